@@ -1,0 +1,22 @@
+using GameOps.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GameOps.Data.Configurations.Staff;
+
+public sealed class StaffAuditEntryConfiguration : IEntityTypeConfiguration<StaffAuditEntry>
+{
+    public void Configure(EntityTypeBuilder<StaffAuditEntry> builder)
+    {
+        builder.ToTable("staff_audit_logs");
+        builder.Property(e => e.StaffEmail).HasMaxLength(256);
+        builder.Property(e => e.Action).HasMaxLength(128);
+        builder.Property(e => e.EntityType).HasMaxLength(128);
+        builder.Property(e => e.EntityKey).HasMaxLength(256);
+        builder.Property(e => e.IpAddress).HasMaxLength(64);
+        builder.Property(e => e.UserAgent).HasMaxLength(512);
+        builder.HasIndex(e => e.CreatedAt);
+        builder.HasIndex(e => new { e.EntityType, e.EntityKey, e.CreatedAt });
+        builder.HasIndex(e => new { e.StaffUserId, e.CreatedAt });
+    }
+}

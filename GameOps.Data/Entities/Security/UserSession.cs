@@ -1,0 +1,16 @@
+namespace GameOps.Data.Entities;
+
+/// <summary>Table <c>user_sessions</c>.</summary>
+public class UserSession : ICreatedAt
+{
+    public Guid Id { get; set; }
+    public Guid UserId { get; set; }
+    public Player User { get; set; } = null!;
+    public string SessionToken { get; set; } = "";
+    public string? IpAddress { get; set; }
+    public string? UserAgent { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime ExpiresAt { get; set; }
+    public DateTime? LastActivity { get; set; }
+    public bool IsActive { get; set; }
+}
