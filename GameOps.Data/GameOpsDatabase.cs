@@ -44,19 +44,23 @@ public static class GameOpsDatabase
     /// Registers <see cref="IDbContextFactory{GameOpsDbContext}"/> (one context per operation, as Blazor Server needs)
     /// and a scoped <see cref="GameOpsDbContext"/> for Identity's stores.
     /// </summary>
+    /// <remarks>
+    /// The factory is scoped by default so that interceptors can see scoped services (the signed-in staff member
+    /// of a Blazor circuit); consumers still create one short-lived context per operation.
+    /// </remarks>
     public static IServiceCollection AddGameOpsData(this IServiceCollection services, DatabaseOptions options,
-        Action<IServiceProvider, DbContextOptionsBuilder>? extra = null)
+        Action<IServiceProvider, DbContextOptionsBuilder>? extra = null, ServiceLifetime factoryLifetime = ServiceLifetime.Scoped)
     {
         services.AddSingleton(options);
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContextFactory<PostgresGameOpsDbContext>((sp, b) => { Configure(b, options); extra?.Invoke(sp, b); });
-            services.AddSingleton<IDbContextFactory<GameOpsDbContext>>(sp => new Adapter<PostgresGameOpsDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresGameOpsDbContext>>()));
+            services.AddDbContextFactory<PostgresGameOpsDbContext>((sp, b) => { Configure(b, options); extra?.Invoke(sp, b); }, factoryLifetime);
+            services.Add(new ServiceDescriptor(typeof(IDbContextFactory<GameOpsDbContext>), sp => new Adapter<PostgresGameOpsDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresGameOpsDbContext>>()), factoryLifetime));
         }
         else
         {
-            services.AddDbContextFactory<SqliteGameOpsDbContext>((sp, b) => { Configure(b, options); extra?.Invoke(sp, b); });
-            services.AddSingleton<IDbContextFactory<GameOpsDbContext>>(sp => new Adapter<SqliteGameOpsDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteGameOpsDbContext>>()));
+            services.AddDbContextFactory<SqliteGameOpsDbContext>((sp, b) => { Configure(b, options); extra?.Invoke(sp, b); }, factoryLifetime);
+            services.Add(new ServiceDescriptor(typeof(IDbContextFactory<GameOpsDbContext>), sp => new Adapter<SqliteGameOpsDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteGameOpsDbContext>>()), factoryLifetime));
         }
         services.AddScoped<GameOpsDbContext>(sp => sp.GetRequiredService<IDbContextFactory<GameOpsDbContext>>().CreateDbContext());
         return services;

@@ -1,0 +1,25 @@
+using MudBlazor;
+
+namespace GameOps.Web.Components.Layout;
+
+public static class GameOpsTheme
+{
+    public static readonly MudTheme Theme = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#3949ab",
+            Secondary = "#00897b",
+            AppbarBackground = "#283593",
+        },
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#8c9eff",
+            Secondary = "#4db6ac",
+        },
+        Typography = new Typography
+        {
+            Default = new DefaultTypography { FontFamily = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"] },
+        },
+    };
+}

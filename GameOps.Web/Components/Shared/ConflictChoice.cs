@@ -1,0 +1,3 @@
+namespace GameOps.Web.Components.Shared;
+
+public enum ConflictChoice { Reload, Overwrite }

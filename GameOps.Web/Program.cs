@@ -1,0 +1,112 @@
+using GameOps.Data.Entities;
+using System.Threading.RateLimiting;
+using GameOps.Data;
+using GameOps.Web.Auditing;
+using GameOps.Web.Components;
+using GameOps.Web.Resources;
+using GameOps.Web.Security;
+using GameOps.Web.Startup;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddGameOpsConfiguration(args);
+
+var databaseOptions = builder.Configuration.GetDatabaseOptions();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<CurrentStaff>();
+builder.Services.AddScoped<CircuitHandler, CurrentStaffCircuitHandler>();
+builder.Services.AddScoped<StaffAuditInterceptor>();
+builder.Services.AddScoped<StaffAuditRecorder>();
+builder.Services.AddGameOpsData(databaseOptions, (sp, options) => options.AddInterceptors(sp.GetRequiredService<StaffAuditInterceptor>()));
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddScoped<AuthenticationStateProvider, StaffAuthenticationStateProvider>();
+
+builder.Services.AddAuthentication(o =>
+{
+    o.DefaultScheme = IdentityConstants.ApplicationScheme;
+    o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+}).AddIdentityCookies();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/account/login";
+    o.LogoutPath = "/account/logout";
+    o.AccessDeniedPath = "/account/access-denied";
+    o.SlidingExpiration = true;
+    o.ExpireTimeSpan = TimeSpan.FromHours(builder.Configuration.GetValue("Security:SessionHours", 8.0));
+    o.Cookie.Name = "GameOps.Auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Strict;
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
+builder.Services.AddIdentityCore<StaffUser>(o =>
+    {
+        o.User.RequireUniqueEmail = true;
+        o.Password.RequiredLength = 12;
+        o.Password.RequireDigit = true;
+        o.Password.RequireLowercase = true;
+        o.Password.RequireUppercase = true;
+        o.Password.RequireNonAlphanumeric = true;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true;
+        o.SignIn.RequireConfirmedAccount = false;
+    })
+    .AddRoles<StaffRole>()
+    .AddEntityFrameworkStores<GameOpsDbContext>()
+    .AddSignInManager()
+    .AddDefaultTokenProviders();
+builder.Services.AddAuthorization(o => o.AddGameOpsPolicies());
+
+builder.Services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    var perMinute = builder.Configuration.GetValue("Security:SignInAttemptsPerMinute", 20);
+    o.AddPolicy(SignInEndpoints.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+});
+
+builder.Services.AddGameOpsResources();
+builder.Services.AddScoped<GameOps.Web.Services.Shell.PageContext>();
+builder.Services.AddScoped<GameOps.Web.Services.Shell.StaffPreferences>();
+builder.Services.AddScoped<GameOps.Web.Services.Shell.GlobalSearchService>();
+
+var app = builder.Build();
+
+if (args.Contains("migrate"))
+{
+    await DatabaseStartup.MigrateAsync(app.Services);
+    Console.WriteLine($"Migrations applied ({databaseOptions.Provider}).");
+    return;
+}
+
+await DatabaseStartup.InitializeAsync(app);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts();
+}
+app.UseSecurityHeaders();
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapSignInEndpoints();
+app.MapHealthEndpoint();
+app.MapExportEndpoints();
+
+app.Run();
+
+/// <summary>Exposed for WebApplicationFactory in tests.</summary>
+public partial class Program;

@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Reflection;
+using GameOps.Data;
+using GameOps.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace GameOps.Web.Resources;
+
+/// <summary>Workspace files implement this to refine the descriptions the catalog derives from the model.</summary>
+public interface IResourceConfiguration
+{
+    void Configure(ResourceCatalog catalog);
+}
+
+/// <summary>
+/// Every table of the model as a <see cref="ResourceDescription"/>: first derived from the EF model
+/// (names, types, lengths, keys, references), then refined by each <see cref="IResourceConfiguration"/>.
+/// </summary>
+public sealed class ResourceCatalog
+{
+    static readonly string[] DisplayCandidates = ["Name", "Title", "Username", "TeamName", "DisplayName", "Email", "MetricName", "Content", "EventType", "ActionType"];
+    static readonly HashSet<string> LongTextNames = ["Description", "Content", "Message", "Reason", "Resolution", "ResolutionNote", "FailureReason"];
+    static readonly HashSet<string> SystemManaged = ["Id", "CreatedAt", "UpdatedAt", "Version"];
+
+    readonly Dictionary<string, ResourceDescription> bySlug = new(StringComparer.OrdinalIgnoreCase);
+    readonly Dictionary<Type, ResourceDescription> byType = [];
+
+    public IReadOnlyModel Model { get; }
+
+    public ResourceCatalog(IReadOnlyModel model, IEnumerable<IResourceConfiguration> configurations)
+    {
+        Model = model;
+        foreach (var entityType in model.GetEntityTypes().Where(IsGameTable).OrderBy(e => e.GetTableName()))
+        {
+            var description = Derive(entityType);
+            bySlug[description.Slug] = description;
+            byType[description.EntityType] = description;
+        }
+        foreach (var configuration in configurations) configuration.Configure(this);
+    }
+
+    public IEnumerable<ResourceDescription> All => bySlug.Values.OrderBy(r => r.Title);
+    public ResourceDescription? Find(string slug) => bySlug.GetValueOrDefault(slug);
+    public ResourceDescription For(Type entityType) => byType[entityType];
+    public ResourceDescription<T> For<T>() where T : class, new() => (ResourceDescription<T>)byType[typeof(T)];
+
+    /// <summary>The resource whose workspace route is this path (e.g. <c>/design/items</c>).</summary>
+    public ResourceDescription? FindByRoute(string route) =>
+        bySlug.Values.FirstOrDefault(r => string.Equals(r.Route, route, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Game tables and the staff audit trail; Identity's own staff_* tables are served by the staff pages.</summary>
+    static bool IsGameTable(IReadOnlyEntityType e) =>
+        e.ClrType.Namespace == typeof(ICreatedAt).Namespace && !e.IsOwned() && e.GetTableName() is { } table
+        && (!table.StartsWith("staff_") || e.ClrType == typeof(StaffAuditEntry));
+
+    ResourceDescription Derive(IReadOnlyEntityType entityType)
+    {
+        var table = entityType.GetTableName()!;
+        var descriptionType = typeof(ResourceDescription<>).MakeGenericType(entityType.ClrType);
+        var title = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(table.Replace('_', ' '));
+        var d = (ResourceDescription)Activator.CreateInstance(descriptionType)!;
+        descriptionType.GetProperty(nameof(ResourceDescription.Slug))!.SetValue(d, table);
+        descriptionType.GetProperty(nameof(ResourceDescription.Table))!.SetValue(d, table);
+        descriptionType.GetProperty(nameof(ResourceDescription.EntityType))!.SetValue(d, entityType.ClrType);
+        d.Title = title;
+        d.SingularTitle = title.EndsWith("ies") ? title[..^3] + "y" : title.EndsWith('s') && !title.EndsWith("ss") ? title[..^1] : title;
+
+        foreach (var property in entityType.GetProperties())
+        {
+            if (property.PropertyInfo is not { } info) continue;
+            var field = new ResourceField
+            {
+                Name = property.Name,
+                Column = property.GetColumnName(),
+                Property = info,
+                Label = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(property.GetColumnName().Replace('_', ' ')),
+                MaxLength = property.GetMaxLength() is { } max and < 4000 ? max : property.GetMaxLength(),
+                Required = !property.IsNullable,
+                ReadOnly = SystemManaged.Contains(property.Name),
+                Hidden = property.Name == "Id",
+            };
+            var underlying = Nullable.GetUnderlyingType(info.PropertyType) ?? info.PropertyType;
+            var fk = property.GetContainingForeignKeys().FirstOrDefault(k => k.Properties.Count == 1);
+            if (info.GetCustomAttribute<JsonColumnAttribute>() is not null)
+            {
+                field.Kind = FieldKind.Json;
+                field.Sortable = false;
+                field.MaxLength = null;
+            }
+            else if (fk is not null && fk.DependentToPrincipal is not null)
+            {
+                field.Kind = FieldKind.Reference;
+                field.ReferenceType = fk.PrincipalEntityType.ClrType;
+                field.NavigationName = fk.DependentToPrincipal.Name;
+                field.ReferenceKey = fk.PrincipalKey.Properties[0].Name;
+                field.Label = field.Label.EndsWith(" Id") ? field.Label[..^3] : field.Label;
+            }
+            else if (underlying == typeof(bool)) { field.Kind = FieldKind.Boolean; field.Filterable = true; }
+            else if (underlying == typeof(int) || underlying == typeof(long)) field.Kind = FieldKind.Integer;
+            else if (underlying == typeof(decimal) || underlying == typeof(double)) field.Kind = FieldKind.Decimal;
+            else if (underlying == typeof(DateTime)) field.Kind = FieldKind.DateTime;
+            else if (underlying == typeof(Guid)) field.Kind = FieldKind.Guid;
+            else field.Kind = LongTextNames.Contains(property.Name) ? FieldKind.LongText : FieldKind.Text;
+            if (field.Kind == FieldKind.LongText) field.Sortable = false;
+            if (property.Name is "Email" or "IpAddress") field.PersonalData = true;
+            d.Fields.Add(field);
+        }
+
+        var key = entityType.GetKeys().Where(k => !k.IsPrimaryKey() && k.Properties.Count == 1 && k.Properties[0].ClrType == typeof(string)).Select(k => k.Properties[0].Name)
+            .Concat(entityType.GetIndexes().Where(i => i.IsUnique && i.Properties.Count == 1 && i.Properties[0].ClrType == typeof(string)).Select(i => i.Properties[0].Name))
+            .FirstOrDefault();
+        d.BusinessKey = key;
+        d.DisplayField = DisplayCandidates.FirstOrDefault(c => d.FindField(c) is { Kind: FieldKind.Text or FieldKind.LongText or FieldKind.Options }) ?? key ?? "Id";
+        d.ConcurrencyToken = entityType.GetProperties().FirstOrDefault(p => p.IsConcurrencyToken)?.Name;
+        if (key is not null) d.Field(key).ReadOnly = false;
+
+        var columns = new List<string>();
+        if (key is not null) columns.Add(key);
+        if (d.DisplayField != key && d.DisplayField != "Id") columns.Add(d.DisplayField);
+        columns.AddRange(d.Fields.Where(f => !columns.Contains(f.Name) && f.Name != "Id" && f.Kind is not (FieldKind.Json or FieldKind.LongText or FieldKind.Guid))
+            .Select(f => f.Name).Take(Math.Max(0, 7 - columns.Count)));
+        d.ListColumns.AddRange(columns);
+        d.SearchFields.AddRange(new[] { key, d.DisplayField }.Where(f => f is not null && f != "Id" && d.Field(f).ClrType == typeof(string)).Distinct()!);
+        d.Filters.AddRange(d.Fields.Where(f => f.Kind == FieldKind.Boolean).Select(f => f.Name));
+        var created = d.FindField("CreatedAt") ?? d.Fields.FirstOrDefault(f => f.Kind == FieldKind.DateTime);
+        if (created is not null) { d.DefaultSort = created.Name; d.DefaultSortDescending = true; }
+        else d.DefaultSort = d.DisplayField;
+        return d;
+    }
+}
+
+public static class ResourceServiceCollectionExtensions
+{
+    public static IServiceCollection AddGameOpsResources(this IServiceCollection services)
+    {
+        foreach (var type in typeof(ResourceCatalog).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IResourceConfiguration).IsAssignableFrom(t)))
+            services.AddSingleton(typeof(IResourceConfiguration), type);
+        services.AddSingleton(sp =>
+        {
+            using var db = GameOpsDatabase.CreateContext(sp.GetRequiredService<DatabaseOptions>());
+            return new ResourceCatalog(db.Model, sp.GetServices<IResourceConfiguration>());
+        });
+        services.AddScoped<ResourceStore>();
+        services.AddMemoryCache();
+        return services;
+    }
+}

@@ -1,0 +1,166 @@
+using System.Linq.Expressions;
+using GameOps.Web.Security;
+
+namespace GameOps.Web.Resources;
+
+public enum CountStrategy
+{
+    /// <summary>Exact COUNT(*); fine for definition tables.</summary>
+    Exact,
+    /// <summary>Unfiltered: the database's row estimate; filtered: counted up to a cap. For tables of millions of rows.</summary>
+    Estimated,
+}
+
+/// <summary>
+/// Everything the shared list and edit shells need to serve one table: described once, derived from the
+/// EF model and refined per workspace (see <c>Resources/Workspaces</c>).
+/// </summary>
+public abstract class ResourceDescription
+{
+    public required string Slug { get; init; }
+    public required string Table { get; init; }
+    public required Type EntityType { get; init; }
+    public string Title { get; set; } = "";
+    public string SingularTitle { get; set; } = "";
+    public string Workspace { get; set; } = "Data";
+    /// <summary>Where the workspace page lives (e.g. <c>/design/items</c>); every table also lives at <c>/data/{table}</c>.</summary>
+    public string? Route { get; set; }
+    public string? Icon { get; set; }
+    public Permission ReadPermission { get; set; } = Permission.RawDataRead;
+    /// <summary>null: read-only everywhere.</summary>
+    public Permission? WritePermission { get; set; }
+    public bool AllowCreate { get; set; } = true;
+    public bool AllowDelete { get; set; } = true;
+    public CountStrategy CountStrategy { get; set; } = CountStrategy.Exact;
+    public int DefaultPageSize { get; set; } = 25;
+
+    public List<ResourceField> Fields { get; } = [];
+    public List<string> ListColumns { get; } = [];
+    public List<string> SearchFields { get; } = [];
+    public List<string> Filters { get; } = [];
+    public string? DefaultSort { get; set; }
+    public bool DefaultSortDescending { get; set; }
+    /// <summary>The property shown when another table points here (Name, Title, Username…).</summary>
+    public string DisplayField { get; set; } = "Id";
+    /// <summary>The human key (<c>item_id</c>, <c>quest_id</c>…), when the table has one.</summary>
+    public string? BusinessKey { get; set; }
+    /// <summary>The optimistic-concurrency token (<c>version</c> or <c>updated_at</c>), if any.</summary>
+    public string? ConcurrencyToken { get; set; }
+
+    public string ListRoute => Route ?? $"/data/{Slug}";
+    public string DetailRoute(object id) => $"{ListRoute}/{id}";
+
+    public ResourceField Field(string name) => Fields.First(f => f.Name == name);
+    public ResourceField? FindField(string name) => Fields.FirstOrDefault(f => f.Name == name);
+
+    internal abstract IReadOnlyList<ValidationIssue> RunValidators(object entity);
+    public abstract object NewEntity();
+}
+
+public sealed record ValidationIssue(string? Field, string Message, bool IsWarning = false);
+
+public sealed class ResourceDescription<TEntity> : ResourceDescription where TEntity : class, new()
+{
+    readonly List<Func<TEntity, IEnumerable<ValidationIssue>>> validators = [];
+    Action<TEntity>? initializer;
+
+    public override object NewEntity()
+    {
+        var entity = new TEntity();
+        initializer?.Invoke(entity);
+        return entity;
+    }
+
+    /// <summary>Defaults for a new row.</summary>
+    public ResourceDescription<TEntity> Initialize(Action<TEntity> init)
+    {
+        initializer += init;
+        return this;
+    }
+
+    public ResourceDescription<TEntity> Validate(Func<TEntity, IEnumerable<ValidationIssue>> validator)
+    {
+        validators.Add(validator);
+        return this;
+    }
+
+    internal override IReadOnlyList<ValidationIssue> RunValidators(object entity) =>
+        validators.SelectMany(v => v((TEntity)entity)).ToList();
+
+    public ResourceDescription<TEntity> Columns(params Expression<Func<TEntity, object?>>[] columns)
+    {
+        ListColumns.Clear();
+        ListColumns.AddRange(columns.Select(NameOf));
+        return this;
+    }
+
+    public ResourceDescription<TEntity> Search(params Expression<Func<TEntity, object?>>[] fields)
+    {
+        SearchFields.Clear();
+        SearchFields.AddRange(fields.Select(NameOf));
+        return this;
+    }
+
+    public ResourceDescription<TEntity> FilterBy(params Expression<Func<TEntity, object?>>[] fields)
+    {
+        Filters.Clear();
+        Filters.AddRange(fields.Select(NameOf));
+        return this;
+    }
+
+    public ResourceDescription<TEntity> SortBy(Expression<Func<TEntity, object?>> field, bool descending = false)
+    {
+        DefaultSort = NameOf(field);
+        DefaultSortDescending = descending;
+        return this;
+    }
+
+    public ResourceDescription<TEntity> Display(Expression<Func<TEntity, object?>> field)
+    {
+        DisplayField = NameOf(field);
+        return this;
+    }
+
+    public ResourceField Field(Expression<Func<TEntity, object?>> field) => Field(NameOf(field));
+
+    public ResourceDescription<TEntity> Options(Expression<Func<TEntity, object?>> field, params string[] options)
+    {
+        var f = Field(field);
+        f.Kind = FieldKind.Options;
+        f.Options = options;
+        f.Filterable = true;
+        return this;
+    }
+
+    public ResourceDescription<TEntity> Range(Expression<Func<TEntity, object?>> field, double? min, double? max)
+    {
+        var f = Field(field);
+        f.Min = min;
+        f.Max = max;
+        return this;
+    }
+
+    public ResourceDescription<TEntity> ReadOnly(params Expression<Func<TEntity, object?>>[] fields)
+    {
+        foreach (var f in fields) Field(f).ReadOnly = true;
+        return this;
+    }
+
+    public ResourceDescription<TEntity> PersonalData(params Expression<Func<TEntity, object?>>[] fields)
+    {
+        foreach (var f in fields) Field(f).PersonalData = true;
+        return this;
+    }
+
+    public ResourceDescription<TEntity> Help(Expression<Func<TEntity, object?>> field, string text)
+    {
+        Field(field).HelpText = text;
+        return this;
+    }
+
+    public static string NameOf(Expression<Func<TEntity, object?>> expression)
+    {
+        var body = expression.Body is UnaryExpression { NodeType: ExpressionType.Convert } u ? u.Operand : expression.Body;
+        return body is MemberExpression m ? m.Member.Name : throw new ArgumentException($"{expression} is not a property access.");
+    }
+}

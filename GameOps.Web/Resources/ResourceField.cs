@@ -1,0 +1,87 @@
+using System.Reflection;
+using GameOps.Web.Security;
+
+namespace GameOps.Web.Resources;
+
+public enum FieldKind
+{
+    Text,
+    LongText,
+    Integer,
+    Decimal,
+    Boolean,
+    DateTime,
+    Guid,
+    /// <summary>A string limited to a known set of values (item rarity, report status…).</summary>
+    Options,
+    /// <summary>A foreign key: picked with an autocomplete over the referenced resource.</summary>
+    Reference,
+    Json,
+}
+
+public enum SearchMode
+{
+    Prefix,
+    Contains,
+}
+
+/// <summary>One property of an entity as the list and edit shells see it.</summary>
+public sealed class ResourceField
+{
+    public required string Name { get; init; }
+    public required string Column { get; init; }
+    public required PropertyInfo Property { get; init; }
+    public string Label { get; set; } = "";
+    public FieldKind Kind { get; set; }
+    public bool Required { get; set; }
+    public int? MaxLength { get; set; }
+    public string[]? Options { get; set; }
+    public double? Min { get; set; }
+    public double? Max { get; set; }
+    public string? HelpText { get; set; }
+    /// <summary>Shown but never edited (keys, timestamps, counters maintained by the game servers).</summary>
+    public bool ReadOnly { get; set; }
+    /// <summary>Not shown on the edit form at all.</summary>
+    public bool Hidden { get; set; }
+    public bool Filterable { get; set; }
+    public bool Sortable { get; set; } = true;
+    public SearchMode SearchMode { get; set; } = SearchMode.Prefix;
+    /// <summary>Personal data (emails, IP addresses): masked for staff without <see cref="Permission.RevealPersonalData"/>.</summary>
+    public bool PersonalData { get; set; }
+
+    /// <summary>For <see cref="FieldKind.Reference"/>: the referenced entity, navigation and key.</summary>
+    public Type? ReferenceType { get; set; }
+    public string? NavigationName { get; set; }
+    public string? ReferenceKey { get; set; }
+
+    /// <summary>For typed JSON columns: the C# shape; <c>string</c> for raw JSON.</summary>
+    public Type ClrType => Property.PropertyType;
+    public bool IsNullable => Nullable.GetUnderlyingType(ClrType) is not null || !ClrType.IsValueType && !Required;
+
+    public object? GetValue(object entity) => Property.GetValue(entity);
+    public void SetValue(object entity, object? value) => Property.SetValue(entity, value);
+
+    /// <summary>Short, human-readable text for a list cell.</summary>
+    public string Format(object? value, bool maskPersonalData = false)
+    {
+        if (value is null) return "";
+        if (maskPersonalData && PersonalData) return Mask(value.ToString() ?? "");
+        return value switch
+        {
+            DateTime d => d.ToString("yyyy-MM-dd HH:mm") + " UTC",
+            bool b => b ? "Yes" : "No",
+            decimal m => m.ToString("0.####"),
+            double m => m.ToString("0.####"),
+            string s when s.Length > 120 => s[..117] + "…",
+            _ => value.ToString() ?? "",
+        };
+    }
+
+    public static string Mask(string value)
+    {
+        var at = value.IndexOf('@');
+        if (at > 0) return value[0] + new string('•', Math.Max(1, at - 1)) + value[at..];
+        if (value.Length <= 4) return new string('•', value.Length);
+        return value[..Math.Min(3, value.Length / 3)] + new string('•', value.Length - Math.Min(3, value.Length / 3));
+    }
+}

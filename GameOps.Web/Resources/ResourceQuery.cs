@@ -1,0 +1,42 @@
+namespace GameOps.Web.Resources;
+
+/// <summary>A list request: what the grid asks for, in the resource's terms.</summary>
+public sealed class ResourceQuery
+{
+    public string? Search { get; set; }
+    public Dictionary<string, FilterValue> Filters { get; } = [];
+    public string? SortField { get; set; }
+    public bool SortDescending { get; set; }
+    public int Page { get; set; }
+    public int PageSize { get; set; } = 25;
+
+    public bool HasCriteria => !string.IsNullOrWhiteSpace(Search) || Filters.Values.Any(f => f.IsSet);
+
+    /// <summary>Identifies the row set (not the page): the key of the cached count.</summary>
+    public string CriteriaKey => $"{Search?.Trim()}|{string.Join(";", Filters.Where(f => f.Value.IsSet).OrderBy(f => f.Key).Select(f => f.Key + "=" + f.Value))}";
+}
+
+/// <summary>A filter on one field: an exact value, or a range for numbers and times.</summary>
+public sealed class FilterValue
+{
+    public string? Value { get; set; }
+    public bool? Bool { get; set; }
+    public double? Min { get; set; }
+    public double? Max { get; set; }
+    public DateTime? From { get; set; }
+    public DateTime? To { get; set; }
+
+    public bool IsSet => !string.IsNullOrEmpty(Value) || Bool is not null || Min is not null || Max is not null || From is not null || To is not null;
+    public override string ToString() => $"{Value}/{Bool}/{Min}/{Max}/{From:O}/{To:O}";
+}
+
+public sealed record ResourceRow(object Id, object?[] Values);
+
+public sealed record ResourcePageResult(IReadOnlyList<ResourceRow> Rows, long Total, bool TotalIsEstimate, bool TotalIsCapped);
+
+public sealed record PickerOption(object Value, string Label)
+{
+    public override string ToString() => Label;
+}
+
+public sealed record ReferenceCount(string Table, string Column, long Count, string? Route);

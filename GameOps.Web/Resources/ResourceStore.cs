@@ -1,0 +1,385 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using GameOps.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.Extensions.Caching.Memory;
+using Npgsql;
+
+namespace GameOps.Web.Resources;
+
+public enum SaveOutcome { Saved, Invalid, Conflict, NotFound, Failed }
+
+public sealed record SaveResult(SaveOutcome Outcome, IReadOnlyList<ValidationIssue> Issues, object? Entity = null, IReadOnlyDictionary<string, object?>? DatabaseValues = null)
+{
+    public static SaveResult Ok(object entity) => new(SaveOutcome.Saved, [], entity);
+    public static SaveResult Error(string message, SaveOutcome outcome = SaveOutcome.Failed) => new(outcome, [new ValidationIssue(null, message)]);
+}
+
+/// <summary>
+/// The one data path of the shared list and edit shells: projected, paged list queries; loads; validated,
+/// concurrency-checked saves; deletes that say what still references a row. One context per operation.
+/// </summary>
+public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFactory, IMemoryCache cache, ResourceCatalog catalog)
+{
+    const int CountCap = 10_000;
+    const long EstimateThreshold = 200_000;
+    static readonly MethodInfo ListMethod = typeof(ResourceStore).GetMethod(nameof(ListCoreAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
+    static readonly MethodInfo PickMethod = typeof(ResourceStore).GetMethod(nameof(PickCoreAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
+    static readonly MethodInfo CountMethod = typeof(ResourceStore).GetMethod(nameof(CountWhereAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    // ---------- lists ----------
+
+    /// <summary>One page of rows with the resource's list columns (references resolved to their display text).</summary>
+    public Task<ResourcePageResult> ListAsync(ResourceDescription resource, ResourceQuery query, CancellationToken ct = default) =>
+        (Task<ResourcePageResult>)ListMethod.MakeGenericMethod(resource.EntityType).Invoke(this, [resource, query, ct])!;
+
+    /// <summary>Every row matching the criteria (for export), capped.</summary>
+    public async Task<IReadOnlyList<ResourceRow>> ExportAsync(ResourceDescription resource, ResourceQuery query, int cap = 100_000, CancellationToken ct = default)
+    {
+        var all = new ResourceQuery { Search = query.Search, SortField = query.SortField, SortDescending = query.SortDescending, Page = 0, PageSize = cap };
+        foreach (var f in query.Filters) all.Filters[f.Key] = f.Value;
+        return (await ListAsync(resource, all, ct)).Rows;
+    }
+
+    async Task<ResourcePageResult> ListCoreAsync<T>(ResourceDescription resource, ResourceQuery query, CancellationToken ct) where T : class
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var filtered = Where(db, resource, db.Set<T>().AsNoTracking(), query);
+        var (total, estimate, capped) = await CountAsync(db, resource, filtered, query, ct);
+        var sorted = Sort(resource, filtered, query);
+        var rows = await sorted.Skip(query.Page * query.PageSize).Take(query.PageSize).Select(Projection<T>(resource)).ToListAsync(ct);
+        return new ResourcePageResult(rows, total, estimate, capped);
+    }
+
+    async Task<(long Total, bool Estimate, bool Capped)> CountAsync<T>(GameOpsDbContext db, ResourceDescription resource, IQueryable<T> filtered, ResourceQuery query, CancellationToken ct)
+    {
+        var cacheKey = $"count:{resource.Slug}:{query.CriteriaKey}";
+        if (cache.TryGetValue(cacheKey, out (long, bool, bool) cached)) return cached;
+        (long, bool, bool) result;
+        if (resource.CountStrategy == CountStrategy.Estimated && !query.HasCriteria && db.Provider == DatabaseProvider.Postgres
+            && await EstimateRowsAsync(db, resource.Table, ct) is { } estimate and >= EstimateThreshold)
+            result = (estimate, true, false);
+        else if (resource.CountStrategy == CountStrategy.Estimated && query.HasCriteria)
+        {
+            var count = await filtered.Take(CountCap + 1).CountAsync(ct);
+            result = (Math.Min(count, CountCap), false, count > CountCap);
+        }
+        else result = (await filtered.LongCountAsync(ct), false, false);
+        cache.Set(cacheKey, result, TimeSpan.FromSeconds(20));
+        return result;
+    }
+
+    /// <summary>PostgreSQL's planner estimate: instant on any size, exact enough for a pager.</summary>
+    static async Task<long?> EstimateRowsAsync(GameOpsDbContext db, string table, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = new NpgsqlCommand("select reltuples::bigint from pg_class where relname = @t and relkind = 'r'", connection);
+        command.Parameters.AddWithValue("t", table);
+        var value = await command.ExecuteScalarAsync(ct);
+        return value is long n && n > 0 ? n : null;
+    }
+
+    IQueryable<T> Where<T>(GameOpsDbContext db, ResourceDescription resource, IQueryable<T> source, ResourceQuery query)
+    {
+        var e = Expression.Parameter(typeof(T), "e");
+        Expression? predicate = null;
+        void And(Expression condition) => predicate = predicate is null ? condition : Expression.AndAlso(predicate, condition);
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim();
+            Expression? any = null;
+            foreach (var name in resource.SearchFields)
+            {
+                var field = resource.Field(name);
+                if (field.ClrType != typeof(string)) continue;
+                var pattern = EscapeLike(term) + "%";
+                if (field.SearchMode == SearchMode.Contains) pattern = "%" + pattern;
+                var match = LikeCall(db.Provider, Expression.Property(e, field.Name), pattern);
+                any = any is null ? match : Expression.OrElse(any, match);
+            }
+            if (Guid.TryParse(term, out var guid))
+            {
+                var idMatch = Expression.Equal(Expression.Property(e, "Id"), Expression.Constant(guid));
+                any = any is null ? idMatch : Expression.OrElse(any, idMatch);
+            }
+            And(any ?? Expression.Constant(false));
+        }
+
+        foreach (var (name, filter) in query.Filters)
+        {
+            if (!filter.IsSet || resource.FindField(name) is not { } field) continue;
+            var member = Expression.Property(e, field.Name);
+            var type = member.Type;
+            var underlying = Nullable.GetUnderlyingType(type) ?? type;
+            if (filter.Bool is { } b && underlying == typeof(bool)) And(Expression.Equal(member, Expression.Constant(b, type)));
+            if (!string.IsNullOrEmpty(filter.Value))
+            {
+                object? value = underlying == typeof(Guid) ? Guid.TryParse(filter.Value, out var g) ? g : Guid.Empty
+                    : underlying == typeof(string) ? filter.Value
+                    : Convert.ChangeType(filter.Value, underlying, System.Globalization.CultureInfo.InvariantCulture);
+                And(Expression.Equal(member, Expression.Constant(value, type)));
+            }
+            if (filter.Min is { } min) And(Expression.GreaterThanOrEqual(member, Expression.Constant(Convert.ChangeType(min, underlying), type)));
+            if (filter.Max is { } max) And(Expression.LessThanOrEqual(member, Expression.Constant(Convert.ChangeType(max, underlying), type)));
+            if (filter.From is { } from) And(Expression.GreaterThanOrEqual(member, Expression.Constant(DateTime.SpecifyKind(from, DateTimeKind.Utc), type)));
+            if (filter.To is { } to) And(Expression.LessThan(member, Expression.Constant(DateTime.SpecifyKind(to, DateTimeKind.Utc), type)));
+        }
+        return predicate is null ? source : source.Where(Expression.Lambda<Func<T, bool>>(predicate, e));
+    }
+
+    static Expression LikeCall(DatabaseProvider provider, Expression member, string pattern)
+    {
+        var functions = Expression.Constant(EF.Functions);
+        // PostgreSQL's LIKE is case-sensitive; ILIKE matches SQLite's (ASCII) case-insensitive LIKE.
+        var method = provider == DatabaseProvider.Postgres
+            ? typeof(NpgsqlDbFunctionsExtensions).GetMethod(nameof(NpgsqlDbFunctionsExtensions.ILike), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!
+            : typeof(DbFunctionsExtensions).GetMethod(nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
+        return Expression.Call(method, functions, member, Expression.Constant(pattern), Expression.Constant("\\"));
+    }
+
+    public static string EscapeLike(string term) => term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
+    IQueryable<T> Sort<T>(ResourceDescription resource, IQueryable<T> source, ResourceQuery query)
+    {
+        var name = query.SortField ?? resource.DefaultSort;
+        var descending = query.SortField is null ? resource.DefaultSortDescending : query.SortDescending;
+        var e = Expression.Parameter(typeof(T), "e");
+        IOrderedQueryable<T> ordered;
+        if (name is not null && resource.FindField(name) is { Sortable: true } field)
+        {
+            Expression key = Expression.Property(e, field.Name);
+            if (field.Kind == FieldKind.Reference && DisplayOf(field) is { } display)
+                key = Expression.Property(Expression.Property(e, field.NavigationName!), display);
+            ordered = OrderBy(source, Expression.Lambda(key, e), descending, first: true);
+            ordered = OrderBy(ordered, Expression.Lambda(Expression.Property(e, "Id"), e), descending, first: false);
+        }
+        else ordered = OrderBy(source, Expression.Lambda(Expression.Property(e, "Id"), e), false, first: true);
+        return ordered;
+    }
+
+    static IOrderedQueryable<T> OrderBy<T>(IQueryable<T> source, LambdaExpression key, bool descending, bool first)
+    {
+        var method = (first, descending) switch
+        {
+            (true, false) => nameof(Queryable.OrderBy),
+            (true, true) => nameof(Queryable.OrderByDescending),
+            (false, false) => nameof(Queryable.ThenBy),
+            _ => nameof(Queryable.ThenByDescending),
+        };
+        var call = Expression.Call(typeof(Queryable), method, [typeof(T), key.ReturnType], source.Expression, Expression.Quote(key));
+        return (IOrderedQueryable<T>)source.Provider.CreateQuery<T>(call);
+    }
+
+    /// <summary>The display property of the table a reference points to (null when that is its key already).</summary>
+    string? DisplayOf(ResourceField field)
+    {
+        if (field.ReferenceType is null) return null;
+        var target = catalog.For(field.ReferenceType);
+        return target.DisplayField == field.ReferenceKey ? null : target.DisplayField;
+    }
+
+    /// <summary><c>e => new ResourceRow(e.Id, new object[] { e.A, e.Nav.Name, … })</c>: only the listed columns leave the database.</summary>
+    Expression<Func<T, ResourceRow>> Projection<T>(ResourceDescription resource)
+    {
+        var e = Expression.Parameter(typeof(T), "e");
+        var values = new List<Expression>();
+        foreach (var name in resource.ListColumns)
+        {
+            var field = resource.Field(name);
+            Expression value = Expression.Property(e, field.Name);
+            if (field.Kind == FieldKind.Reference && DisplayOf(field) is { } display)
+                value = Expression.Property(Expression.Property(e, field.NavigationName!), display);
+            values.Add(Expression.Convert(value, typeof(object)));
+        }
+        var ctor = typeof(ResourceRow).GetConstructors()[0];
+        var body = Expression.New(ctor, Expression.Convert(Expression.Property(e, "Id"), typeof(object)), Expression.NewArrayInit(typeof(object), values));
+        return Expression.Lambda<Func<T, ResourceRow>>(body, e);
+    }
+
+    // ---------- pickers ----------
+
+    /// <summary>Up to 20 rows of a referenced table matching the text, for an autocomplete.</summary>
+    public Task<IReadOnlyList<PickerOption>> PickAsync(ResourceDescription target, string keyField, string? text, CancellationToken ct = default) =>
+        (Task<IReadOnlyList<PickerOption>>)PickMethod.MakeGenericMethod(target.EntityType).Invoke(this, [target, keyField, text, null, ct])!;
+
+    /// <summary>The label of one referenced row (what the picker shows for the current value).</summary>
+    public async Task<PickerOption?> LabelAsync(ResourceDescription target, string keyField, object? value, CancellationToken ct = default)
+    {
+        if (value is null) return null;
+        var list = await (Task<IReadOnlyList<PickerOption>>)PickMethod.MakeGenericMethod(target.EntityType).Invoke(this, [target, keyField, null, value, ct])!;
+        return list.FirstOrDefault();
+    }
+
+    async Task<IReadOnlyList<PickerOption>> PickCoreAsync<T>(ResourceDescription target, string keyField, string? text, object? exact, CancellationToken ct) where T : class
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        IQueryable<T> source = db.Set<T>().AsNoTracking();
+        var e = Expression.Parameter(typeof(T), "e");
+        var key = Expression.Property(e, keyField);
+        if (exact is not null)
+            source = source.Where(Expression.Lambda<Func<T, bool>>(Expression.Equal(key, Expression.Constant(exact, key.Type)), e));
+        else if (!string.IsNullOrWhiteSpace(text))
+            source = Where(db, target, source, new ResourceQuery { Search = text });
+        var display = Expression.Property(e, target.DisplayField);
+        var secondary = target.BusinessKey is { } bk && bk != target.DisplayField && bk != keyField ? Expression.Property(e, bk) : null;
+        Expression label = display.Type == typeof(string) ? display : Expression.Call(display, typeof(object).GetMethod(nameof(ToString))!);
+        var pairs = await source.OrderBy(Expression.Lambda<Func<T, object>>(Expression.Convert(display, typeof(object)), e)).Take(20)
+            .Select(Expression.Lambda<Func<T, object[]>>(Expression.NewArrayInit(typeof(object),
+                Expression.Convert(key, typeof(object)), Expression.Convert(label, typeof(object)),
+                Expression.Convert(secondary ?? (Expression)Expression.Constant(null, typeof(string)), typeof(object))), e))
+            .ToListAsync(ct);
+        return pairs.Select(p => new PickerOption(p[0], p[2] is string s && s.Length > 0 ? $"{p[1]} ({s})" : p[1]?.ToString() ?? p[0].ToString()!)).ToList();
+    }
+
+    // ---------- single rows ----------
+
+    public async Task<object?> LoadAsync(ResourceDescription resource, object id, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var entity = await db.FindAsync(resource.EntityType, [id], ct);
+        if (entity is not null) db.Entry(entity).State = EntityState.Detached;
+        return entity;
+    }
+
+    public static object? ParseId(string id) => Guid.TryParse(id, out var g) ? g : null;
+
+    /// <summary>
+    /// Validates and saves. <paramref name="originalToken"/> is the concurrency token the editor loaded; a row
+    /// changed since then is a <see cref="SaveOutcome.Conflict"/> (with the database's values), unless
+    /// <paramref name="overwrite"/> is set after the user chose to keep their version.
+    /// </summary>
+    public async Task<SaveResult> SaveAsync(ResourceDescription resource, object entity, bool isNew, object? originalToken, bool overwrite = false, CancellationToken ct = default)
+    {
+        var issues = ResourceValidation.Validate(resource, entity);
+        if (issues.Any(i => !i.IsWarning)) return new SaveResult(SaveOutcome.Invalid, issues);
+
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        EntityEntry entry;
+        if (isNew)
+        {
+            entry = db.Add(entity);
+        }
+        else
+        {
+            var id = resource.Field("Id").GetValue(entity)!;
+            var tracked = await db.FindAsync(resource.EntityType, [id], ct);
+            if (tracked is null) return SaveResult.Error("This row was deleted by someone else while you were editing it.", SaveOutcome.NotFound);
+            entry = db.Entry(tracked);
+            foreach (var field in resource.Fields.Where(f => !f.ReadOnly && f.Name != resource.ConcurrencyToken))
+                entry.Property(field.Name).CurrentValue = field.GetValue(entity);
+            if (resource.ConcurrencyToken is { } token)
+                entry.Property(token).OriginalValue = overwrite ? entry.Property(token).CurrentValue : originalToken;
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            entry.State = EntityState.Detached;
+            return SaveResult.Ok(entry.Entity);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            var current = await ex.Entries[0].GetDatabaseValuesAsync(ct);
+            if (current is null) return SaveResult.Error("This row was deleted by someone else while you were editing it.", SaveOutcome.NotFound);
+            var values = current.Properties.ToDictionary(p => p.Name, p => current[p]);
+            return new SaveResult(SaveOutcome.Conflict, [new ValidationIssue(null, "Someone else saved this row after you opened it.")], DatabaseValues: values);
+        }
+        catch (DbUpdateException ex)
+        {
+            return SaveResult.Error(DescribeDatabaseError(ex));
+        }
+    }
+
+    /// <summary>Bulk activate/deactivate: one SaveChanges, so all rows change or none do (each audited and versioned).</summary>
+    public async Task<SaveResult> SetActiveAsync(ResourceDescription resource, IReadOnlyList<object> ids, bool active, CancellationToken ct = default)
+    {
+        if (resource.FindField("IsActive") is not { } flag) return SaveResult.Error("This table has no active flag.");
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        foreach (var id in ids)
+        {
+            var entity = await db.FindAsync(resource.EntityType, [id], ct);
+            if (entity is null) return SaveResult.Error("One of the selected rows was deleted meanwhile; nothing was changed.", SaveOutcome.NotFound);
+            flag.SetValue(entity, active);
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new SaveResult(SaveOutcome.Saved, []);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveResult.Error("Someone else changed one of the rows meanwhile; nothing was changed.", SaveOutcome.Conflict);
+        }
+    }
+
+    public async Task<SaveResult> DeleteAsync(ResourceDescription resource, object id, CancellationToken ct = default)
+    {
+        var usage = await ReferencesAsync(resource, id, ct);
+        if (usage.Count > 0)
+            return SaveResult.Error("Still used by " + string.Join(", ", usage.Select(u => $"{u.Count:N0} {u.Table}")) +
+                (resource.FindField("IsActive") is not null ? ". Deactivate it instead." : ". Remove those first."));
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var entity = await db.FindAsync(resource.EntityType, [id], ct);
+        if (entity is null) return SaveResult.Error("This row no longer exists.", SaveOutcome.NotFound);
+        db.Remove(entity);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return SaveResult.Ok(entity);
+        }
+        catch (DbUpdateException ex)
+        {
+            return SaveResult.Error(DescribeDatabaseError(ex));
+        }
+    }
+
+    /// <summary>Rows of other tables whose foreign keys point at this row (restricting ones only: cascades go with it).</summary>
+    public async Task<IReadOnlyList<ReferenceCount>> ReferencesAsync(ResourceDescription resource, object id, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var entityType = db.Model.FindEntityType(resource.EntityType)!;
+        var entity = await db.FindAsync(resource.EntityType, [id], ct);
+        if (entity is null) return [];
+        var result = new List<ReferenceCount>();
+        foreach (var fk in entityType.GetReferencingForeignKeys().Where(k => k.DeleteBehavior is DeleteBehavior.Restrict or DeleteBehavior.NoAction or DeleteBehavior.ClientNoAction))
+        {
+            var keyValue = db.Entry(entity).Property(fk.PrincipalKey.Properties[0].Name).CurrentValue;
+            var count = await (Task<long>)CountMethod.MakeGenericMethod(fk.DeclaringEntityType.ClrType).Invoke(null, [db, fk.Properties[0].Name, keyValue, ct])!;
+            if (count > 0)
+            {
+                var table = fk.DeclaringEntityType.GetTableName()!;
+                var target = catalog.Find(table);
+                result.Add(new ReferenceCount(table, fk.Properties[0].GetColumnName(), count, target?.ListRoute));
+            }
+        }
+        return result;
+    }
+
+    static Task<long> CountWhereAsync<T>(GameOpsDbContext db, string property, object? value, CancellationToken ct) where T : class
+    {
+        var e = Expression.Parameter(typeof(T), "e");
+        var member = Expression.Property(e, property);
+        var predicate = Expression.Lambda<Func<T, bool>>(Expression.Equal(member, Expression.Constant(value, member.Type)), e);
+        return db.Set<T>().Where(predicate).LongCountAsync(ct);
+    }
+
+    static string DescribeDatabaseError(DbUpdateException ex)
+    {
+        var message = ex.InnerException?.Message ?? ex.Message;
+        if (message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) || message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase))
+            return "Another row already uses this value where it must be unique (" + UniqueColumn(message) + ").";
+        if (message.Contains("FOREIGN KEY", StringComparison.OrdinalIgnoreCase) || message.Contains("foreign key", StringComparison.OrdinalIgnoreCase))
+            return "A referenced row does not exist, or this row is still referenced elsewhere.";
+        return "The database refused the change: " + message;
+    }
+
+    static string UniqueColumn(string message)
+    {
+        var marker = message.IndexOf("failed: ", StringComparison.Ordinal);
+        if (marker >= 0) return message[(marker + 8)..].Trim('\'', '.', ' ');
+        var key = message.IndexOf("Key (", StringComparison.Ordinal);
+        return key >= 0 ? message[(key + 5)..message.IndexOf(')', key)] : "unique value";
+    }
+}

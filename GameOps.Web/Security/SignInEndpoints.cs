@@ -1,0 +1,80 @@
+using GameOps.Data.Entities;
+using GameOps.Web.Auditing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace GameOps.Web.Security;
+
+/// <summary>
+/// Sign-in and sign-out are plain form posts: the cookie must be written on an HTTP response, which an
+/// interactive circuit does not have. The login page posts here and reads errors back from the query string.
+/// </summary>
+public static class SignInEndpoints
+{
+    public const string RateLimitPolicy = "sign-in";
+
+    public static void MapSignInEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/account/login", SignInAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicy);
+        endpoints.MapPost("/account/logout", async ([FromServices] SignInManager<StaffUser> signIn, [FromServices] StaffAuditRecorder audit) =>
+        {
+            await audit.RecordAsync("sign_out", "staff_users", null);
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/account/login");
+        }).RequireAuthorization();
+    }
+
+    public sealed class SignInForm
+    {
+        public string? Email { get; set; }
+        public string? Password { get; set; }
+        public bool RememberMe { get; set; }
+        public string? ReturnUrl { get; set; }
+    }
+
+    static async Task<IResult> SignInAsync([FromForm] SignInForm form, [FromServices] SignInManager<StaffUser> signIn,
+        [FromServices] UserManager<StaffUser> users, [FromServices] StaffAuditRecorder audit)
+    {
+        var returnUrl = IsLocal(form.ReturnUrl) ? form.ReturnUrl! : "/";
+        IResult Fail(string error) => Results.LocalRedirect(
+            $"/account/login?error={Uri.EscapeDataString(error)}&returnUrl={Uri.EscapeDataString(returnUrl)}&email={Uri.EscapeDataString(form.Email ?? "")}");
+
+        if (string.IsNullOrWhiteSpace(form.Email) || string.IsNullOrEmpty(form.Password))
+            return Fail("Enter your email and password.");
+        var email = form.Email.Trim();
+        if (email.Length > 256 || form.Password.Length > 256) return Fail("Invalid email or password.");
+
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            await audit.RecordAsync("sign_in_failed", "staff_users", null, new { email, reason = "unknown account" });
+            return Fail("Invalid email or password.");
+        }
+        if (user.IsDisabled)
+        {
+            await audit.RecordAsync("sign_in_failed", "staff_users", user.Id.ToString(), new { email, reason = "account disabled" }, user.Id, user.Email);
+            return Fail("This account is disabled. Ask an administrator.");
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            user.LastSignInAt = GameOps.Data.VersioningInterceptor.Truncate(DateTime.UtcNow);
+            await users.UpdateAsync(user);
+            await audit.RecordAsync("sign_in", "staff_users", user.Id.ToString(), new { email }, user.Id, user.Email);
+            return Results.LocalRedirect(user.MustChangePassword ? "/account/security?mustChange=true" : returnUrl);
+        }
+        if (result.RequiresTwoFactor)
+            return Results.LocalRedirect($"/account/login-2fa?returnUrl={Uri.EscapeDataString(returnUrl)}&rememberMe={form.RememberMe}");
+        if (result.IsLockedOut)
+        {
+            await audit.RecordAsync("lockout", "staff_users", user.Id.ToString(), new { email }, user.Id, user.Email);
+            return Fail("Too many failed attempts: this account is locked for 15 minutes.");
+        }
+        await audit.RecordAsync("sign_in_failed", "staff_users", user.Id.ToString(), new { email, reason = "wrong password" }, user.Id, user.Email);
+        return Fail("Invalid email or password.");
+    }
+
+    static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\");
+}
