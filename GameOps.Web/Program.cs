@@ -5,6 +5,11 @@ using GameOps.Web.Auditing;
 using GameOps.Web.Components;
 using GameOps.Web.Resources;
 using GameOps.Web.Security;
+using GameOps.Web.Services.Administration;
+using GameOps.Web.Services.Analytics;
+using GameOps.Web.Services.Design;
+using GameOps.Web.Services.LiveOps;
+using GameOps.Web.Services.Moderation;
 using GameOps.Web.Startup;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -73,9 +78,11 @@ builder.Services.AddRateLimiter(o =>
 });
 
 builder.Services.AddGameOpsResources();
+builder.Services.AddDesignWorkspace().AddModerationWorkspace().AddLiveOpsWorkspace().AddAnalyticsWorkspace().AddAdministrationWorkspace();
 builder.Services.AddScoped<GameOps.Web.Services.Shell.PageContext>();
 builder.Services.AddScoped<GameOps.Web.Services.Shell.StaffPreferences>();
 builder.Services.AddScoped<GameOps.Web.Services.Shell.GlobalSearchService>();
+builder.Services.AddScoped<GameOps.Web.Services.Home.HomeSummaryService>();
 
 var app = builder.Build();
 
@@ -105,6 +112,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapSignInEndpoints();
 app.MapHealthEndpoint();
 app.MapExportEndpoints();
+app.MapDesignEndpoints().MapModerationEndpoints().MapLiveOpsEndpoints().MapAnalyticsEndpoints().MapAdministrationEndpoints();
 
 app.Run();
 

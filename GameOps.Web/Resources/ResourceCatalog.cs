@@ -107,6 +107,12 @@ public sealed class ResourceCatalog
             d.Fields.Add(field);
         }
 
+        // The model lists properties alphabetically; forms read better in the order the schema declares them.
+        var declared = entityType.ClrType.GetProperties().Select(p => p.Name).ToList();
+        var ordered = d.Fields.OrderBy(f => declared.IndexOf(f.Name)).ToList();
+        d.Fields.Clear();
+        d.Fields.AddRange(ordered);
+
         var key = entityType.GetKeys().Where(k => !k.IsPrimaryKey() && k.Properties.Count == 1 && k.Properties[0].ClrType == typeof(string)).Select(k => k.Properties[0].Name)
             .Concat(entityType.GetIndexes().Where(i => i.IsUnique && i.Properties.Count == 1 && i.Properties[0].ClrType == typeof(string)).Select(i => i.Properties[0].Name))
             .FirstOrDefault();

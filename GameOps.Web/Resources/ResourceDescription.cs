@@ -28,10 +28,10 @@ public abstract class ResourceDescription
     public string? Icon { get; set; }
     public Permission ReadPermission { get; set; } = Permission.RawDataRead;
     /// <summary>null: read-only everywhere.</summary>
-    public Permission? WritePermission { get; set; }
+    public Permission? WritePermission { get; set; } = Permission.RawDataWrite;
     public bool AllowCreate { get; set; } = true;
     public bool AllowDelete { get; set; } = true;
-    public CountStrategy CountStrategy { get; set; } = CountStrategy.Exact;
+    public CountStrategy CountStrategy { get; set; } = CountStrategy.Estimated;
     public int DefaultPageSize { get; set; } = 25;
 
     public List<ResourceField> Fields { get; } = [];

@@ -29,6 +29,7 @@ public enum Permission
     StaffAdmin,
     AuditRead,
     RawDataRead,
+    RawDataWrite,
 }
 
 /// <summary>The role → permission matrix, written once; policies, navigation and the admin page all read it.</summary>

@@ -25,19 +25,32 @@ public static class Navigation
         ("Administration", Icons.Material.Filled.AdminPanelSettings, Policies.Administration),
     ];
 
-    /// <summary>Hand-written pages (their workflows are their own), added as the workspaces land.</summary>
-    public static readonly List<(string Workspace, NavLinkItem Link)> Pages =
-    [
-        ("Administration", new NavLinkItem("All tables", "/data", Icons.Material.Filled.TableChart, Permission.RawDataRead)),
-    ];
+    /// <summary>Hand-written pages (their workflows are their own) declare themselves with <see cref="NavEntryAttribute"/>.</summary>
+    public static readonly IReadOnlyList<(string Workspace, NavLinkItem Link)> Pages =
+        typeof(Navigation).Assembly.GetTypes()
+            .SelectMany(t => t.GetCustomAttributes(typeof(NavEntryAttribute), false).Cast<NavEntryAttribute>())
+            .Select(a => (a.Workspace, new NavLinkItem(a.Title, a.Href, a.Icon, a.Permission)))
+            .ToList();
 
     public static IReadOnlyList<NavGroupItem> Build(ResourceCatalog catalog) =>
         Workspaces.Select(w => new NavGroupItem(w.Workspace, w.Icon, w.Policy,
-                catalog.All.Where(r => r.Workspace == w.Workspace && r.Route is not null)
+                catalog.All.Where(r => r.Workspace == w.Workspace && r.Route is not null && !Pages.Any(p => p.Link.Href == r.Route))
                     .Select(r => new NavLinkItem(r.Title, r.Route!, r.Icon ?? Icons.Material.Filled.List, r.ReadPermission))
                     .Concat(Pages.Where(p => p.Workspace == w.Workspace).Select(p => p.Link))
                     .OrderBy(l => l.Title)
                     .ToList()))
             .Where(g => g.Links.Count > 0)
             .ToList();
+}
+
+/// <summary>Puts a hand-written page in the navigation drawer: <c>[NavEntry("Moderation", "Report queue", "/moderation/reports", Permission.ModerationRead)]</c>.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
+public sealed class NavEntryAttribute(string workspace, string title, string href, Permission permission) : Attribute
+{
+    public string Workspace { get; } = workspace;
+    public string Title { get; } = title;
+    public string Href { get; } = href;
+    public Permission Permission { get; } = permission;
+    /// <summary>A MudBlazor icon (Icons.Material.Filled.*); the list icon when empty.</summary>
+    public string Icon { get; init; } = Icons.Material.Filled.Dashboard;
 }

@@ -1,0 +1,90 @@
+using GameOps.Data.Entities;
+using GameOps.Web.Security;
+using MudBlazor;
+
+namespace GameOps.Web.Resources.Workspaces;
+
+/// <summary>Live ops and world: live-ops write events; designers and live-ops write zones and spawns; others read.</summary>
+public sealed class WorldResources : IResourceConfiguration
+{
+    public static readonly string[] EventStatuses = ["draft", "scheduled", "active", "ended", "cancelled"];
+
+    public void Configure(ResourceCatalog catalog)
+    {
+        catalog.For<GameEvent>().InWorkspace("Live Ops", "/liveops/events", Icons.Material.Filled.Celebration, "Events", "Event")
+            .Columns(e => e.EventId, e => e.Name, e => e.EventType, e => e.Category, e => e.Status, e => e.StartTime, e => e.EndTime, e => e.CurrentParticipants)
+            .Options(e => e.Status, EventStatuses)
+            .FilterBy(e => e.Status, e => e.EventType, e => e.Category, e => e.StartTime)
+            .Search(e => e.EventId, e => e.Name).SortBy(e => e.StartTime, descending: true)
+            .Range(e => e.MaxParticipants, 0, null).Range(e => e.Duration, 0, null)
+            .Validate(e => e.StartTime is { } s && e.EndTime is { } f && f <= s ? [new ValidationIssue(nameof(e.EndTime), "The end must be after the start.")] : [])
+            .Initialize(e => { e.Status = "draft"; e.Settings = "{}"; });
+        catalog.For<Notification>().InWorkspace("Live Ops", "/liveops/notifications", Icons.Material.Filled.Campaign, "Notifications", "Notification")
+            .Columns(n => n.CreatedAt, n => n.Title, n => n.NotificationType, n => n.UserId, n => n.Status, n => n.Priority, n => n.SentAt, n => n.RetryCount)
+            .Options(n => n.Status, "pending", "scheduled", "sent", "delivered", "failed", "cancelled")
+            .FilterBy(n => n.Status, n => n.NotificationType, n => n.Priority, n => n.CreatedAt)
+            .Search(n => n.Title, n => n.NotificationId).SortBy(n => n.CreatedAt, descending: true);
+        foreach (var r in new ResourceDescription[] { catalog.For<GameEvent>(), catalog.For<Notification>(), catalog.For<EventSchedule>(), catalog.For<EventReward>(), catalog.For<EventParticipation>() })
+        {
+            r.ReadPermission = Permission.LiveOpsRead;
+            r.WritePermission = Permission.LiveOpsWrite;
+        }
+
+        catalog.For<WorldZone>().InWorkspace("World", "/world/zones", Icons.Material.Filled.Map, "Zones", "Zone")
+            .Columns(z => z.ZoneId, z => z.Name, z => z.ZoneType, z => z.LevelRangeMin, z => z.LevelRangeMax, z => z.IsActive)
+            .Options(z => z.ZoneType, "town", "wilderness", "dungeon", "raid", "pvp", "instance")
+            .FilterBy(z => z.ZoneType, z => z.IsActive)
+            .Search(z => z.ZoneId, z => z.Name).SortBy(z => z.Name)
+            .Range(z => z.LevelRangeMin, 1, 200).Range(z => z.LevelRangeMax, 1, 200)
+            .Validate(z => z.LevelRangeMin > z.LevelRangeMax ? [new ValidationIssue(nameof(z.LevelRangeMax), "The maximum level must be at least the minimum level.")] : [])
+            .Initialize(z => z.IsActive = true);
+        catalog.For<Territory>().InWorkspace("World", "/world/territories", Icons.Material.Filled.Flag, "Territories", "Territory")
+            .Columns(t => t.TerritoryId, t => t.Name, t => t.ZoneId, t => t.OwnerGuildId, t => t.TerritoryType, t => t.Level, t => t.IsActive)
+            .FilterBy(t => t.ZoneId, t => t.TerritoryType, t => t.IsActive)
+            .Search(t => t.TerritoryId, t => t.Name).SortBy(t => t.Name);
+        catalog.For<SpawnPoint>().InWorkspace("World", "/world/spawns", Icons.Material.Filled.PinDrop, "Spawn points", "Spawn point")
+            .Columns(s => s.SpawnId, s => s.ZoneId, s => s.SpawnType, s => s.EntityId, s => s.SpawnRadius, s => s.SpawnCount, s => s.RespawnTime, s => s.SpawnChance, s => s.IsActive)
+            .Options(s => s.SpawnType, "monster", "npc", "resource", "boss", "treasure", "player")
+            .FilterBy(s => s.ZoneId, s => s.SpawnType, s => s.IsActive)
+            .Search(s => s.SpawnId, s => s.EntityId).SortBy(s => s.SpawnId)
+            .Range(s => s.SpawnChance, 0, 1).Range(s => s.SpawnRadius, 0, null).Range(s => s.SpawnCount, 0, null).Range(s => s.RespawnTime, 0, null);
+        catalog.For<WorldEvent>().InWorkspace("World", "/world/events", Icons.Material.Filled.Thunderstorm, "World events", "World event")
+            .Columns(e => e.EventId, e => e.Title, e => e.EventType, e => e.ZoneId, e => e.Status, e => e.StartTime, e => e.EndTime)
+            .FilterBy(e => e.ZoneId, e => e.EventType, e => e.Status, e => e.StartTime)
+            .Search(e => e.EventId, e => e.Title).SortBy(e => e.StartTime, descending: true);
+        catalog.For<WeatherData>().InWorkspace("World", "/world/weather", Icons.Material.Filled.Cloud, "Weather", "Weather reading")
+            .Columns(w => w.Timestamp, w => w.ZoneId, w => w.WeatherType, w => w.Temperature, w => w.WindSpeed, w => w.Intensity)
+            .FilterBy(w => w.ZoneId, w => w.WeatherType, w => w.Timestamp)
+            .SortBy(w => w.Timestamp, descending: true);
+        catalog.For<WeatherData>().SearchFields.Clear();
+        foreach (var r in new ResourceDescription[] { catalog.For<WorldZone>(), catalog.For<Territory>(), catalog.For<SpawnPoint>(), catalog.For<WorldEvent>(), catalog.For<WeatherData>() })
+        {
+            r.ReadPermission = Permission.WorldRead;
+            r.WritePermission = Permission.WorldWrite;
+        }
+
+        catalog.For<Guild>().InWorkspace("World", "/guilds", Icons.Material.Filled.Groups, "Guilds", "Guild")
+            .Columns(g => g.GuildId, g => g.Name, g => g.Level, g => g.MaxMembers, g => g.Treasury, g => g.Status, g => g.CreatedAt)
+            .Options(g => g.Status, "active", "inactive", "disbanded")
+            .FilterBy(g => g.Status, g => g.Level)
+            .Search(g => g.GuildId, g => g.Name).SortBy(g => g.Name);
+        catalog.For<Guild>().ReadPermission = Permission.WorldRead;
+        catalog.For<Guild>().WritePermission = Permission.LiveOpsWrite;
+        catalog.For<Match>().InWorkspace("World", "/matches", Icons.Material.Filled.SportsEsports, "Matches", "Match")
+            .Columns(m => m.MatchId, m => m.GameMode, m => m.MatchType, m => m.Status, m => m.StartedAt, m => m.Duration, m => m.WinnerTeam)
+            .FilterBy(m => m.GameMode, m => m.MatchType, m => m.Status, m => m.StartedAt)
+            .Search(m => m.MatchId).SortBy(m => m.CreatedAt, descending: true);
+        catalog.For<Rating>().InWorkspace("World", "/leaderboards", Icons.Material.Filled.Leaderboard, "Leaderboards", "Rating")
+            .Columns(r => r.GameMode, r => r.ActorId, r => r.RatingValue, r => r.Wins, r => r.Losses, r => r.WinStreak, r => r.LossStreak, r => r.LastPlayed)
+            .FilterBy(r => r.GameMode, r => r.RatingValue)
+            .SortBy(r => r.RatingValue, descending: true);
+        catalog.For<Rating>().SearchFields.Clear();
+        foreach (var r in new ResourceDescription[] { catalog.For<Match>(), catalog.For<Rating>() })
+        {
+            r.ReadPermission = Permission.WorldRead;
+            r.WritePermission = null;
+            r.AllowCreate = false;
+            r.AllowDelete = false;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace GameOps.Web.Services.Design;
+
+/// <summary>The Design workspace's services and endpoints, registered from Program.cs.</summary>
+public static class DesignWorkspace
+{
+    public static IServiceCollection AddDesignWorkspace(this IServiceCollection services)
+    {
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapDesignEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        return endpoints;
+    }
+}

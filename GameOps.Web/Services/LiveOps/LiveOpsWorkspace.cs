@@ -1,0 +1,15 @@
+namespace GameOps.Web.Services.LiveOps;
+
+/// <summary>The LiveOps workspace's services and endpoints, registered from Program.cs.</summary>
+public static class LiveOpsWorkspace
+{
+    public static IServiceCollection AddLiveOpsWorkspace(this IServiceCollection services)
+    {
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapLiveOpsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        return endpoints;
+    }
+}
