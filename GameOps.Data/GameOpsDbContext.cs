@@ -66,6 +66,11 @@ public abstract class GameOpsDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<StaffAuditEntry> StaffAuditLogs => Set<StaffAuditEntry>();
+    public DbSet<PlayerNote> PlayerNotes => Set<PlayerNote>();
+    public DbSet<SanctionAppeal> SanctionAppeals => Set<SanctionAppeal>();
+    public DbSet<MetricRollup> MetricRollups => Set<MetricRollup>();
+    public DbSet<StaffSetting> StaffSettings => Set<StaffSetting>();
+    public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
     public DbSet<SpawnPoint> SpawnPoints => Set<SpawnPoint>();
     public DbSet<Territory> Territories => Set<Territory>();
     public DbSet<WeatherData> WeatherData => Set<WeatherData>();

@@ -19,5 +19,6 @@ public sealed class ModerationActionConfiguration : IEntityTypeConfiguration<Mod
         builder.HasIndex(e => new { e.TargetUserId, e.CreatedAt });
         builder.HasIndex(e => e.CreatedAt);
         builder.HasIndex(e => e.ExpiresAt);
+        builder.Property(e => e.LiftReason).HasMaxLength(1000);
     }
 }

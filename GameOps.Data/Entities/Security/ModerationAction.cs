@@ -16,4 +16,8 @@ public class ModerationAction : ICreatedAt
     public string? MessageId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? ExpiresAt { get; set; }
+    /// <summary>When a sanction was lifted early (by a moderator or an upheld appeal); null while it runs its course.</summary>
+    public DateTime? LiftedAt { get; set; }
+    public Guid? LiftedByStaffId { get; set; }
+    public string? LiftReason { get; set; }
 }

@@ -432,6 +432,85 @@ namespace GameOps.Data.Migrations.Postgres
                     b.ToTable("audit_logs", (string)null);
                 });
 
+            modelBuilder.Entity("GameOps.Data.Entities.Broadcast", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedByStaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_staff_id");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("priority");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("recipient_count");
+
+                    b.Property<DateTime?>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scheduled_at");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("segment");
+
+                    b.Property<string>("SegmentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("segment_type");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_broadcasts");
+
+                    b.HasIndex("CreatedByStaffId")
+                        .HasDatabaseName("ix_broadcasts_created_by_staff_id");
+
+                    b.HasIndex("Status", "ScheduledAt")
+                        .HasDatabaseName("ix_broadcasts_status_scheduled_at");
+
+                    b.ToTable("broadcasts", (string)null);
+                });
+
             modelBuilder.Entity("GameOps.Data.Entities.BusinessMetric", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1858,6 +1937,53 @@ namespace GameOps.Data.Migrations.Postgres
                     b.ToTable("message_replies", (string)null);
                 });
 
+            modelBuilder.Entity("GameOps.Data.Entities.MetricRollup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("dimension");
+
+                    b.Property<string>("MetricName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("metric_name");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_metric_rollups");
+
+                    b.HasIndex("MetricName", "Day", "Dimension")
+                        .IsUnique()
+                        .HasDatabaseName("ix_metric_rollups_metric_name_day_dimension");
+
+                    b.ToTable("metric_rollups", (string)null);
+                });
+
             modelBuilder.Entity("GameOps.Data.Entities.ModerationAction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1893,6 +2019,19 @@ namespace GameOps.Data.Migrations.Postgres
                     b.Property<DateTime?>("ExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
+
+                    b.Property<string>("LiftReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("lift_reason");
+
+                    b.Property<DateTime?>("LiftedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lifted_at");
+
+                    b.Property<Guid?>("LiftedByStaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lifted_by_staff_id");
 
                     b.Property<string>("MessageId")
                         .HasMaxLength(64)
@@ -2259,6 +2398,43 @@ namespace GameOps.Data.Migrations.Postgres
                         .HasDatabaseName("ix_users_status_created_at");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("GameOps.Data.Entities.PlayerNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_user_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_player_notes");
+
+                    b.HasIndex("StaffUserId")
+                        .HasDatabaseName("ix_player_notes_staff_user_id");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_player_notes_user_id_created_at");
+
+                    b.ToTable("player_notes", (string)null);
                 });
 
             modelBuilder.Entity("GameOps.Data.Entities.PlayerReport", b =>
@@ -2657,6 +2833,66 @@ namespace GameOps.Data.Migrations.Postgres
                     b.ToTable("resource_definitions", (string)null);
                 });
 
+            modelBuilder.Entity("GameOps.Data.Entities.SanctionAppeal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AppealText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("appeal_text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedByStaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_staff_id");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("decision_note");
+
+                    b.Property<Guid>("ModerationActionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("moderation_action_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sanction_appeals");
+
+                    b.HasIndex("DecidedByStaffId")
+                        .HasDatabaseName("ix_sanction_appeals_decided_by_staff_id");
+
+                    b.HasIndex("ModerationActionId")
+                        .HasDatabaseName("ix_sanction_appeals_moderation_action_id");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_sanction_appeals_status_created_at");
+
+                    b.ToTable("sanction_appeals", (string)null);
+                });
+
             modelBuilder.Entity("GameOps.Data.Entities.SecurityEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3047,6 +3283,40 @@ namespace GameOps.Data.Migrations.Postgres
                         .HasDatabaseName("RoleNameIndex");
 
                     b.ToTable("staff_roles", (string)null);
+                });
+
+            modelBuilder.Entity("GameOps.Data.Entities.StaffSetting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_settings");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_settings_key");
+
+                    b.ToTable("staff_settings", (string)null);
                 });
 
             modelBuilder.Entity("GameOps.Data.Entities.StaffUser", b =>
@@ -4045,6 +4315,17 @@ namespace GameOps.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("GameOps.Data.Entities.Broadcast", b =>
+                {
+                    b.HasOne("GameOps.Data.Entities.StaffUser", "CreatedByStaff")
+                        .WithMany()
+                        .HasForeignKey("CreatedByStaffId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_broadcasts_users_created_by_staff_id");
+
+                    b.Navigation("CreatedByStaff");
+                });
+
             modelBuilder.Entity("GameOps.Data.Entities.ChannelMember", b =>
                 {
                     b.HasOne("GameOps.Data.Entities.ChatChannel", "Channel")
@@ -4449,6 +4730,27 @@ namespace GameOps.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("GameOps.Data.Entities.PlayerNote", b =>
+                {
+                    b.HasOne("GameOps.Data.Entities.StaffUser", "StaffUser")
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_player_notes_users_staff_user_id");
+
+                    b.HasOne("GameOps.Data.Entities.Player", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_player_notes_players_user_id");
+
+                    b.Navigation("StaffUser");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("GameOps.Data.Entities.PlayerReport", b =>
                 {
                     b.HasOne("GameOps.Data.Entities.StaffUser", "AssigneeStaff")
@@ -4529,6 +4831,26 @@ namespace GameOps.Data.Migrations.Postgres
                         .HasConstraintName("fk_ratings_actors_actor_id");
 
                     b.Navigation("Actor");
+                });
+
+            modelBuilder.Entity("GameOps.Data.Entities.SanctionAppeal", b =>
+                {
+                    b.HasOne("GameOps.Data.Entities.StaffUser", "DecidedByStaff")
+                        .WithMany()
+                        .HasForeignKey("DecidedByStaffId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_sanction_appeals_users_decided_by_staff_id");
+
+                    b.HasOne("GameOps.Data.Entities.ModerationAction", "ModerationAction")
+                        .WithMany()
+                        .HasForeignKey("ModerationActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sanction_appeals_moderation_actions_moderation_action_id");
+
+                    b.Navigation("DecidedByStaff");
+
+                    b.Navigation("ModerationAction");
                 });
 
             modelBuilder.Entity("GameOps.Data.Entities.SecurityEvent", b =>

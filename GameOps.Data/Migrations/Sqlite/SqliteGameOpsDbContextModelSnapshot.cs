@@ -427,6 +427,85 @@ namespace GameOps.Data.Migrations.Sqlite
                     b.ToTable("audit_logs", (string)null);
                 });
 
+            modelBuilder.Entity("GameOps.Data.Entities.Broadcast", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedByStaffId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_staff_id");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("priority");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recipient_count");
+
+                    b.Property<DateTime?>("ScheduledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scheduled_at");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segment");
+
+                    b.Property<string>("SegmentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segment_type");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_broadcasts");
+
+                    b.HasIndex("CreatedByStaffId")
+                        .HasDatabaseName("ix_broadcasts_created_by_staff_id");
+
+                    b.HasIndex("Status", "ScheduledAt")
+                        .HasDatabaseName("ix_broadcasts_status_scheduled_at");
+
+                    b.ToTable("broadcasts", (string)null);
+                });
+
             modelBuilder.Entity("GameOps.Data.Entities.BusinessMetric", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1853,6 +1932,53 @@ namespace GameOps.Data.Migrations.Sqlite
                     b.ToTable("message_replies", (string)null);
                 });
 
+            modelBuilder.Entity("GameOps.Data.Entities.MetricRollup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dimension");
+
+                    b.Property<string>("MetricName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metric_name");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<double>("Value")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("REAL")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_metric_rollups");
+
+                    b.HasIndex("MetricName", "Day", "Dimension")
+                        .IsUnique()
+                        .HasDatabaseName("ix_metric_rollups_metric_name_day_dimension");
+
+                    b.ToTable("metric_rollups", (string)null);
+                });
+
             modelBuilder.Entity("GameOps.Data.Entities.ModerationAction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1888,6 +2014,19 @@ namespace GameOps.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ExpiresAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("expires_at");
+
+                    b.Property<string>("LiftReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lift_reason");
+
+                    b.Property<DateTime?>("LiftedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lifted_at");
+
+                    b.Property<Guid?>("LiftedByStaffId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lifted_by_staff_id");
 
                     b.Property<string>("MessageId")
                         .HasMaxLength(64)
@@ -2254,6 +2393,43 @@ namespace GameOps.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_users_status_created_at");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("GameOps.Data.Entities.PlayerNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_user_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_player_notes");
+
+                    b.HasIndex("StaffUserId")
+                        .HasDatabaseName("ix_player_notes_staff_user_id");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_player_notes_user_id_created_at");
+
+                    b.ToTable("player_notes", (string)null);
                 });
 
             modelBuilder.Entity("GameOps.Data.Entities.PlayerReport", b =>
@@ -2652,6 +2828,66 @@ namespace GameOps.Data.Migrations.Sqlite
                     b.ToTable("resource_definitions", (string)null);
                 });
 
+            modelBuilder.Entity("GameOps.Data.Entities.SanctionAppeal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AppealText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appeal_text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedByStaffId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_staff_id");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_note");
+
+                    b.Property<Guid>("ModerationActionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("moderation_action_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sanction_appeals");
+
+                    b.HasIndex("DecidedByStaffId")
+                        .HasDatabaseName("ix_sanction_appeals_decided_by_staff_id");
+
+                    b.HasIndex("ModerationActionId")
+                        .HasDatabaseName("ix_sanction_appeals_moderation_action_id");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_sanction_appeals_status_created_at");
+
+                    b.ToTable("sanction_appeals", (string)null);
+                });
+
             modelBuilder.Entity("GameOps.Data.Entities.SecurityEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3042,6 +3278,40 @@ namespace GameOps.Data.Migrations.Sqlite
                         .HasDatabaseName("RoleNameIndex");
 
                     b.ToTable("staff_roles", (string)null);
+                });
+
+            modelBuilder.Entity("GameOps.Data.Entities.StaffSetting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_settings");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_settings_key");
+
+                    b.ToTable("staff_settings", (string)null);
                 });
 
             modelBuilder.Entity("GameOps.Data.Entities.StaffUser", b =>
@@ -4036,6 +4306,17 @@ namespace GameOps.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("GameOps.Data.Entities.Broadcast", b =>
+                {
+                    b.HasOne("GameOps.Data.Entities.StaffUser", "CreatedByStaff")
+                        .WithMany()
+                        .HasForeignKey("CreatedByStaffId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_broadcasts_users_created_by_staff_id");
+
+                    b.Navigation("CreatedByStaff");
+                });
+
             modelBuilder.Entity("GameOps.Data.Entities.ChannelMember", b =>
                 {
                     b.HasOne("GameOps.Data.Entities.ChatChannel", "Channel")
@@ -4440,6 +4721,27 @@ namespace GameOps.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("GameOps.Data.Entities.PlayerNote", b =>
+                {
+                    b.HasOne("GameOps.Data.Entities.StaffUser", "StaffUser")
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_player_notes_users_staff_user_id");
+
+                    b.HasOne("GameOps.Data.Entities.Player", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_player_notes_players_user_id");
+
+                    b.Navigation("StaffUser");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("GameOps.Data.Entities.PlayerReport", b =>
                 {
                     b.HasOne("GameOps.Data.Entities.StaffUser", "AssigneeStaff")
@@ -4520,6 +4822,26 @@ namespace GameOps.Data.Migrations.Sqlite
                         .HasConstraintName("fk_ratings_actors_actor_id");
 
                     b.Navigation("Actor");
+                });
+
+            modelBuilder.Entity("GameOps.Data.Entities.SanctionAppeal", b =>
+                {
+                    b.HasOne("GameOps.Data.Entities.StaffUser", "DecidedByStaff")
+                        .WithMany()
+                        .HasForeignKey("DecidedByStaffId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_sanction_appeals_users_decided_by_staff_id");
+
+                    b.HasOne("GameOps.Data.Entities.ModerationAction", "ModerationAction")
+                        .WithMany()
+                        .HasForeignKey("ModerationActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sanction_appeals_moderation_actions_moderation_action_id");
+
+                    b.Navigation("DecidedByStaff");
+
+                    b.Navigation("ModerationAction");
                 });
 
             modelBuilder.Entity("GameOps.Data.Entities.SecurityEvent", b =>
