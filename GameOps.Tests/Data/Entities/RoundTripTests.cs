@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GameOps.Data;
@@ -33,7 +34,8 @@ public sealed class RoundTripTests
         await using var db = database.CreateContext();
         var mapped = db.Model.GetEntityTypes().Select(e => e.ClrType).ToHashSet();
         var classes = typeof(GameOpsDbContext).Assembly.GetTypes()
-            .Where(t => t.Namespace == typeof(Item).Namespace && t.IsClass && !t.IsAbstract && !typeof(Attribute).IsAssignableFrom(t))
+            .Where(t => t.Namespace == typeof(Item).Namespace && t.IsClass && !t.IsAbstract && !t.IsNested
+                        && !t.IsDefined(typeof(CompilerGeneratedAttribute)) && !typeof(Attribute).IsAssignableFrom(t))
             .ToList();
         Assert.NotEmpty(classes);
         Assert.All(classes, c => Assert.Contains(c, mapped));
