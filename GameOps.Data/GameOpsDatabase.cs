@@ -45,29 +45,38 @@ public static class GameOpsDatabase
     /// and a scoped <see cref="GameOpsDbContext"/> for Identity's stores.
     /// </summary>
     /// <remarks>
-    /// The factory is scoped by default so that interceptors can see scoped services (the signed-in staff member
-    /// of a Blazor circuit); consumers still create one short-lived context per operation.
+    /// The factory is scoped so that interceptors can see scoped services (the signed-in staff member of a Blazor
+    /// circuit). The options are read when first needed, so that hosts (and test hosts) can still change configuration.
     /// </remarks>
-    public static IServiceCollection AddGameOpsData(this IServiceCollection services, DatabaseOptions options,
-        Action<IServiceProvider, DbContextOptionsBuilder>? extra = null, ServiceLifetime factoryLifetime = ServiceLifetime.Scoped)
+    public static IServiceCollection AddGameOpsData(this IServiceCollection services, Func<IServiceProvider, DatabaseOptions> options,
+        Action<IServiceProvider, DbContextOptionsBuilder>? extra = null)
     {
         services.AddSingleton(options);
-        if (options.Provider == DatabaseProvider.Postgres)
-        {
-            services.AddDbContextFactory<PostgresGameOpsDbContext>((sp, b) => { Configure(b, options); extra?.Invoke(sp, b); }, factoryLifetime);
-            services.Add(new ServiceDescriptor(typeof(IDbContextFactory<GameOpsDbContext>), sp => new Adapter<PostgresGameOpsDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresGameOpsDbContext>>()), factoryLifetime));
-        }
-        else
-        {
-            services.AddDbContextFactory<SqliteGameOpsDbContext>((sp, b) => { Configure(b, options); extra?.Invoke(sp, b); }, factoryLifetime);
-            services.Add(new ServiceDescriptor(typeof(IDbContextFactory<GameOpsDbContext>), sp => new Adapter<SqliteGameOpsDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteGameOpsDbContext>>()), factoryLifetime));
-        }
+        services.AddScoped<IDbContextFactory<GameOpsDbContext>>(sp => new ContextFactory(sp, sp.GetRequiredService<DatabaseOptions>(), extra));
         services.AddScoped<GameOpsDbContext>(sp => sp.GetRequiredService<IDbContextFactory<GameOpsDbContext>>().CreateDbContext());
         return services;
     }
 
-    sealed class Adapter<T>(IDbContextFactory<T> inner) : IDbContextFactory<GameOpsDbContext> where T : GameOpsDbContext
+    public static IServiceCollection AddGameOpsData(this IServiceCollection services, DatabaseOptions options,
+        Action<IServiceProvider, DbContextOptionsBuilder>? extra = null) => services.AddGameOpsData(_ => options, extra);
+
+    sealed class ContextFactory(IServiceProvider services, DatabaseOptions options, Action<IServiceProvider, DbContextOptionsBuilder>? extra)
+        : IDbContextFactory<GameOpsDbContext>
     {
-        public GameOpsDbContext CreateDbContext() => inner.CreateDbContext();
+        DbContextOptions? built;
+
+        public GameOpsDbContext CreateDbContext()
+        {
+            if (options.Provider == DatabaseProvider.Postgres)
+                return new PostgresGameOpsDbContext((DbContextOptions<PostgresGameOpsDbContext>)(built ??= Build(new DbContextOptionsBuilder<PostgresGameOpsDbContext>())));
+            return new SqliteGameOpsDbContext((DbContextOptions<SqliteGameOpsDbContext>)(built ??= Build(new DbContextOptionsBuilder<SqliteGameOpsDbContext>())));
+        }
+
+        DbContextOptions Build(DbContextOptionsBuilder builder)
+        {
+            Configure(builder, options);
+            extra?.Invoke(services, builder);
+            return builder.Options;
+        }
     }
 }

@@ -19,13 +19,13 @@ using MudBlazor.Services;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGameOpsConfiguration(args);
 
-var databaseOptions = builder.Configuration.GetDatabaseOptions();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentStaff>();
 builder.Services.AddScoped<CircuitHandler, CurrentStaffCircuitHandler>();
 builder.Services.AddScoped<StaffAuditInterceptor>();
 builder.Services.AddScoped<StaffAuditRecorder>();
-builder.Services.AddGameOpsData(databaseOptions, (sp, options) => options.AddInterceptors(sp.GetRequiredService<StaffAuditInterceptor>()));
+builder.Services.AddGameOpsData(sp => sp.GetRequiredService<IConfiguration>().GetDatabaseOptions(),
+    (sp, options) => options.AddInterceptors(sp.GetRequiredService<StaffAuditInterceptor>()));
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -89,7 +89,7 @@ var app = builder.Build();
 if (args.Contains("migrate"))
 {
     await DatabaseStartup.MigrateAsync(app.Services);
-    Console.WriteLine($"Migrations applied ({databaseOptions.Provider}).");
+    Console.WriteLine($"Migrations applied ({app.Services.GetRequiredService<DatabaseOptions>().Provider}).");
     return;
 }
 

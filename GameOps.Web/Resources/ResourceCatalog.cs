@@ -49,10 +49,10 @@ public sealed class ResourceCatalog
     public ResourceDescription? FindByRoute(string route) =>
         bySlug.Values.FirstOrDefault(r => string.Equals(r.Route, route, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Game tables and the staff audit trail; Identity's own staff_* tables are served by the staff pages.</summary>
+    /// <summary>Game tables, staff accounts (read-only, for references) and the audit trail; Identity's other tables stay out.</summary>
     static bool IsGameTable(IReadOnlyEntityType e) =>
         e.ClrType.Namespace == typeof(ICreatedAt).Namespace && !e.IsOwned() && e.GetTableName() is { } table
-        && (!table.StartsWith("staff_") || e.ClrType == typeof(StaffAuditEntry));
+        && (!table.StartsWith("staff_") || e.ClrType == typeof(StaffAuditEntry) || e.ClrType == typeof(StaffUser));
 
     ResourceDescription Derive(IReadOnlyEntityType entityType)
     {

@@ -72,6 +72,18 @@ public sealed class ModerationResources : IResourceConfiguration
         catalog.For<Player>().AllowCreate = false;
         catalog.For<Player>().AllowDelete = false;
 
+        var staff = catalog.For<StaffUser>();
+        staff.Title = "Staff accounts";
+        staff.SingularTitle = "Staff account";
+        staff.ReadPermission = Permission.StaffAdmin;
+        staff.WritePermission = null;
+        staff.AllowCreate = false;
+        staff.AllowDelete = false;
+        staff.Display(u => u.Email).Columns(u => u.Email, u => u.DisplayName, u => u.IsDisabled, u => u.LastSignInAt, u => u.CreatedAt)
+            .Search(u => u.Email, u => u.DisplayName).SortBy(u => u.Email);
+        foreach (var secret in new[] { nameof(StaffUser.PasswordHash), nameof(StaffUser.SecurityStamp), nameof(StaffUser.ConcurrencyStamp), nameof(StaffUser.NormalizedEmail), nameof(StaffUser.NormalizedUserName) })
+            staff.Field(secret).Hidden = true;
+
         catalog.For<StaffAuditEntry>().Title = "Staff audit trail";
         catalog.For<StaffAuditEntry>().ReadPermission = Permission.AuditRead;
         catalog.For<StaffAuditEntry>().WritePermission = null;

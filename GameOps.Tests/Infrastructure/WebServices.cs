@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using GameOps.Data;
+using GameOps.Web.Auditing;
+using GameOps.Web.Resources;
+using GameOps.Web.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GameOps.Tests.Infrastructure;
+
+/// <summary>The app's data services (resources, audit interceptor) on a test database, without a web host.</summary>
+public static class WebServices
+{
+    public static void AddGameOpsWebData(this IServiceCollection services, TestDatabase database)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentStaff>();
+        services.AddScoped<StaffAuditInterceptor>();
+        services.AddScoped<StaffAuditRecorder>();
+        services.AddGameOpsData(database.Options, (sp, o) => o.AddInterceptors(sp.GetRequiredService<StaffAuditInterceptor>()));
+        services.AddGameOpsResources();
+    }
+
+    public static ServiceProvider Build(TestDatabase database, ClaimsPrincipal? staff = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddGameOpsWebData(database);
+        var provider = services.BuildServiceProvider(validateScopes: false);
+        if (staff is not null) provider.GetRequiredService<CurrentStaff>().Use(staff, "127.0.0.1", "tests");
+        return provider;
+    }
+
+    public static ClaimsPrincipal Staff(string role, Guid? id = null, string? email = null) =>
+        new(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, (id ?? Guid.NewGuid()).ToString()),
+            new Claim(ClaimTypes.Name, email ?? $"{role.ToLowerInvariant()}@tests.local"),
+            new Claim(ClaimTypes.Email, email ?? $"{role.ToLowerInvariant()}@tests.local"),
+            new Claim(ClaimTypes.Role, role),
+        ], "Tests"));
+}

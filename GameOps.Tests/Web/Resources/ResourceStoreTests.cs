@@ -1,0 +1,192 @@
+using GameOps.Data;
+using GameOps.Data.Entities;
+using GameOps.Data.Json;
+using GameOps.Tests.Infrastructure;
+using GameOps.Web.Resources;
+using GameOps.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GameOps.Tests.Web.Resources;
+
+/// <summary>The one data path of the list and edit shells, on both providers.</summary>
+public sealed class ResourceStoreTests
+{
+    static Item NewItem(string key, string name, string rarity = "common", int level = 1, int value = 10) => new()
+    {
+        Id = Guid.NewGuid(), ItemId = key, Name = name, ItemType = "weapon", Rarity = rarity, LevelRequirement = level, Value = value,
+        StackSize = 1, IsActive = true, Effects = [new Effect { Type = "stat_bonus", Target = "strength", Amount = 3 }],
+    };
+
+    static async Task<(TestDatabase Db, ServiceProvider Services)> ArrangeAsync(DatabaseProvider provider, params Item[] items)
+    {
+        var db = await TestDatabases.CreateMigratedAsync(provider);
+        await using (var context = db.CreateContext())
+        {
+            context.Items.AddRange(items);
+            await context.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        return (db, WebServices.Build(db, WebServices.Staff(StaffRoles.Designer)));
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task List_searches_by_prefix_case_insensitively_filters_sorts_and_pages(DatabaseProvider provider)
+    {
+        var (db, services) = await ArrangeAsync(provider,
+            NewItem("sword_iron", "Iron Sword", "common", 1, 10), NewItem("sword_gold", "Golden Sword", "rare", 10, 300),
+            NewItem("shield_oak", "Oak Shield", "common", 2, 20), NewItem("potion_hp", "Health Potion", "uncommon", 1, 5));
+        await using var _ = db;
+        await using var scope = services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<ResourceStore>();
+        var items = scope.ServiceProvider.GetRequiredService<ResourceCatalog>().For<Item>();
+        var ct = TestContext.Current.CancellationToken;
+
+        var search = await store.ListAsync(items, new ResourceQuery { Search = "SWORD" }, ct);
+        Assert.Equal(2, search.Total); // matches item_id prefix "sword_" regardless of case
+
+        var filtered = new ResourceQuery { SortField = nameof(Item.Value), SortDescending = true };
+        filtered.Filters[nameof(Item.Rarity)] = new FilterValue { Value = "common" };
+        var page = await store.ListAsync(items, filtered, ct);
+        Assert.Equal(2, page.Total);
+        var valueColumn = items.ListColumns.IndexOf(nameof(Item.Value));
+        Assert.Equal([20, 10], page.Rows.Select(r => (int)r.Values[valueColumn]!));
+
+        var range = new ResourceQuery { PageSize = 1, Page = 1, SortField = nameof(Item.Name) };
+        range.Filters[nameof(Item.Value)] = new FilterValue { Min = 6, Max = 300 };
+        var second = await store.ListAsync(items, range, ct);
+        Assert.Equal(3, second.Total);
+        Assert.Single(second.Rows); // page 2 of "Golden Sword", "Iron Sword", "Oak Shield"
+        Assert.Equal("Iron Sword", second.Rows[0].Values[items.ListColumns.IndexOf(nameof(Item.Name))]);
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task Search_treats_like_wildcards_as_text(DatabaseProvider provider)
+    {
+        var (db, services) = await ArrangeAsync(provider, NewItem("a_b", "A"), NewItem("axb", "B"));
+        await using var _ = db;
+        var store = services.GetRequiredService<ResourceStore>();
+        var items = services.GetRequiredService<ResourceCatalog>().For<Item>();
+        var result = await store.ListAsync(items, new ResourceQuery { Search = "a_" }, TestContext.Current.CancellationToken);
+        Assert.Equal(1, result.Total); // "_" must not match any character
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task Stale_save_is_a_conflict_with_the_database_values_and_overwrite_wins(DatabaseProvider provider)
+    {
+        var item = NewItem("sword_iron", "Iron Sword");
+        var (db, services) = await ArrangeAsync(provider, item);
+        await using var _ = db;
+        var store = services.GetRequiredService<ResourceStore>();
+        var items = services.GetRequiredService<ResourceCatalog>().For<Item>();
+        var ct = TestContext.Current.CancellationToken;
+
+        var mine = (Item)(await store.LoadAsync(items, item.Id, ct))!;
+        var theirs = (Item)(await store.LoadAsync(items, item.Id, ct))!;
+        theirs.Name = "Their Sword";
+        Assert.Equal(SaveOutcome.Saved, (await store.SaveAsync(items, theirs, false, 1, ct: ct)).Outcome);
+
+        mine.Name = "My Sword";
+        var conflict = await store.SaveAsync(items, mine, false, 1, ct: ct);
+        Assert.Equal(SaveOutcome.Conflict, conflict.Outcome);
+        Assert.Equal("Their Sword", conflict.DatabaseValues![nameof(Item.Name)]);
+
+        var overwrite = await store.SaveAsync(items, mine, false, 1, overwrite: true, ct: ct);
+        Assert.Equal(SaveOutcome.Saved, overwrite.Outcome);
+        await using var check = db.CreateContext();
+        var saved = await check.Items.SingleAsync(ct);
+        Assert.Equal(("My Sword", 3), (saved.Name, saved.Version));
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task Invalid_rows_are_refused_with_field_messages_and_nothing_changes(DatabaseProvider provider)
+    {
+        var item = NewItem("sword_iron", "Iron Sword");
+        var (db, services) = await ArrangeAsync(provider, item);
+        await using var _ = db;
+        var store = services.GetRequiredService<ResourceStore>();
+        var items = services.GetRequiredService<ResourceCatalog>().For<Item>();
+        var ct = TestContext.Current.CancellationToken;
+
+        var edited = (Item)(await store.LoadAsync(items, item.Id, ct))!;
+        edited.Name = new string('x', 10_000);
+        edited.Rarity = "mythic";
+        var result = await store.SaveAsync(items, edited, false, edited.Version, ct: ct);
+
+        Assert.Equal(SaveOutcome.Invalid, result.Outcome);
+        Assert.Contains(result.Issues, i => i.Field == nameof(Item.Name) && i.Message.Contains("128"));
+        Assert.Contains(result.Issues, i => i.Field == nameof(Item.Rarity));
+        await using var check = db.CreateContext();
+        Assert.Equal("Iron Sword", (await check.Items.SingleAsync(ct)).Name);
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task Duplicate_business_key_is_a_readable_error(DatabaseProvider provider)
+    {
+        var (db, services) = await ArrangeAsync(provider, NewItem("sword_iron", "Iron Sword"));
+        await using var _ = db;
+        var store = services.GetRequiredService<ResourceStore>();
+        var items = services.GetRequiredService<ResourceCatalog>().For<Item>();
+        var result = await store.SaveAsync(items, NewItem("sword_iron", "Copy"), true, null, ct: TestContext.Current.CancellationToken);
+        Assert.Equal(SaveOutcome.Failed, result.Outcome);
+        Assert.Contains("unique", result.Issues[0].Message);
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task Delete_of_a_referenced_definition_is_refused_and_says_where_it_is_used(DatabaseProvider provider)
+    {
+        var item = NewItem("sword_iron", "Iron Sword");
+        var (db, services) = await ArrangeAsync(provider, item);
+        await using var _ = db;
+        var ct = TestContext.Current.CancellationToken;
+        await using (var context = db.CreateContext())
+        {
+            var player = new Player { Id = Guid.NewGuid(), Username = "p1", Email = "p1@x.test", PasswordHash = "h", Status = "active", CreatedAt = DateTime.UtcNow };
+            var actor = new Actor { Id = Guid.NewGuid(), UserId = player.Id, Name = "Hero", Level = 1, CreatedAt = DateTime.UtcNow };
+            context.AddRange(player, actor, new InventoryItem { Id = Guid.NewGuid(), ActorId = actor.Id, ItemId = item.Id, Quantity = 1, AcquiredAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow });
+            await context.SaveChangesAsync(ct);
+        }
+        var store = services.GetRequiredService<ResourceStore>();
+        var items = services.GetRequiredService<ResourceCatalog>().For<Item>();
+
+        var result = await store.DeleteAsync(items, item.Id, ct);
+
+        Assert.Equal(SaveOutcome.Failed, result.Outcome);
+        Assert.Contains("1 inventory_items", result.Issues[0].Message);
+        Assert.Contains("Deactivate", result.Issues[0].Message);
+        await using var check = db.CreateContext();
+        Assert.Equal(1, await check.Items.CountAsync(ct));
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task Bulk_deactivate_changes_every_selected_row_and_bumps_versions(DatabaseProvider provider)
+    {
+        var a = NewItem("a", "A");
+        var b = NewItem("b", "B");
+        var (db, services) = await ArrangeAsync(provider, a, b, NewItem("c", "C"));
+        await using var _ = db;
+        var store = services.GetRequiredService<ResourceStore>();
+        var items = services.GetRequiredService<ResourceCatalog>().For<Item>();
+        var ct = TestContext.Current.CancellationToken;
+
+        var result = await store.SetActiveAsync(items, [a.Id, b.Id], false, ct);
+
+        Assert.Equal(SaveOutcome.Saved, result.Outcome);
+        await using var check = db.CreateContext();
+        var rows = await check.Items.OrderBy(i => i.ItemId).Select(i => new { i.ItemId, i.IsActive, i.Version }).ToListAsync(ct);
+        Assert.Equal([("a", false, 2), ("b", false, 2), ("c", true, 1)], rows.Select(r => (r.ItemId, r.IsActive, r.Version)));
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task Every_table_lists_its_first_page(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabases.CreateMigratedAsync(provider);
+        var services = WebServices.Build(db);
+        var store = services.GetRequiredService<ResourceStore>();
+        foreach (var resource in services.GetRequiredService<ResourceCatalog>().All)
+        {
+            var page = await store.ListAsync(resource, new ResourceQuery { Search = "x" }, TestContext.Current.CancellationToken);
+            Assert.Equal(0, page.Total);
+            await store.ListAsync(resource, new ResourceQuery { SortField = resource.ListColumns[0] }, TestContext.Current.CancellationToken);
+        }
+    }
+}
