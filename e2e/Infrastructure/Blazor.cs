@@ -1,0 +1,125 @@
+namespace GameOps.E2E.Infrastructure;
+
+/// <summary>
+/// Interactive pages are prerendered: until the circuit has connected and applied its first render batch, the
+/// page looks ready but ignores clicks and typing. An init script counts the circuit's render batches (the
+/// websocket messages naming JS.RenderBatch), so tests can wait for real interactivity instead of sleeping.
+/// </summary>
+public static class Blazor
+{
+    /// <summary>Added to every browser context: tracks the Blazor websocket and the render batches it receives.</summary>
+    public const string InitScript = """
+        (() => {
+          if (window.__e2e) return;
+          const state = window.__e2e = { sockets: 0, open: 0, closed: 0, batches: 0 };
+          const marker = Array.from('JS.RenderBatch', c => c.charCodeAt(0));
+          const contains = bytes => {
+            outer: for (let i = 0; i + marker.length <= bytes.length; i++) {
+              for (let j = 0; j < marker.length; j++) if (bytes[i + j] !== marker[j]) continue outer;
+              return true;
+            }
+            return false;
+          };
+          const count = data => {
+            if (typeof data === 'string') { if (data.includes('JS.RenderBatch')) state.batches++; }
+            else if (data instanceof ArrayBuffer) { if (contains(new Uint8Array(data))) state.batches++; }
+            else if (data && typeof data.arrayBuffer === 'function') data.arrayBuffer().then(b => { if (contains(new Uint8Array(b))) state.batches++; });
+          };
+          const Native = window.WebSocket;
+          class TrackedWebSocket extends Native {
+            constructor(...args) {
+              super(...args);
+              state.sockets++;
+              this.addEventListener('open', () => state.open++);
+              this.addEventListener('close', () => state.closed++);
+              this.addEventListener('message', e => count(e.data));
+            }
+          }
+          window.WebSocket = TrackedWebSocket;
+        })();
+        """;
+
+    /// <summary>
+    /// Waits until the page's circuit is connected and has rendered at least once (the page is interactive).
+    /// Call after every full page load (GotoAsync, a form post, a forced reload).
+    /// </summary>
+    public static async Task WaitForInteractiveAsync(this IPage page, float timeoutMs = 30_000)
+    {
+        if (!await page.PollAsync("() => !!window.Blazor && !!window.__e2e && window.__e2e.open > 0 && window.__e2e.batches > 0", timeoutMs))
+        {
+            var state = await page.EvaluateAsync<string>("() => JSON.stringify({ blazor: !!window.Blazor, e2e: window.__e2e ?? null, url: location.href })");
+            throw new TimeoutException($"The Blazor circuit did not become interactive within {timeoutMs} ms: {state}");
+        }
+        // Let the batch's follow-up work (MudBlazor's JS interop, focus, popover provider) settle.
+        await page.WaitForTimeoutAsync(150);
+    }
+
+    /// <summary>
+    /// Clicks something that loads a new document (a form post, a forced reload) and waits until the new document
+    /// has replaced this one: the old one is marked first, so a response that is slow to arrive is never mistaken for it.
+    /// </summary>
+    public static async Task ClickAndWaitForNewDocumentAsync(this IPage page, ILocator target, float timeoutMs = 30_000)
+    {
+        await page.EvaluateAsync("() => { window.__e2eOldDocument = true; }");
+        await target.ClickAsync();
+        if (!await page.PollAsync("() => document.readyState !== 'loading' && !window.__e2eOldDocument", timeoutMs))
+            throw new TimeoutException($"No new document within {timeoutMs} ms after clicking {target} (still at {page.Url}).");
+    }
+
+    /// <summary>
+    /// Evaluates a predicate in the page every 50 ms until it holds (true) or the time is up (false). Polled from
+    /// here rather than with WaitForFunctionAsync, whose in-page poller does not always survive a navigation; an
+    /// evaluate that races a navigation simply fails and is tried again in the next document.
+    /// </summary>
+    public static async Task<bool> PollAsync(this IPage page, string predicate, float timeoutMs)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (true)
+        {
+            try
+            {
+                if (await page.EvaluateAsync<bool>(predicate)) return true;
+            }
+            catch (PlaywrightException) { } // the execution context was destroyed by a navigation
+            if (DateTime.UtcNow > deadline) return false;
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> until <paramref name="done"/> holds, for clicks whose effect shows on the page.
+    /// The action is repeated only after a long wait (a slow machine may take seconds to answer a click), and
+    /// <paramref name="pending"/>, when given, must say the effect is not on its way: repeating a click that opens
+    /// a menu too early would close it again.
+    /// </summary>
+    public static async Task RetryUntilAsync(this IPage page, Func<Task> action, Func<Task<bool>> done, string what,
+        int attempts = 3, int settleMs = 8000, Func<Task<bool>>? pending = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (pending is null || !await pending())
+            {
+                try { await action(); }
+                catch (PlaywrightException) when (attempt < attempts) { }
+            }
+            if (await page.WaitUntilAsync(done, settleMs)) return;
+            if (attempt >= attempts) throw new TimeoutException($"Gave up after {attempts} attempts: {what}");
+        }
+    }
+
+    /// <summary>Checks <paramref name="condition"/> every 100 ms until it holds (true) or the time is up (false).</summary>
+    public static async Task<bool> WaitUntilAsync(this IPage page, Func<Task<bool>> condition, int timeoutMs)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (true)
+        {
+            try
+            {
+                if (await condition()) return true;
+            }
+            catch (PlaywrightException) { } // a navigation or a re-render raced the check
+            if (DateTime.UtcNow > deadline) return false;
+            await page.WaitForTimeoutAsync(100);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using GameOps.E2E.Infrastructure;
+using GameOps.E2E.Pages;
+using static Microsoft.Playwright.Assertions;
+
+namespace GameOps.E2E.Journeys;
+
+/// <summary>axe-core on the main page kinds: no serious or critical violations.</summary>
+public sealed class AccessibilityJourney(AppServer app, BrowserFixture browser) : JourneyTest(app, browser)
+{
+    static readonly HashSet<string> Blocking = ["serious", "critical"];
+
+    [Fact]
+    public async Task Sign_in_page_has_no_serious_violations()
+    {
+        var login = new LoginPage(Page);
+        await login.GotoAsync();
+        await StepAsync("login");
+        await AssertAccessibleAsync("sign-in page");
+
+        await login.SubmitAsync(LoginPage.EmailOf("Designer"), "Not-The-Passw0rd!");
+        await Expect(login.Error).ToBeVisibleAsync();
+        await StepAsync("login-error");
+        await AssertAccessibleAsync("sign-in page with an error");
+    }
+
+    [Fact]
+    public async Task Home_page_has_no_serious_violations()
+    {
+        var shell = await new LoginPage(Page).SignInAsAsync("Admin");
+        await Expect(shell.HomeRoles).ToBeVisibleAsync();
+        await Expect(Page.Locator("[data-testid=home-kpis]")).ToBeVisibleAsync(); // the summaries have loaded
+        await Expect(shell.Main.Locator(".mud-progress-linear")).ToHaveCountAsync(0);
+        await StepAsync("home");
+        await AssertAccessibleAsync("home page");
+    }
+
+    [Fact]
+    public async Task Item_list_and_edit_pages_have_no_serious_violations()
+    {
+        var suffix = TestData.UniqueSuffix();
+        var item = await App.CreateItemAsync($"e2e_{suffix}_a11y", $"E2E A11y Item {suffix}");
+        await new LoginPage(Page).SignInAsAsync("Designer");
+
+        var list = await ResourceListPage.OpenAsync(Page, "/design/items");
+        await StepAsync("items");
+        await AssertAccessibleAsync("item list");
+
+        var edit = await ResourceEditPage.OpenAsync(Page, $"/design/items/{item.Id}");
+        await Expect(edit.Title).ToHaveTextAsync($"Item: {item.Name}");
+        await Expect(edit.UsedBy).ToContainTextAsync("Nothing else points at this row.");
+        await StepAsync("item-edit");
+        await AssertAccessibleAsync("item edit page");
+    }
+
+    async Task AssertAccessibleAsync(string what)
+    {
+        var result = await Page.RunAxe();
+        var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact ?? "")).ToList();
+        foreach (var minor in result.Violations.Except(blocking))
+            TestContext.Current.TestOutputHelper?.WriteLine($"[{what}] minor: {minor.Id} ({minor.Impact}) {minor.Help} × {minor.Nodes.Length}");
+        if (blocking.Count == 0) return;
+        Assert.Fail($"{blocking.Count} serious/critical accessibility violation(s) on the {what} ({Page.Url}):\n" + Describe(blocking));
+    }
+
+    static string Describe(IEnumerable<AxeResultItem> violations)
+    {
+        var text = new StringBuilder();
+        foreach (var v in violations)
+        {
+            text.AppendLine($"- {v.Id} [{v.Impact}] {v.Help} ({v.HelpUrl})");
+            foreach (var node in v.Nodes.Take(8))
+            {
+                var html = node.Html.Length > 200 ? node.Html[..200] + "…" : node.Html;
+                text.AppendLine($"    at {node.Target}: {html}");
+                foreach (var check in node.Any.Concat(node.All).Concat(node.None).Where(c => !string.IsNullOrWhiteSpace(c.Message)))
+                    text.AppendLine("      " + check.Message);
+            }
+            if (v.Nodes.Length > 8) text.AppendLine($"    … and {v.Nodes.Length - 8} more");
+        }
+        return text.ToString();
+    }
+}

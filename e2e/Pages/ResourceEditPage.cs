@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using static Microsoft.Playwright.Assertions;
+
+namespace GameOps.E2E.Pages;
+
+/// <summary>A generic edit page (/design/items/{id}, /design/items/new, /data/{table}/{id}): one field per property.</summary>
+public sealed class ResourceEditPage(IPage page) : ShellPage(page)
+{
+    public ILocator Title => Page.Locator("[data-testid=edit-title]");
+    public ILocator Version => Page.Locator("[data-testid=edit-version]");
+    public ILocator SaveButton => Page.Locator("[data-testid=save]");
+    public ILocator FormIssues => Page.Locator("[data-testid=form-issue]");
+    public ILocator UsedBy => Page.Locator("[data-testid=used-by]");
+    public ILocator Unsaved => Page.Locator("[data-testid=unsaved]");
+    public ILocator NotFound => Page.Locator("[data-testid=edit-not-found]");
+    public ILocator ReadOnlyNotice => Page.Locator(".mud-alert", new() { HasText = "Read-only" });
+
+    public ILocator Field(string property) => Page.Locator($"[data-testid='field-{property}']");
+
+    public static async Task<ResourceEditPage> OpenAsync(IPage page, string path)
+    {
+        var edit = new ResourceEditPage(page);
+        await edit.GotoAsync(path);
+        return edit;
+    }
+
+    /// <summary>Text and number fields: replaces the value and leaves the field, so change-bound inputs commit.</summary>
+    public async Task FillAsync(string property, string value)
+    {
+        var field = Field(property);
+        await field.FillAsync(value);
+        await field.PressAsync("Tab");
+        await Expect(field).ToHaveValueAsync(value);
+    }
+
+    public Task ChooseAsync(string property, string option) => MudSelect.ChooseAsync(Page, Field(property), option);
+
+    /// <summary>Clicks Save and waits for the "Unsaved changes" caption to go; a form issue fails the save.</summary>
+    public async Task SaveAsync()
+    {
+        await Expect(SaveButton).ToBeEnabledAsync();
+        await SaveButton.ClickAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await FormIssues.CountAsync() > 0)
+                throw new InvalidOperationException("Save failed: " + string.Join(" | ", await FormIssues.AllInnerTextsAsync()));
+            if (await Unsaved.CountAsync() == 0 && await SaveButton.IsEnabledAsync()) return;
+            await Page.WaitForTimeoutAsync(100);
+        }
+        throw new TimeoutException("Save did not finish within 15 s (the page still shows unsaved changes).");
+    }
+
+    /// <summary>Saves a new row and waits for the redirect to its own page (…/{guid}), version 1.</summary>
+    public async Task<string> SaveNewAsync()
+    {
+        await SaveAsync();
+        await Page.WaitForURLAsync(new Regex(@"/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
+        await Expect(Version).ToHaveTextAsync("Version 1");
+        return Page.Url[(Page.Url.LastIndexOf('/') + 1)..];
+    }
+}
