@@ -5,26 +5,26 @@ namespace GameOps.Web.Services.Analytics;
 public enum Granularity { Day, Week, Month }
 
 /// <summary>A range of whole UTC days, both ends included.</summary>
-public sealed record DateRange(DateTime From, DateTime To)
+public sealed record DayRange(DateTime From, DateTime To)
 {
     public DateTime Start => RollupService.DayOf(From);
     /// <summary>The exclusive end: the day after <see cref="To"/>.</summary>
     public DateTime End => RollupService.DayOf(To).AddDays(1);
     public int Days => (End - Start).Days;
-    public DateRange Previous => new(Start.AddDays(-Days), Start.AddDays(-1));
+    public DayRange Previous => new(Start.AddDays(-Days), Start.AddDays(-1));
 
-    public static DateRange LastDays(int days, DateTime? today = null)
+    public static DayRange LastDays(int days, DateTime? today = null)
     {
         var t = RollupService.DayOf(today ?? DateTime.UtcNow);
-        return new DateRange(t.AddDays(1 - days), t);
+        return new DayRange(t.AddDays(1 - days), t);
     }
 
     /// <summary>Parses yyyy-MM-dd bounds; null when missing, malformed, reversed or longer than two years.</summary>
-    public static DateRange? Parse(string? from, string? to)
+    public static DayRange? Parse(string? from, string? to)
     {
         if (!DateTime.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var f)) return null;
         if (!DateTime.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t)) return null;
-        var range = new DateRange(RollupService.DayOf(f), RollupService.DayOf(t));
+        var range = new DayRange(RollupService.DayOf(f), RollupService.DayOf(t));
         return range.Days is < 1 or > 731 ? null : range;
     }
 
@@ -76,7 +76,7 @@ public static class Buckets
     };
 
     /// <summary>The buckets covering the range, each clipped to it: (start, exclusive end).</summary>
-    public static List<(DateTime Start, DateTime End)> Of(DateRange range, Granularity g)
+    public static List<(DateTime Start, DateTime End)> Of(DayRange range, Granularity g)
     {
         var result = new List<(DateTime, DateTime)>();
         for (var s = StartOf(range.Start, g); s < range.End; s = Next(s, g))

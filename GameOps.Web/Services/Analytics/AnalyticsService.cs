@@ -18,7 +18,7 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> context
 
     static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    async Task<List<MetricRollup>> RollupsAsync(GameOpsDbContext db, DateRange range, CancellationToken ct, params string[] names) =>
+    async Task<List<MetricRollup>> RollupsAsync(GameOpsDbContext db, DayRange range, CancellationToken ct, params string[] names) =>
         await db.MetricRollups.AsNoTracking().Where(r => names.Contains(r.MetricName) && r.Day >= range.Start && r.Day < range.End).ToListAsync(ct);
 
     static double Sum(IEnumerable<MetricRollup> rows, string metric, bool count) =>
@@ -46,14 +46,14 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> context
     // ---------- overview ----------
 
     /// <summary>The KPI tiles of the overview for a range, each with the previous period's figure.</summary>
-    public async Task<IReadOnlyList<Kpi>> OverviewAsync(DateRange range, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Kpi>> OverviewAsync(DayRange range, CancellationToken ct = default)
     {
         var now = await FiguresAsync(range, ct);
         var before = await FiguresAsync(range.Previous, ct);
         return now.Select(k => k with { Previous = before.First(b => b.Metric == k.Metric).Value }).ToList();
     }
 
-    async Task<List<Kpi>> FiguresAsync(DateRange range, CancellationToken ct)
+    async Task<List<Kpi>> FiguresAsync(DayRange range, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var rows = await RollupsAsync(db, range, ct, ActiveUsers, NewPlayers, RevenueGross, RevenueRefunds, Sessions, SessionDuration, Matches);
@@ -98,7 +98,7 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> context
     public static bool IsChart(string key) => Pages.Values.Any(v => v.Contains(key)) || key.StartsWith("ops.perf:", StringComparison.Ordinal);
 
     /// <summary>The data behind one chart (what it shows and what its CSV holds).</summary>
-    public async Task<ChartTable> ChartAsync(string key, DateRange range, Granularity g, CancellationToken ct = default)
+    public async Task<ChartTable> ChartAsync(string key, DayRange range, Granularity g, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var buckets = Buckets.Of(range, g);
@@ -262,7 +262,7 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> context
     }
 
     /// <summary>Metric names present in performance rollups of the range (one chart each).</summary>
-    public async Task<IReadOnlyList<string>> PerformanceMetricNamesAsync(DateRange range, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> PerformanceMetricNamesAsync(DayRange range, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var dims = await db.MetricRollups.AsNoTracking().Where(r => r.MetricName == Performance && r.Day >= range.Start && r.Day < range.End)
@@ -272,7 +272,7 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> context
 
     sealed record Spender(Guid Id, string Name, double Net);
 
-    static async Task<List<Spender>> TopSpendersAsync(GameOpsDbContext db, DateRange range, CancellationToken ct)
+    static async Task<List<Spender>> TopSpendersAsync(GameOpsDbContext db, DayRange range, CancellationToken ct)
     {
         var paid = MetricCatalog.PaidStatuses;
         var reversed = MetricCatalog.ReversedStatuses;
@@ -289,7 +289,7 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> context
     }
 
     /// <summary>Retention by signup week (Monday) of the cohorts that signed up in the range.</summary>
-    public async Task<IReadOnlyList<CohortRow>> CohortsAsync(DateRange range, CancellationToken ct = default)
+    public async Task<IReadOnlyList<CohortRow>> CohortsAsync(DayRange range, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var rows = await RollupsAsync(db, range, ct, [.. MetricCatalog.RetentionDays.Select(RetentionMetric), NewPlayers]);
@@ -306,7 +306,7 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> context
     }
 
     /// <summary>Moderation figures over the range: median hours to resolve (reports resolved in the range) and the open backlog at its end.</summary>
-    public async Task<(double? MedianHours, int OpenBacklog)> ModerationAsync(DateRange range, CancellationToken ct = default)
+    public async Task<(double? MedianHours, int OpenBacklog)> ModerationAsync(DayRange range, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var spans = (await db.PlayerReports.AsNoTracking().Where(r => r.ResolvedAt >= range.Start && r.ResolvedAt < range.End)
@@ -316,9 +316,9 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> context
     }
 
     /// <summary>Revenue figures of the range for the revenue page's tiles.</summary>
-    public async Task<IReadOnlyList<Kpi>> RevenueKpisAsync(DateRange range, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Kpi>> RevenueKpisAsync(DayRange range, CancellationToken ct = default)
     {
-        async Task<(double Gross, double Refunds)> For(DateRange r)
+        async Task<(double Gross, double Refunds)> For(DayRange r)
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
             var rows = await RollupsAsync(db, r, ct, RevenueGross, RevenueRefunds);
@@ -338,7 +338,7 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> context
     // ---------- drill-down ----------
 
     /// <summary>The rows behind one point: <paramref name="drill"/> is the chart's drill kind, <paramref name="pointKey"/> the point's key.</summary>
-    public async Task<DrillTable?> DrillAsync(string drill, string pointKey, Granularity g, DateRange range, CancellationToken ct = default)
+    public async Task<DrillTable?> DrillAsync(string drill, string pointKey, Granularity g, DayRange range, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (drill == "player")

@@ -25,7 +25,7 @@ public static class AnalyticsWorkspace
             StaffAuditRecorder audit, CancellationToken ct) =>
         {
             if (!AnalyticsService.IsChart(key)) return Results.NotFound();
-            if (DateRange.Parse(from, to) is not { } range) return Results.BadRequest("from and to must be yyyy-MM-dd, from ≤ to, at most two years apart.");
+            if (DayRange.Parse(from, to) is not { } range) return Results.BadRequest("from and to must be yyyy-MM-dd, from ≤ to, at most two years apart.");
             if (!Enum.TryParse<Granularity>(g ?? "day", true, out var granularity)) return Results.BadRequest("g must be day, week or month.");
             var table = await analytics.ChartAsync(key, range, granularity, ct);
             await audit.RecordAsync("export", "analytics", key, new { format = "csv", from, to, g = granularity.ToString() });

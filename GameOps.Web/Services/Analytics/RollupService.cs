@@ -62,7 +62,7 @@ public sealed class RollupService(DatabaseOptions databaseOptions, Microsoft.Ext
                 if (!done.Contains(d) || d > today.AddDays(-Math.Max(1, options.Value.RecomputeDays))) days.Add(d);
             var rows = 0;
             foreach (var chunk in Contiguous(days, 7))
-                rows += await RecomputeAsync(chunk.From, chunk.To, today, ct);
+                rows += await RecomputeAsync(db, chunk.From, chunk.To, today, ct);
             var result = new RollupResult(days.Count, rows, DateTime.UtcNow - started);
             logger.LogInformation("Analytics rollups: {Days} days, {Rows} rows in {Elapsed} ms", result.Days, result.Rows, (int)result.Elapsed.TotalMilliseconds);
             return result;
@@ -78,8 +78,9 @@ public sealed class RollupService(DatabaseOptions databaseOptions, Microsoft.Ext
         {
             var rows = 0;
             var today = DayOf(now ?? DateTime.UtcNow);
+            await using var db = Open();
             for (var d = DayOf(from); d < DayOf(to); d = d.AddDays(7))
-                rows += await RecomputeAsync(d, Min(d.AddDays(7), DayOf(to)), today, ct);
+                rows += await RecomputeAsync(db, d, Min(d.AddDays(7), DayOf(to)), today, ct);
             return rows;
         }
         finally { Gate.Release(); }
@@ -117,9 +118,9 @@ public sealed class RollupService(DatabaseOptions databaseOptions, Microsoft.Ext
     }
 
     /// <summary>Computes and replaces the rollups of the days [from, to) and of the retention cohorts those days complete.</summary>
-    async Task<int> RecomputeAsync(DateTime from, DateTime to, DateTime today, CancellationToken ct)
+    /// <remarks>One context serves a whole refresh: building a context from options is costly.</remarks>
+    static async Task<int> RecomputeAsync(GameOpsDbContext db, DateTime from, DateTime to, DateTime today, CancellationToken ct)
     {
-        await using var db = Open();
         var rows = await ComputeDaysAsync(db, from, to, ct);
         var cohortDays = new SortedSet<DateTime>();
         for (var d = from; d < to; d = d.AddDays(1))
@@ -140,6 +141,7 @@ public sealed class RollupService(DatabaseOptions databaseOptions, Microsoft.Ext
         db.MetricRollups.AddRange(retention);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
         return rows.Count + retention.Count;
     }
 
