@@ -19,7 +19,7 @@ public static class AnalyticsDataset
 {
     public static readonly DateTime Today = Day(11);
     public static DateTime Day(int day, int hour = 0, int minute = 0) => new(2026, 3, day, hour, minute, 0, DateTimeKind.Utc);
-    public static readonly DateRange Week = new(Day(1), Day(5)); // 5 days
+    public static readonly DayRange Week = new(Day(1), Day(5)); // 5 days
 
     public static readonly Guid A = Guid.NewGuid(), B = Guid.NewGuid(), C = Guid.NewGuid(), D = Guid.NewGuid();
 
