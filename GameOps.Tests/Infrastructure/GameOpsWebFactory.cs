@@ -7,8 +7,15 @@ using Microsoft.Extensions.Configuration;
 namespace GameOps.Tests.Infrastructure;
 
 /// <summary>The real app (in-memory test server) on its own SQLite file, with the demo staff and a little demo data.</summary>
-public sealed class GameOpsWebFactory : WebApplicationFactory<Program>
+public sealed class GameOpsWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    /// <summary>Starts the host once, up front: WebApplicationFactory's lazy start is not safe when parallel tests race to it.</summary>
+    public ValueTask InitializeAsync()
+    {
+        _ = Services;
+        return ValueTask.CompletedTask;
+    }
+
     public const string Password = "Tests-Passw0rd!2026";
     readonly (string Path, string ConnectionString) database = SqliteFiles.Create();
 

@@ -16,6 +16,7 @@ public static class SignInEndpoints
     public static void MapSignInEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/account/login", SignInAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicy);
+        endpoints.MapPost("/account/login-2fa", TwoFactorSignInAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicy);
         endpoints.MapPost("/account/logout", async ([FromServices] SignInManager<StaffUser> signIn, [FromServices] StaffAuditRecorder audit) =>
         {
             await audit.RecordAsync("sign_out", "staff_users", null);
@@ -57,13 +58,7 @@ public static class SignInEndpoints
         }
 
         var result = await signIn.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            user.LastSignInAt = GameOps.Data.VersioningInterceptor.Truncate(DateTime.UtcNow);
-            await users.UpdateAsync(user);
-            await audit.RecordAsync("sign_in", "staff_users", user.Id.ToString(), new { email }, user.Id, user.Email);
-            return Results.LocalRedirect(user.MustChangePassword ? "/account/security?mustChange=true" : returnUrl);
-        }
+        if (result.Succeeded) return await CompleteAsync(user, users, audit, returnUrl, "password");
         if (result.RequiresTwoFactor)
             return Results.LocalRedirect($"/account/login-2fa?returnUrl={Uri.EscapeDataString(returnUrl)}&rememberMe={form.RememberMe}");
         if (result.IsLockedOut)
@@ -73,6 +68,46 @@ public static class SignInEndpoints
         }
         await audit.RecordAsync("sign_in_failed", "staff_users", user.Id.ToString(), new { email, reason = "wrong password" }, user.Id, user.Email);
         return Fail("Invalid email or password.");
+    }
+
+    public sealed class TwoFactorForm
+    {
+        public string? Code { get; set; }
+        public string? RecoveryCode { get; set; }
+        public bool RememberMe { get; set; }
+        public string? ReturnUrl { get; set; }
+    }
+
+    static async Task<IResult> TwoFactorSignInAsync([FromForm] TwoFactorForm form, [FromServices] SignInManager<StaffUser> signIn,
+        [FromServices] UserManager<StaffUser> users, [FromServices] StaffAuditRecorder audit)
+    {
+        var returnUrl = IsLocal(form.ReturnUrl) ? form.ReturnUrl! : "/";
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null) return Results.LocalRedirect("/account/login?error=" + Uri.EscapeDataString("Your sign-in expired; start again."));
+        IResult Fail(string error) => Results.LocalRedirect($"/account/login-2fa?error={Uri.EscapeDataString(error)}&returnUrl={Uri.EscapeDataString(returnUrl)}&rememberMe={form.RememberMe}");
+        var code = (form.Code ?? "").Replace(" ", "").Replace("-", "");
+        var recovery = (form.RecoveryCode ?? "").Replace(" ", "");
+        if (code.Length == 0 && recovery.Length == 0) return Fail("Enter the code from your authenticator app or a recovery code.");
+        if (code.Length > 10 || recovery.Length > 32) return Fail("That code is not valid.");
+        var result = code.Length > 0
+            ? await signIn.TwoFactorAuthenticatorSignInAsync(code, form.RememberMe, rememberClient: false)
+            : await signIn.TwoFactorRecoveryCodeSignInAsync(recovery);
+        if (result.Succeeded) return await CompleteAsync(user, users, audit, returnUrl, code.Length > 0 ? "authenticator" : "recovery code");
+        if (result.IsLockedOut)
+        {
+            await audit.RecordAsync("lockout", "staff_users", user.Id.ToString(), new { email = user.Email }, user.Id, user.Email);
+            return Results.LocalRedirect("/account/login?error=" + Uri.EscapeDataString("Too many failed attempts: this account is locked for 15 minutes."));
+        }
+        await audit.RecordAsync("sign_in_failed", "staff_users", user.Id.ToString(), new { email = user.Email, reason = "wrong second factor" }, user.Id, user.Email);
+        return Fail("That code is not valid.");
+    }
+
+    static async Task<IResult> CompleteAsync(StaffUser user, UserManager<StaffUser> users, StaffAuditRecorder audit, string returnUrl, string method)
+    {
+        user.LastSignInAt = GameOps.Data.VersioningInterceptor.Truncate(DateTime.UtcNow);
+        await users.UpdateAsync(user);
+        await audit.RecordAsync("sign_in", "staff_users", user.Id.ToString(), new { email = user.Email, method }, user.Id, user.Email);
+        return Results.LocalRedirect(user.MustChangePassword ? "/account/security?mustChange=true" : returnUrl);
     }
 
     static bool IsLocal(string? url) =>

@@ -15,7 +15,7 @@ namespace GameOps.Tests.Web.Security;
 /// </summary>
 public sealed class AuthorizationTests(GameOpsWebFactory app)
 {
-    static readonly string[] AnonymousPages = ["Login", "NotFound", "ErrorPage"];
+    static readonly string[] AnonymousPages = ["Login", "LoginTwoFactor", "NotFound", "ErrorPage"];
 
     /// <summary>A sample value for each route parameter, per route prefix, so that every template can be requested.</summary>
     static readonly Dictionary<string, string> SampleSlugs = new()

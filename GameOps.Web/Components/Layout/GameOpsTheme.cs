@@ -9,7 +9,9 @@ public static class GameOpsTheme
         PaletteLight = new PaletteLight
         {
             Primary = "#3949ab",
-            Secondary = "#00897b",
+            Secondary = "#00796b",
+            Success = "#2e7d32",
+            Error = "#d32f2f",
             AppbarBackground = "#283593",
         },
         PaletteDark = new PaletteDark

@@ -5,6 +5,9 @@ public static class AdministrationWorkspace
 {
     public static IServiceCollection AddAdministrationWorkspace(this IServiceCollection services)
     {
+        services.AddScoped<StaffAdminService>();
+        services.AddScoped<SecuritySettings>();
+        services.AddScoped<GameOps.Web.Security.StaffGate>();
         return services;
     }
 

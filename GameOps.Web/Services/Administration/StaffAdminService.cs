@@ -1,0 +1,164 @@
+using System.Security.Cryptography;
+using GameOps.Data;
+using GameOps.Data.Entities;
+using GameOps.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace GameOps.Web.Services.Administration;
+
+public sealed record StaffRow(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool IsDisabled, bool IsLockedOut,
+    bool TwoFactorEnabled, bool MustChangePassword, DateTime? LastSignInAt, DateTime CreatedAt);
+
+public sealed record StaffResult(bool Succeeded, string Message, string? OneTimePassword = null, Guid? Id = null)
+{
+    public static StaffResult Fail(string message) => new(false, message);
+}
+
+/// <summary>
+/// Staff accounts: create with a one-time password, roles, disable, unlock, reset, sign out everywhere.
+/// Every change goes through Identity's stores, so the audit interceptor records it.
+/// </summary>
+/// <remarks>
+/// Each operation uses a fresh scope (and so a fresh UserManager and context): a Blazor circuit's own scope lives as
+/// long as the page, and its tracked accounts would go stale while other requests (sign-ins, lockouts) change them.
+/// The acting staff member is carried into that scope so that the audit trail still names them.
+/// </remarks>
+public sealed class StaffAdminService(IServiceScopeFactory scopeFactory, CurrentStaff currentStaff, IDbContextFactory<GameOpsDbContext> contextFactory)
+{
+    public async Task<IReadOnlyList<StaffRow>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(ct);
+        var now = DateTimeOffset.UtcNow;
+        var staff = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
+        return staff.Select(u => new StaffRow(u.Id, u.Email ?? "", u.DisplayName, roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order().ToList(),
+            u.IsDisabled, u.LockoutEnd > now, u.TwoFactorEnabled, u.MustChangePassword, u.LastSignInAt, u.CreatedAt)).ToList();
+    }
+
+    public async Task<StaffRow?> FindAsync(Guid id, CancellationToken ct = default) => (await ListAsync(ct)).FirstOrDefault(r => r.Id == id);
+
+    public async Task<StaffResult> CreateAsync(string email, string displayName, IReadOnlyCollection<string> roles)
+    {
+        return await WithUsersAsync(async users =>
+        {
+            email = email.Trim();
+            if (!System.Net.Mail.MailAddress.TryCreate(email, out _) || email.Length > 256) return StaffResult.Fail("Enter a valid email address (at most 256 characters).");
+            if (string.IsNullOrWhiteSpace(displayName) || displayName.Length > 128) return StaffResult.Fail("Enter a display name (at most 128 characters).");
+            if (roles.Count == 0 || roles.Any(r => !StaffRoles.All.Contains(r))) return StaffResult.Fail("Choose at least one role.");
+            if (await users.FindByEmailAsync(email) is not null) return StaffResult.Fail($"A staff account with {email} already exists.");
+            var password = OneTimePassword();
+            var user = new StaffUser
+            {
+                Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName.Trim(),
+                MustChangePassword = true, LockoutEnabled = true, CreatedAt = VersioningInterceptor.Truncate(DateTime.UtcNow),
+            };
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded) return StaffResult.Fail(Describe(created));
+            var added = await users.AddToRolesAsync(user, roles);
+            if (!added.Succeeded)
+            {
+                await users.DeleteAsync(user);
+                return StaffResult.Fail(Describe(added));
+            }
+            return new StaffResult(true, $"{email} created. Give them the one-time password below; they must change it at first sign-in.", password, user.Id);
+        });
+    }
+
+    public async Task<StaffResult> SetRolesAsync(Guid id, IReadOnlyCollection<string> roles, Guid actingAdminId)
+    {
+        return await WithUsersAsync(async users =>
+        {
+            var user = await users.FindByIdAsync(id.ToString());
+            if (user is null) return StaffResult.Fail("This account no longer exists.");
+            if (roles.Count == 0) return StaffResult.Fail("A staff member needs at least one role; disable the account instead.");
+            var current = await users.GetRolesAsync(user);
+            var losesAdmin = current.Contains(StaffRoles.Admin) && !roles.Contains(StaffRoles.Admin);
+            if (losesAdmin && id == actingAdminId) return StaffResult.Fail("You cannot remove your own Admin role. Ask another Admin.");
+            if (losesAdmin && await ActiveAdminCountAsync(users) <= 1) return StaffResult.Fail("This is the last Admin: give another account the Admin role first.");
+            var removed = await users.RemoveFromRolesAsync(user, current.Except(roles));
+            if (!removed.Succeeded) return StaffResult.Fail(Describe(removed));
+            var added = await users.AddToRolesAsync(user, roles.Except(current));
+            if (!added.Succeeded) return StaffResult.Fail(Describe(added));
+            await users.UpdateSecurityStampAsync(user); // new roles take effect at once: open sessions sign in again
+            return new StaffResult(true, "Roles saved. The staff member signs in again to use them.");
+        });
+    }
+
+    public async Task<StaffResult> SetDisabledAsync(Guid id, bool disabled, Guid actingAdminId)
+    {
+        return await WithUsersAsync(async users =>
+        {
+            var user = await users.FindByIdAsync(id.ToString());
+            if (user is null) return StaffResult.Fail("This account no longer exists.");
+            if (disabled && id == actingAdminId) return StaffResult.Fail("You cannot disable your own account.");
+            if (disabled && await users.IsInRoleAsync(user, StaffRoles.Admin) && await ActiveAdminCountAsync(users) <= 1)
+                return StaffResult.Fail("This is the last active Admin and cannot be disabled.");
+            user.IsDisabled = disabled;
+            var result = await users.UpdateAsync(user);
+            if (!result.Succeeded) return StaffResult.Fail(Describe(result));
+            if (disabled) await users.UpdateSecurityStampAsync(user);
+            return new StaffResult(true, disabled ? "Account disabled; its open sessions end within a minute." : "Account enabled.");
+        });
+    }
+
+    public async Task<StaffResult> UnlockAsync(Guid id)
+    {
+        return await WithUsersAsync(async users =>
+        {
+            var user = await users.FindByIdAsync(id.ToString());
+            if (user is null) return StaffResult.Fail("This account no longer exists.");
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+            return new StaffResult(true, "Account unlocked.");
+        });
+    }
+
+    public async Task<StaffResult> ResetPasswordAsync(Guid id)
+    {
+        return await WithUsersAsync(async users =>
+        {
+            var user = await users.FindByIdAsync(id.ToString());
+            if (user is null) return StaffResult.Fail("This account no longer exists.");
+            var password = OneTimePassword();
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var reset = await users.ResetPasswordAsync(user, token, password);
+            if (!reset.Succeeded) return StaffResult.Fail(Describe(reset));
+            user.MustChangePassword = true;
+            await users.UpdateAsync(user);
+            await users.UpdateSecurityStampAsync(user);
+            return new StaffResult(true, "Password reset. Give them the one-time password below; they must change it at next sign-in.", password);
+        });
+    }
+
+    public async Task<StaffResult> SignOutEverywhereAsync(Guid id)
+    {
+        return await WithUsersAsync(async users =>
+        {
+            var user = await users.FindByIdAsync(id.ToString());
+            if (user is null) return StaffResult.Fail("This account no longer exists.");
+            await users.UpdateSecurityStampAsync(user);
+            return new StaffResult(true, "Signed out everywhere: every open session ends within a minute.");
+        });
+    }
+
+    static async Task<int> ActiveAdminCountAsync(UserManager<StaffUser> users) =>
+        (await users.GetUsersInRoleAsync(StaffRoles.Admin)).Count(u => !u.IsDisabled);
+
+    async Task<StaffResult> WithUsersAsync(Func<UserManager<StaffUser>, Task<StaffResult>> work)
+    {
+        var actor = await currentStaff.GetPrincipalAsync();
+        await using var scope = scopeFactory.CreateAsyncScope();
+        if (actor is not null) scope.ServiceProvider.GetRequiredService<CurrentStaff>().Use(actor, currentStaff.IpAddress, currentStaff.UserAgent);
+        return await work(scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>());
+    }
+
+    static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
+
+    /// <summary>Meets the password policy: 16 characters with every character class.</summary>
+    public static string OneTimePassword()
+    {
+        const string letters = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        return "Ot-" + RandomNumberGenerator.GetString(letters, 12) + "7a!";
+    }
+}
