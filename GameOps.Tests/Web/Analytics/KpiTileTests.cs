@@ -1,0 +1,41 @@
+using Bunit;
+using GameOps.Web.Components.Pages.Analytics;
+using GameOps.Web.Services.Analytics;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace GameOps.Tests.Web.Analytics;
+
+public sealed class KpiTileTests
+{
+    [Fact]
+    public async Task Tile_shows_the_value_the_change_against_the_previous_period_and_the_definition()
+    {
+        await using var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        ctx.Render<MudPopoverProvider>();
+
+        var tile = ctx.Render<KpiTile>(p => p.Add(t => t.Kpi, new Kpi(MetricCatalog.Arppu, 12.5, 10)));
+        Assert.Equal("$12.50", tile.Find("[data-testid=kpi-arppu-value]").TextContent.Trim());
+        var change = tile.Find("[data-testid=kpi-arppu-change]").TextContent;
+        Assert.Contains("+25.0 %", change);
+        Assert.Contains("$10.00", change);
+        Assert.Contains("mud-success-text", tile.Find("[data-testid=kpi-arppu-change]").ClassName);
+        Assert.Contains("What ARPPU counts", tile.Markup);
+
+        var reports = ctx.Render<KpiTile>(p => p.Add(t => t.Kpi, new Kpi(MetricCatalog.OpenReports, 12, 10)));
+        Assert.Contains("mud-error-text", reports.Find("[data-testid=kpi-open_reports-change]").ClassName); // more open reports is bad news
+
+        var empty = ctx.Render<KpiTile>(p => p.Add(t => t.Kpi, new Kpi(MetricCatalog.Conversion, null, 0)));
+        Assert.Equal("—", empty.Find("[data-testid=kpi-conversion-value]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Every_figure_has_a_definition_and_a_unique_key()
+    {
+        Assert.All(MetricCatalog.All, m => Assert.True(m.Definition.Length > 20, m.Key));
+        Assert.Equal(MetricCatalog.All.Count, MetricCatalog.All.Select(m => m.Key).Distinct().Count());
+    }
+}

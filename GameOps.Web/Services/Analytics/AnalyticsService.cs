@@ -1,0 +1,392 @@
+using System.Globalization;
+using GameOps.Data;
+using GameOps.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using static GameOps.Web.Services.Analytics.RollupService;
+
+namespace GameOps.Web.Services.Analytics;
+
+/// <summary>
+/// The dashboards' figures. Day-additive figures come from <c>metric_rollups</c>; distinct-player figures over windows
+/// longer than a day (WAU, MAU, active players per week or month, paying players, conversion, ARPPU) cannot be summed from
+/// daily rollups and are counted directly with one indexed range query each (session_data.start_time,
+/// payment_transactions by status and time). Every sum is done in C# so that both providers give the same figures.
+/// </summary>
+public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> contexts)
+{
+    public const int DrillLimit = 500;
+
+    static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    async Task<List<MetricRollup>> RollupsAsync(GameOpsDbContext db, DayRange range, CancellationToken ct, params string[] names) =>
+        await db.MetricRollups.AsNoTracking().Where(r => names.Contains(r.MetricName) && r.Day >= range.Start && r.Day < range.End).ToListAsync(ct);
+
+    static double Sum(IEnumerable<MetricRollup> rows, string metric, bool count) =>
+        rows.Where(r => r.MetricName == metric).Sum(r => count ? r.Count : (double)r.Value);
+
+    static double? Ratio(double a, double b) => b == 0 ? null : a / b;
+
+    // ---------- distinct-player figures (direct, indexed) ----------
+
+    static Task<int> ActivePlayersAsync(GameOpsDbContext db, DateTime from, DateTime to, CancellationToken ct) =>
+        db.SessionData.Where(s => s.StartTime >= from && s.StartTime < to).Select(s => s.UserId).Distinct().CountAsync(ct);
+
+    static Task<int> PayingPlayersAsync(GameOpsDbContext db, DateTime from, DateTime to, CancellationToken ct)
+    {
+        var paid = MetricCatalog.PaidStatuses;
+        return db.PaymentTransactions.Where(p => p.CompletedAt >= from && p.CompletedAt < to && paid.Contains(p.Status)).Select(p => p.UserId).Distinct().CountAsync(ct);
+    }
+
+    static async Task<int> OpenReportsAtAsync(GameOpsDbContext db, DateTime at, CancellationToken ct)
+    {
+        var open = MetricCatalog.OpenReportStatuses;
+        return await db.PlayerReports.CountAsync(r => r.CreatedAt < at && (r.ResolvedAt == null ? open.Contains(r.Status) : r.ResolvedAt >= at), ct);
+    }
+
+    // ---------- overview ----------
+
+    /// <summary>The KPI tiles of the overview for a range, each with the previous period's figure.</summary>
+    public async Task<IReadOnlyList<Kpi>> OverviewAsync(DayRange range, CancellationToken ct = default)
+    {
+        var now = await FiguresAsync(range, ct);
+        var before = await FiguresAsync(range.Previous, ct);
+        return now.Select(k => k with { Previous = before.First(b => b.Metric == k.Metric).Value }).ToList();
+    }
+
+    async Task<List<Kpi>> FiguresAsync(DayRange range, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var rows = await RollupsAsync(db, range, ct, ActiveUsers, NewPlayers, RevenueGross, RevenueRefunds, Sessions, SessionDuration, Matches);
+        var dauDays = Sum(rows, ActiveUsers, true);
+        var dau = dauDays / range.Days;
+        var wau = await ActivePlayersAsync(db, range.End.AddDays(-7), range.End, ct);
+        var mau = await ActivePlayersAsync(db, range.End.AddDays(-30), range.End, ct);
+        var active = await ActivePlayersAsync(db, range.Start, range.End, ct);
+        var paying = await PayingPlayersAsync(db, range.Start, range.End, ct);
+        var revenue = Math.Round(Sum(rows, RevenueGross, false) - Sum(rows, RevenueRefunds, false), 2);
+        var sessionsWithDuration = Sum(rows, SessionDuration, true);
+        return
+        [
+            new(MetricCatalog.Dau, Math.Round(dau, 2), null),
+            new(MetricCatalog.Wau, wau, null),
+            new(MetricCatalog.Mau, mau, null),
+            new(MetricCatalog.Stickiness, Ratio(dau, mau), null),
+            new(MetricCatalog.NewPlayers, Sum(rows, NewPlayers, true), null),
+            new(MetricCatalog.Revenue, revenue, null),
+            new(MetricCatalog.PayingPlayers, paying, null),
+            new(MetricCatalog.Conversion, Ratio(paying, active), null),
+            new(MetricCatalog.Arpdau, Ratio(revenue, dauDays) is { } a ? Math.Round(a, 4) : null, null),
+            new(MetricCatalog.Arppu, Ratio(revenue, paying) is { } b ? Math.Round(b, 4) : null, null),
+            new(MetricCatalog.AvgSessionLength, Ratio(Sum(rows, SessionDuration, false), sessionsWithDuration), null),
+            new(MetricCatalog.MatchesPlayed, Sum(rows, Matches, true), null),
+            new(MetricCatalog.OpenReports, await OpenReportsAtAsync(db, range.End, ct), null),
+        ];
+    }
+
+    // ---------- charts ----------
+
+    /// <summary>Chart keys by page, in display order.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Pages = new Dictionary<string, string[]>
+    {
+        ["players"] = ["players.growth", "players.status", "players.levels"],
+        ["revenue"] = ["revenue.daily", "revenue.sku", "revenue.currency", "revenue.spenders"],
+        ["retention"] = ["retention.curve", "retention.cohorts"],
+        ["engagement"] = ["engagement.sessions", "engagement.length", "engagement.hours", "engagement.events", "engagement.quests", "engagement.items"],
+        ["operations"] = ["ops.moderation", "ops.business", "ops.perf"],
+    };
+
+    public static bool IsChart(string key) => Pages.Values.Any(v => v.Contains(key)) || key.StartsWith("ops.perf:", StringComparison.Ordinal);
+
+    /// <summary>The data behind one chart (what it shows and what its CSV holds).</summary>
+    public async Task<ChartTable> ChartAsync(string key, DayRange range, Granularity g, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var buckets = Buckets.Of(range, g);
+        var labels = buckets.Select(b => Buckets.Label(b.Start, g)).ToList();
+        var keys = buckets.Select(b => b.Start.ToString("yyyy-MM-dd", Inv)).ToList();
+
+        double?[] PerBucket(List<MetricRollup> rows, string metric, Func<IEnumerable<MetricRollup>, double?> f) =>
+            buckets.Select(b => f(rows.Where(r => r.MetricName == metric && r.Day >= b.Start && r.Day < b.End))).ToArray();
+        double? Count(IEnumerable<MetricRollup> rs) => rs.Sum(r => r.Count);
+        double? Value(IEnumerable<MetricRollup> rs) => Math.Round(rs.Sum(r => (double)r.Value), 2);
+
+        ChartTable Categories(string title, MetricDefinition metric, IEnumerable<(string Label, double Value)> items, string seriesName, string? drill = null)
+        {
+            var list = items.ToList();
+            return new ChartTable(key, title, metric, list.Select(i => i.Label).ToList(), list.Select(i => i.Label).ToList(),
+                [new ChartSeriesData(seriesName, list.Select(i => (double?)i.Value).ToArray())], drill);
+        }
+
+        switch (key)
+        {
+            case "players.growth":
+            {
+                var rows = await RollupsAsync(db, range, ct, NewPlayers, ActiveUsers);
+                double?[] active;
+                if (g == Granularity.Day) active = PerBucket(rows, ActiveUsers, Count);
+                else
+                {
+                    active = new double?[buckets.Count];
+                    for (var i = 0; i < buckets.Count; i++) active[i] = await ActivePlayersAsync(db, buckets[i].Start, buckets[i].End, ct);
+                }
+                return new ChartTable(key, "New and active players", MetricCatalog.ActiveUsers, labels, keys,
+                    [new("New players", PerBucket(rows, NewPlayers, Count)), new("Active players", active)], "new_players");
+            }
+            case "players.status":
+                return Categories("Player status mix", MetricCatalog.Get("new_players") with { Title = "Status", Definition = "Players (users rows) by their current status, whatever the range." },
+                    (await db.Players.GroupBy(p => p.Status).Select(x => new { x.Key, N = x.Count() }).ToListAsync(ct)).OrderByDescending(x => x.N).Select(x => (x.Key, (double)x.N)), "Players");
+            case "players.levels":
+            {
+                var levels = await db.Actors.GroupBy(a => a.Level).Select(x => new { x.Key, N = x.Count() }).ToListAsync(ct);
+                var size = levels.Count == 0 ? 1 : Math.Max(1, (int)Math.Ceiling(levels.Max(l => l.Key) / 10.0));
+                var grouped = levels.GroupBy(l => (l.Key - 1) / size).OrderBy(x => x.Key)
+                    .Select(x => (size == 1 ? $"{x.Key + 1}" : $"{x.Key * size + 1}–{(x.Key + 1) * size}", (double)x.Sum(l => l.N)));
+                return Categories("Level distribution of actors", new MetricDefinition("levels", "Actors", "Actors (characters) by their current level, whatever the range.", MetricFormat.Count), grouped, "Actors");
+            }
+            case "revenue.daily":
+            {
+                var rows = await RollupsAsync(db, range, ct, RevenueGross, RevenueRefunds);
+                var gross = PerBucket(rows, RevenueGross, Value);
+                var refunds = PerBucket(rows, RevenueRefunds, Value);
+                var net = gross.Select((v, i) => (double?)Math.Round((v ?? 0) - (refunds[i] ?? 0), 2)).ToArray();
+                return new ChartTable(key, "Revenue", MetricCatalog.Revenue, labels, keys,
+                    [new("Net revenue (USD)", net), new("Gross (USD)", gross), new("Refunds and chargebacks (USD)", refunds)], "revenue");
+            }
+            case "revenue.sku":
+            case "revenue.currency":
+            {
+                var metric = key == "revenue.sku" ? RevenueSku : RevenueCurrency;
+                var rows = await RollupsAsync(db, range, ct, metric);
+                var items = rows.GroupBy(r => r.Dimension).Select(x => (Label: x.Key, Value: Math.Round(x.Sum(r => (double)r.Value), 2)))
+                    .OrderByDescending(x => x.Value).Take(15);
+                return Categories(key == "revenue.sku" ? "Net revenue by product (SKU)" : "Net revenue by currency (in USD)", MetricCatalog.Revenue, items, "Net revenue (USD)");
+            }
+            case "revenue.spenders":
+            {
+                var spenders = await TopSpendersAsync(db, range, ct);
+                return new ChartTable(key, "Top spenders", MetricCatalog.Revenue, spenders.Select(s => s.Name).ToList(), spenders.Select(s => s.Id.ToString()).ToList(),
+                    [new("Net revenue (USD)", spenders.Select(s => (double?)s.Net).ToArray())], "player");
+            }
+            case "retention.curve":
+            {
+                var rows = await RollupsAsync(db, range, ct, MetricCatalog.RetentionDays.Select(RetentionMetric).ToArray());
+                var values = MetricCatalog.RetentionDays.Select(n =>
+                {
+                    var rs = rows.Where(r => r.MetricName == RetentionMetric(n)).ToList();
+                    return Ratio(rs.Sum(r => (double)r.Value), rs.Sum(r => r.Count)) is { } v ? (double?)Math.Round(v * 100, 2) : null;
+                }).ToArray();
+                return new ChartTable(key, "Retention curve (% of players of the cohorts in the range)", MetricCatalog.Retention,
+                    MetricCatalog.RetentionDays.Select(n => $"D{n}").ToList(), MetricCatalog.RetentionDays.Select(n => $"D{n}").ToList(), [new("Retention %", values)]);
+            }
+            case "retention.cohorts":
+            {
+                var cohorts = await CohortsAsync(range, ct);
+                return new ChartTable(key, "Cohorts by signup week", MetricCatalog.Retention, cohorts.Select(c => c.Week.ToString("yyyy-MM-dd", Inv)).ToList(),
+                    cohorts.Select(c => c.Week.ToString("yyyy-MM-dd", Inv)).ToList(),
+                    [new("Cohort size", cohorts.Select(c => (double?)c.Size).ToArray()),
+                     .. MetricCatalog.RetentionDays.Select(n => new ChartSeriesData($"D{n} %", cohorts.Select(c => c.Retention[n] is { } v ? (double?)Math.Round(v * 100, 2) : null).ToArray()))],
+                    "new_players");
+            }
+            case "engagement.sessions":
+            {
+                var rows = await RollupsAsync(db, range, ct, Sessions, SessionDuration);
+                var avg = buckets.Select(b =>
+                {
+                    var rs = rows.Where(r => r.MetricName == SessionDuration && r.Day >= b.Start && r.Day < b.End).ToList();
+                    return Ratio(rs.Sum(r => (double)r.Value) / 60, rs.Sum(r => r.Count)) is { } v ? (double?)Math.Round(v, 2) : null;
+                }).ToArray();
+                return new ChartTable(key, "Sessions", MetricCatalog.Sessions, labels, keys,
+                    [new("Sessions", PerBucket(rows, Sessions, Count)), new("Avg. length (min)", avg)], "sessions");
+            }
+            case "engagement.length":
+            {
+                var rows = await RollupsAsync(db, range, ct, SessionLength);
+                return Categories("Session length distribution", MetricCatalog.AvgSessionLength,
+                    SessionLengthBuckets.Select(b => (b.Label, (double)rows.Where(r => r.Dimension == b.Label).Sum(r => r.Count))), "Sessions");
+            }
+            case "engagement.hours":
+            {
+                var rows = await RollupsAsync(db, range, ct, SessionHour);
+                var days = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday };
+                return new ChartTable(key, "Peak hours (sessions started, UTC)", MetricCatalog.Sessions, Enumerable.Range(0, 24).Select(h => h.ToString("00", Inv)).ToList(),
+                    Enumerable.Range(0, 24).Select(h => h.ToString("00", Inv)).ToList(),
+                    days.Select(d => new ChartSeriesData(d.ToString()[..3], Enumerable.Range(0, 24)
+                        .Select(h => (double?)rows.Where(r => r.Day.DayOfWeek == d && r.Dimension == h.ToString("00", Inv)).Sum(r => r.Count)).ToArray())).ToList());
+            }
+            case "engagement.events":
+            {
+                var rows = await RollupsAsync(db, range, ct, EventJoined, EventCompleted);
+                return new ChartTable(key, "Event participation and completion", MetricCatalog.EventJoined, labels, keys,
+                    [new("Joined", PerBucket(rows, EventJoined, Count)), new("Completed", PerBucket(rows, EventCompleted, Count))]);
+            }
+            case "engagement.quests":
+            {
+                var rows = await RollupsAsync(db, range, ct, QuestStarted, QuestCompleted);
+                return Categories("Quest funnel", MetricCatalog.QuestStarted, [("Started", Sum(rows, QuestStarted, true)), ("Completed", Sum(rows, QuestCompleted, true))], "Quests");
+            }
+            case "engagement.items":
+            {
+                var rows = await RollupsAsync(db, range, ct, ItemsAcquired);
+                return Categories("Top items acquired", MetricCatalog.ItemsAcquired,
+                    rows.GroupBy(r => r.Dimension).Select(x => (x.Key, (double)x.Sum(r => r.Count))).OrderByDescending(x => x.Item2).Take(10), "Quantity");
+            }
+            case "ops.moderation":
+            {
+                var rows = await RollupsAsync(db, range, ct, ReportsOpened, ReportsResolved);
+                return new ChartTable(key, "Moderation workload", MetricCatalog.ReportsOpened, labels, keys,
+                    [new("Reports opened", PerBucket(rows, ReportsOpened, Count)), new("Reports resolved", PerBucket(rows, ReportsResolved, Count))], "reports");
+            }
+            case "ops.business":
+            {
+                var rows = await RollupsAsync(db, range, ct, Business);
+                return new ChartTable(key, "Business metrics (sum per bucket)", MetricCatalog.BusinessValue, labels, keys,
+                    rows.Select(r => r.Dimension).Distinct().Order().Take(8)
+                        .Select(name => new ChartSeriesData(name, buckets.Select(b => (double?)Math.Round(rows.Where(r => r.Dimension == name && r.Day >= b.Start && r.Day < b.End).Sum(r => (double)r.Value), 2)).ToArray())).ToList());
+            }
+            default:
+                if (key.StartsWith("ops.perf", StringComparison.Ordinal))
+                {
+                    var rows = await RollupsAsync(db, range, ct, Performance);
+                    var metrics = rows.Select(r => r.Dimension.Split('|')[^1]).Distinct().Order().ToList();
+                    var metricName = key.StartsWith("ops.perf:", StringComparison.Ordinal) ? key["ops.perf:".Length..] : metrics.FirstOrDefault() ?? "";
+                    var series = rows.Where(r => r.Dimension.EndsWith("|" + metricName, StringComparison.Ordinal)).Select(r => r.Dimension).Distinct().Order().Take(10)
+                        .Select(dim => new ChartSeriesData(dim.Split('|')[0], buckets.Select(b =>
+                        {
+                            var rs = rows.Where(r => r.Dimension == dim && r.Day >= b.Start && r.Day < b.End).ToList();
+                            return Ratio(rs.Sum(r => (double)r.Value), rs.Sum(r => r.Count)) is { } v ? (double?)Math.Round(v, 3) : null;
+                        }).ToArray())).ToList();
+                    return new ChartTable("ops.perf:" + metricName, $"Performance: {metricName} (mean per service)", MetricCatalog.PerformanceValue, labels, keys, series);
+                }
+                throw new ArgumentException($"Unknown chart '{key}'.", nameof(key));
+        }
+    }
+
+    /// <summary>Metric names present in performance rollups of the range (one chart each).</summary>
+    public async Task<IReadOnlyList<string>> PerformanceMetricNamesAsync(DayRange range, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var dims = await db.MetricRollups.AsNoTracking().Where(r => r.MetricName == Performance && r.Day >= range.Start && r.Day < range.End)
+            .Select(r => r.Dimension).Distinct().ToListAsync(ct);
+        return dims.Select(d => d.Split('|')[^1]).Distinct().Order().ToList();
+    }
+
+    sealed record Spender(Guid Id, string Name, double Net);
+
+    static async Task<List<Spender>> TopSpendersAsync(GameOpsDbContext db, DayRange range, CancellationToken ct)
+    {
+        var paid = MetricCatalog.PaidStatuses;
+        var reversed = MetricCatalog.ReversedStatuses;
+        var (from, to) = (range.Start, range.End);
+        var gross = await db.PaymentTransactions.AsNoTracking().Where(p => p.CompletedAt >= from && p.CompletedAt < to && paid.Contains(p.Status))
+            .Select(p => new { p.UserId, p.AmountUsd }).ToListAsync(ct);
+        var refunds = await db.PaymentTransactions.AsNoTracking().Where(p => p.RefundedAt >= from && p.RefundedAt < to && reversed.Contains(p.Status))
+            .Select(p => new { p.UserId, p.AmountUsd }).ToListAsync(ct);
+        var net = gross.Select(x => (x.UserId, x.AmountUsd)).Concat(refunds.Select(x => (x.UserId, -x.AmountUsd)))
+            .GroupBy(x => x.UserId).Select(x => (Id: x.Key, Net: x.Sum(y => y.Item2))).OrderByDescending(x => x.Net).ThenBy(x => x.Id).Take(10).ToList();
+        var ids = net.Select(n => n.Id).ToList();
+        var names = await db.Players.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Username, ct);
+        return net.Select(n => new Spender(n.Id, names.GetValueOrDefault(n.Id, n.Id.ToString()), (double)Math.Round(n.Net, 2))).ToList();
+    }
+
+    /// <summary>Retention by signup week (Monday) of the cohorts that signed up in the range.</summary>
+    public async Task<IReadOnlyList<CohortRow>> CohortsAsync(DayRange range, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var rows = await RollupsAsync(db, range, ct, [.. MetricCatalog.RetentionDays.Select(RetentionMetric), NewPlayers]);
+        return rows.GroupBy(r => Buckets.StartOf(r.Day, Granularity.Week)).OrderBy(x => x.Key).Select(week => new CohortRow(week.Key,
+                week.Where(r => r.MetricName == NewPlayers).Sum(r => r.Count),
+                MetricCatalog.RetentionDays.ToDictionary(n => n, n =>
+                {
+                    var rs = week.Where(r => r.MetricName == RetentionMetric(n)).ToList();
+                    // Only when every signup day of the week has its Dn (the week's last cohort day n is over).
+                    var daysWithSignups = week.Where(r => r.MetricName == NewPlayers && r.Count > 0).Select(r => r.Day).Distinct().Count();
+                    return rs.Count == 0 || rs.Count < daysWithSignups ? null : Ratio(rs.Sum(r => (double)r.Value), rs.Sum(r => r.Count));
+                })))
+            .Where(c => c.Size > 0).ToList();
+    }
+
+    /// <summary>Moderation figures over the range: median hours to resolve (reports resolved in the range) and the open backlog at its end.</summary>
+    public async Task<(double? MedianHours, int OpenBacklog)> ModerationAsync(DayRange range, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var spans = (await db.PlayerReports.AsNoTracking().Where(r => r.ResolvedAt >= range.Start && r.ResolvedAt < range.End)
+            .Select(r => new { r.CreatedAt, ResolvedAt = r.ResolvedAt!.Value }).ToListAsync(ct)).Select(r => (r.ResolvedAt - r.CreatedAt).TotalHours).Order().ToList();
+        double? median = spans.Count == 0 ? null : spans.Count % 2 == 1 ? spans[spans.Count / 2] : (spans[spans.Count / 2 - 1] + spans[spans.Count / 2]) / 2;
+        return (median is { } m ? Math.Round(m, 2) : null, await OpenReportsAtAsync(db, range.End, ct));
+    }
+
+    /// <summary>Revenue figures of the range for the revenue page's tiles.</summary>
+    public async Task<IReadOnlyList<Kpi>> RevenueKpisAsync(DayRange range, CancellationToken ct = default)
+    {
+        async Task<(double Gross, double Refunds)> For(DayRange r)
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            var rows = await RollupsAsync(db, r, ct, RevenueGross, RevenueRefunds);
+            return (Math.Round(Sum(rows, RevenueGross, false), 2), Math.Round(Sum(rows, RevenueRefunds, false), 2));
+        }
+        var now = await For(range);
+        var before = await For(range.Previous);
+        return
+        [
+            new(MetricCatalog.Revenue, Math.Round(now.Gross - now.Refunds, 2), Math.Round(before.Gross - before.Refunds, 2)),
+            new(MetricCatalog.GrossRevenue, now.Gross, before.Gross),
+            new(MetricCatalog.Refunds, now.Refunds, before.Refunds),
+            new(MetricCatalog.RefundRate, Ratio(now.Refunds, now.Gross), Ratio(before.Refunds, before.Gross)),
+        ];
+    }
+
+    // ---------- drill-down ----------
+
+    /// <summary>The rows behind one point: <paramref name="drill"/> is the chart's drill kind, <paramref name="pointKey"/> the point's key.</summary>
+    public async Task<DrillTable?> DrillAsync(string drill, string pointKey, Granularity g, DayRange range, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (drill == "player")
+            return null; // top spenders link straight to the player
+        if (!DateTime.TryParseExact(pointKey, "yyyy-MM-dd", Inv, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var day)) return null;
+        var from = RollupService.DayOf(day);
+        var to = Buckets.Next(from, g);
+        if (to > range.End) to = range.End;
+        var title = $"{from:yyyy-MM-dd} – {to.AddDays(-1):yyyy-MM-dd}";
+        string T(DateTime? d) => d?.ToString("yyyy-MM-dd HH:mm:ss", Inv) ?? "";
+        switch (drill)
+        {
+            case "revenue":
+            {
+                var paid = MetricCatalog.PaidStatuses;
+                var rows = await db.PaymentTransactions.AsNoTracking()
+                    .Where(p => (p.CompletedAt >= from && p.CompletedAt < to && paid.Contains(p.Status)) || (p.RefundedAt >= from && p.RefundedAt < to))
+                    .OrderBy(p => p.CompletedAt).Take(DrillLimit + 1)
+                    .Select(p => new { p.TransactionId, p.UserId, p.User.Username, p.Status, p.AmountUsd, p.Amount, p.Currency, p.ProductSku, p.CompletedAt, p.RefundedAt }).ToListAsync(ct);
+                return new DrillTable($"Transactions {title}", ["Transaction", "Player", "Status", "USD", "Amount", "SKU", "Completed", "Refunded"],
+                    rows.Take(DrillLimit).Select(p => new DrillRow([p.TransactionId, p.Username, p.Status, p.AmountUsd.ToString("0.00", Inv), $"{p.Amount.ToString("0.00", Inv)} {p.Currency}", p.ProductSku, T(p.CompletedAt), T(p.RefundedAt)],
+                        $"/players/{p.UserId}")).ToList(), rows.Count > DrillLimit);
+            }
+            case "new_players":
+            {
+                var rows = await db.Players.AsNoTracking().Where(p => p.CreatedAt >= from && p.CreatedAt < to).OrderBy(p => p.CreatedAt).Take(DrillLimit + 1)
+                    .Select(p => new { p.Id, p.Username, p.Status, p.CreatedAt, p.LastLogin }).ToListAsync(ct);
+                return new DrillTable($"New players {title}", ["Player", "Status", "Signed up", "Last login"],
+                    rows.Take(DrillLimit).Select(p => new DrillRow([p.Username, p.Status, T(p.CreatedAt), T(p.LastLogin)], $"/players/{p.Id}")).ToList(), rows.Count > DrillLimit);
+            }
+            case "sessions":
+            {
+                var rows = await db.SessionData.AsNoTracking().Where(s => s.StartTime >= from && s.StartTime < to).OrderBy(s => s.StartTime).Take(DrillLimit + 1)
+                    .Select(s => new { s.UserId, s.User.Username, s.SessionId, s.StartTime, s.EndTime, s.Duration }).ToListAsync(ct);
+                return new DrillTable($"Sessions {title}", ["Player", "Session", "Start", "End", "Duration (s)"],
+                    rows.Take(DrillLimit).Select(s => new DrillRow([s.Username, s.SessionId, T(s.StartTime), T(s.EndTime), s.Duration?.ToString(Inv) ?? ""], $"/players/{s.UserId}")).ToList(), rows.Count > DrillLimit);
+            }
+            case "reports":
+            {
+                var rows = await db.PlayerReports.AsNoTracking().Where(r => (r.CreatedAt >= from && r.CreatedAt < to) || (r.ResolvedAt >= from && r.ResolvedAt < to))
+                    .OrderBy(r => r.CreatedAt).Take(DrillLimit + 1)
+                    .Select(r => new { r.Id, r.Category, r.Status, r.Priority, r.CreatedAt, r.ResolvedAt, Target = r.TargetUser.Username }).ToListAsync(ct);
+                return new DrillTable($"Reports opened or resolved {title}", ["Target", "Category", "Priority", "Status", "Created", "Resolved"],
+                    rows.Take(DrillLimit).Select(r => new DrillRow([r.Target, r.Category, r.Priority.ToString(Inv), r.Status, T(r.CreatedAt), T(r.ResolvedAt)], null)).ToList(),
+                    rows.Count > DrillLimit);
+            }
+            default:
+                return null;
+        }
+    }
+}
