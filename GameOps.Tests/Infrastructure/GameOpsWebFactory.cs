@@ -30,6 +30,7 @@ public sealed class GameOpsWebFactory : WebApplicationFactory<Program>, IAsyncLi
             ["Seed:Scale"] = "0.1",
             ["Seed:DemoStaffPassword"] = Password,
             ["Security:SignInAttemptsPerMinute"] = "10000",
+            ["Analytics:RollupIntervalMinutes"] = "0",
         }));
     }
 
