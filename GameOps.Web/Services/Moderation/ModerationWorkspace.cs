@@ -5,6 +5,9 @@ public static class ModerationWorkspace
 {
     public static IServiceCollection AddModerationWorkspace(this IServiceCollection services)
     {
+        services.AddSingleton<ReportQueueNotifier>();
+        services.AddScoped<ModerationService>();
+        services.AddScoped<ModerationQueries>();
         return services;
     }
 
