@@ -106,3 +106,23 @@ public sealed record ReportEvidence(
     ReportQueueRow Report, string? Resolution, string? ResolutionNote, DateTime? ResolvedAt, DateTime? ClaimedAt,
     ChatLine? Message, string? ChannelName, string? ChannelKey, IReadOnlyList<ChatLine> Before, IReadOnlyList<ChatLine> After,
     PlayerSummary Target);
+
+public sealed record SanctionFilter
+{
+    public string? Type { get; init; }
+    public Guid? ModeratorId { get; init; }
+    public Guid? TargetUserId { get; init; }
+    /// <summary>Username prefix.</summary>
+    public string? Player { get; init; }
+    /// <summary>active, expired, lifted, appealed (a pending appeal), or null for all.</summary>
+    public string? State { get; init; }
+    public int Page { get; init; }
+    public int PageSize { get; init; } = 50;
+}
+
+public sealed record SanctionRow(
+    Guid Id, string ActionType, string? Reason, int? Duration, DateTime CreatedAt, DateTime? ExpiresAt, DateTime? LiftedAt, string? LiftReason,
+    Guid ModeratorId, string ModeratorEmail, Guid TargetUserId, string TargetUsername, bool IsActive,
+    Guid? AppealId, string? AppealStatus, string? AppealText);
+
+public sealed record SanctionPage(IReadOnlyList<SanctionRow> Rows, int Total);

@@ -14,6 +14,50 @@ public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contex
 
     public DateTime Now() => VersioningInterceptor.Truncate((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
 
+    /// <summary>Sanctions, newest first, with filters; "active" means not lifted and not expired (follows <c>expires_at</c>).</summary>
+    public async Task<SanctionPage> ListSanctionsAsync(SanctionFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = Now();
+        var query = db.ModerationActions.AsNoTracking();
+        if (!string.IsNullOrEmpty(filter.Type)) query = query.Where(a => a.ActionType == filter.Type);
+        if (filter.ModeratorId is { } moderator) query = query.Where(a => a.ModeratorId == moderator);
+        if (filter.TargetUserId is { } target) query = query.Where(a => a.TargetUserId == target);
+        if (!string.IsNullOrWhiteSpace(filter.Player))
+        {
+            var prefix = filter.Player.Trim().ToLowerInvariant();
+            query = query.Where(a => a.TargetUser.Username.ToLower().StartsWith(prefix));
+        }
+        query = filter.State switch
+        {
+            "active" => query.Where(a => a.LiftedAt == null && (a.ActionType == "temp_ban" || a.ActionType == "perm_ban" || a.ActionType == "mute") && (a.ExpiresAt == null || a.ExpiresAt > now)),
+            "expired" => query.Where(a => a.LiftedAt == null && a.ExpiresAt != null && a.ExpiresAt <= now),
+            "lifted" => query.Where(a => a.LiftedAt != null),
+            "appealed" => query.Where(a => db.SanctionAppeals.Any(ap => ap.ModerationActionId == a.Id && ap.Status == "pending")),
+            _ => query,
+        };
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id)
+            .Skip(Math.Max(0, filter.Page) * filter.PageSize).Take(filter.PageSize)
+            .Select(a => new SanctionRow(a.Id, a.ActionType, a.Reason, a.Duration, a.CreatedAt, a.ExpiresAt, a.LiftedAt, a.LiftReason,
+                a.ModeratorId, a.Moderator.Email ?? "", a.TargetUserId, a.TargetUser.Username,
+                a.LiftedAt == null && (a.ActionType == "temp_ban" || a.ActionType == "perm_ban" || a.ActionType == "mute") && (a.ExpiresAt == null || a.ExpiresAt > now),
+                db.SanctionAppeals.Where(ap => ap.ModerationActionId == a.Id).OrderByDescending(ap => ap.CreatedAt).Select(ap => (Guid?)ap.Id).FirstOrDefault(),
+                db.SanctionAppeals.Where(ap => ap.ModerationActionId == a.Id).OrderByDescending(ap => ap.CreatedAt).Select(ap => ap.Status).FirstOrDefault(),
+                db.SanctionAppeals.Where(ap => ap.ModerationActionId == a.Id).OrderByDescending(ap => ap.CreatedAt).Select(ap => ap.AppealText).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+        return new SanctionPage(rows, total);
+    }
+
+    /// <summary>Staff who issued sanctions (for the moderator filter).</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Email)>> ModeratorsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var ids = db.ModerationActions.Select(a => a.ModeratorId).Distinct();
+        var staff = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.Email).Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken);
+        return staff.Select(s => (s.Id, s.Email ?? "")).ToList();
+    }
+
     public async Task<ReportQueuePage> ListQueueAsync(ReportQueueFilter filter, Guid? me, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

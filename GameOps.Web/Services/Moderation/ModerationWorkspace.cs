@@ -8,6 +8,7 @@ public static class ModerationWorkspace
         services.AddSingleton<ReportQueueNotifier>();
         services.AddScoped<ModerationService>();
         services.AddScoped<ModerationQueries>();
+        services.AddScoped<PlayerSupportService>();
         return services;
     }
 
