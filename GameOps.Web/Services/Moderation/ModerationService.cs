@@ -150,7 +150,7 @@ public sealed class ModerationService(IDbContextFactory<GameOpsDbContext> contex
     }
 
     /// <summary>Adds the sanction's rows to the tracked context (saved by the caller, inside its transaction).</summary>
-    async Task<Guid> ApplySanctionAsync(GameOpsDbContext db, Guid playerId, SanctionRequest request, Guid staffId, DateTime now,
+    internal async Task<Guid> ApplySanctionAsync(GameOpsDbContext db, Guid playerId, SanctionRequest request, Guid staffId, DateTime now,
         ChatMessage? message, CancellationToken cancellationToken)
     {
         var player = await db.Players.FirstAsync(p => p.Id == playerId, cancellationToken);

@@ -9,6 +9,7 @@ public static class ModerationWorkspace
         services.AddScoped<ModerationService>();
         services.AddScoped<ModerationQueries>();
         services.AddScoped<PlayerSupportService>();
+        services.AddScoped<TriageService>();
         return services;
     }
 
