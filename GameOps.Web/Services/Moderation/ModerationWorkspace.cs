@@ -5,6 +5,11 @@ public static class ModerationWorkspace
 {
     public static IServiceCollection AddModerationWorkspace(this IServiceCollection services)
     {
+        services.AddSingleton<ReportQueueNotifier>();
+        services.AddScoped<ModerationService>();
+        services.AddScoped<ModerationQueries>();
+        services.AddScoped<PlayerSupportService>();
+        services.AddScoped<TriageService>();
         return services;
     }
 

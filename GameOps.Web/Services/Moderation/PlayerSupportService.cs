@@ -1,0 +1,77 @@
+using System.Net.Mail;
+using GameOps.Data;
+using GameOps.Data.Entities;
+using GameOps.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace GameOps.Web.Services.Moderation;
+
+/// <summary>
+/// Support actions on a player, each with a reason. The change and a staff note carrying the reason are saved in one
+/// transaction, so the reason sits on the profile and both rows are in the staff audit trail.
+/// </summary>
+public sealed class PlayerSupportService(IDbContextFactory<GameOpsDbContext> contexts, CurrentStaff currentStaff)
+{
+    public const int MaxNoteLength = 4000;
+
+    async Task<Guid?> StaffIdAsync() => CurrentStaff.IdOf(await currentStaff.GetPrincipalAsync());
+
+    public sealed record NoteLine(Guid Id, string Note, string Author, DateTime CreatedAt);
+
+    public async Task<IReadOnlyList<NoteLine>> NotesAsync(Guid playerId, int take = 20, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.PlayerNotes.AsNoTracking().Where(n => n.UserId == playerId).OrderByDescending(n => n.CreatedAt).Take(take)
+            .Select(n => new NoteLine(n.Id, n.Note, n.StaffUser.Email ?? n.StaffUser.DisplayName, n.CreatedAt)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<ModerationResult> AddNoteAsync(Guid playerId, string note, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(note)) return ModerationResult.Refused("The note is empty.");
+        if (note.Trim().Length > MaxNoteLength) return ModerationResult.Refused($"The note is longer than {MaxNoteLength} characters.");
+        if (await StaffIdAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Players.AnyAsync(p => p.Id == playerId, cancellationToken)) return ModerationResult.Refused("This player no longer exists.");
+        db.PlayerNotes.Add(new PlayerNote { Id = Guid.CreateVersion7(), UserId = playerId, StaffUserId = staff, Note = note.Trim() });
+        await db.SaveChangesAsync(cancellationToken);
+        return ModerationResult.Success("Note added.");
+    }
+
+    /// <summary>Changes a player's username and/or email; both stay unique (case-insensitively).</summary>
+    public async Task<ModerationResult> UpdateAccountAsync(Guid playerId, string username, string email, string reason, CancellationToken cancellationToken = default)
+    {
+        username = username?.Trim() ?? "";
+        email = email?.Trim() ?? "";
+        if (string.IsNullOrWhiteSpace(reason)) return ModerationResult.Refused("A reason is required.");
+        if (username.Length is < 3 or > 50) return ModerationResult.Refused("The username must be 3 to 50 characters.");
+        if (email.Length > 255 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email) return ModerationResult.Refused("The email address is not valid.");
+        if (await StaffIdAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var player = await db.Players.FirstOrDefaultAsync(p => p.Id == playerId, cancellationToken);
+        if (player is null) return ModerationResult.Refused("This player no longer exists.");
+        if (player.Username == username && player.Email == email) return ModerationResult.Refused("Nothing changed.");
+        var lowerName = username.ToLower();
+        var lowerEmail = email.ToLower();
+        if (await db.Players.AnyAsync(p => p.Id != playerId && p.Username.ToLower() == lowerName, cancellationToken))
+            return ModerationResult.Refused($"The username “{username}” is taken.");
+        if (await db.Players.AnyAsync(p => p.Id != playerId && p.Email.ToLower() == lowerEmail, cancellationToken))
+            return ModerationResult.Refused("That email address belongs to another player.");
+        var changes = new List<string>();
+        if (player.Username != username) changes.Add($"username {player.Username} → {username}");
+        if (player.Email != email) changes.Add("email changed");
+        player.Username = username;
+        player.Email = email;
+        db.PlayerNotes.Add(new PlayerNote { Id = Guid.CreateVersion7(), UserId = playerId, StaffUserId = staff, Note = $"Support: {string.Join(", ", changes)}. Reason: {reason.Trim()}" });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return ModerationResult.Refused("The username or email was taken meanwhile; nothing was changed.");
+        }
+        return ModerationResult.Success("Account updated.");
+    }
+}
