@@ -5,6 +5,9 @@ public static class DesignWorkspace
 {
     public static IServiceCollection AddDesignWorkspace(this IServiceCollection services)
     {
+        services.AddScoped<DesignDefinitions>();
+        services.AddScoped<DesignHistory>();
+        services.AddScoped<DesignImport>();
         return services;
     }
 
