@@ -57,6 +57,29 @@ public sealed class DesignHistoryTests
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task Seeded_row_has_its_original_version_first_and_can_go_back_to_it(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabases.CreateMigratedAsync(provider);
+        var seeded = NewItem("ring_copper", value: 100);
+        await SeedAsync(db, seeded); // no staff: not audited
+        using var services = Services(db);
+        var store = services.GetRequiredService<ResourceStore>();
+        var history = services.GetRequiredService<DesignHistory>();
+        var items = services.GetRequiredService<ResourceCatalog>().For<Item>();
+        var ct = TestContext.Current.CancellationToken;
+
+        seeded.Value = 5000;
+        var saved = (Item)(await store.SaveAsync(items, seeded, false, seeded.Version, ct: ct)).Entity!;
+        var versions = await history.VersionsAsync(items, seeded.Id, ct);
+        Assert.Equal([1, 2], versions.Select(v => v.Version));
+        Assert.Equal("value", Assert.Single(DesignHistory.Diff(versions[0].Snapshot, versions[1].Snapshot)).Column);
+        Assert.Equal(SaveOutcome.Saved, (await history.RestoreAsync(items, seeded.Id, versions[0], saved.Version, ct)).Outcome);
+        await using var context = db.CreateContext();
+        var stored = await context.Items.AsNoTracking().SingleAsync(ct);
+        Assert.Equal((100, 3), (stored.Value, stored.Version));
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
     public async Task Second_designer_saving_the_same_version_gets_a_conflict_with_both_values(DatabaseProvider provider)
     {
         await using var db = await TestDatabases.CreateMigratedAsync(provider);

@@ -44,13 +44,16 @@ public sealed class DesignHistory(IDbContextFactory<GameOpsDbContext> contextFac
                 snapshot["version"]?.GetValue<int>(), after.Select(p => p.Key).ToList(), (JsonObject)snapshot.DeepClone()));
             foreach (var (column, value) in before) snapshot[column] = value?.DeepClone();
         }
+        // Rows created by seeding or the game servers: what they were before the first recorded staff change.
+        if (entries.Count > 0 && entries[0].Action != "create")
+            versions.Add(new HistoryVersion(Guid.Empty, entries[0].CreatedAt, null, "before first recorded change", snapshot["version"]?.GetValue<int>(), [], snapshot));
         versions.Reverse();
         return versions;
     }
 
     public static IReadOnlyList<FieldDiff> Diff(JsonObject left, JsonObject right) =>
         left.Select(p => p.Key).Union(right.Select(p => p.Key))
-            .Where(c => c is not "updated_at" && !JsonNode.DeepEquals(left[c], right[c]))
+            .Where(c => c is not ("updated_at" or "version") && !JsonNode.DeepEquals(left[c], right[c]))
             .Select(c => new FieldDiff(c, left[c]?.ToJsonString(GameJsonSerializer.Options), right[c]?.ToJsonString(GameJsonSerializer.Options)))
             .ToList();
 
