@@ -55,6 +55,11 @@ public abstract class ResourceDescription
 
     internal abstract IReadOnlyList<ValidationIssue> RunValidators(object entity);
     public abstract object NewEntity();
+
+    /// <summary>Checks that need the database (references that must exist, cycles…), run by the save path after the in-memory ones.</summary>
+    public List<Func<GameOps.Data.GameOpsDbContext, object, CancellationToken, Task<IReadOnlyList<ValidationIssue>>>> DatabaseValidators { get; } = [];
+    /// <summary>Uses the foreign keys cannot see (item keys inside JSON columns…): shown under "Used by" and blocking deletes.</summary>
+    public List<Func<GameOps.Data.GameOpsDbContext, object, CancellationToken, Task<IReadOnlyList<ReferenceCount>>>> ExtraReferences { get; } = [];
 }
 
 public sealed record ValidationIssue(string? Field, string Message, bool IsWarning = false);
@@ -81,6 +86,18 @@ public sealed class ResourceDescription<TEntity> : ResourceDescription where TEn
     public ResourceDescription<TEntity> Validate(Func<TEntity, IEnumerable<ValidationIssue>> validator)
     {
         validators.Add(validator);
+        return this;
+    }
+
+    public ResourceDescription<TEntity> ValidateWithDatabase(Func<GameOps.Data.GameOpsDbContext, TEntity, CancellationToken, Task<IReadOnlyList<ValidationIssue>>> validator)
+    {
+        DatabaseValidators.Add((db, e, ct) => validator(db, (TEntity)e, ct));
+        return this;
+    }
+
+    public ResourceDescription<TEntity> ReferencedBy(Func<GameOps.Data.GameOpsDbContext, TEntity, CancellationToken, Task<IReadOnlyList<ReferenceCount>>> references)
+    {
+        ExtraReferences.Add((db, e, ct) => references(db, (TEntity)e, ct));
         return this;
     }
 

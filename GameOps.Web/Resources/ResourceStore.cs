@@ -257,6 +257,9 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         if (issues.Any(i => !i.IsWarning)) return new SaveResult(SaveOutcome.Invalid, issues);
 
         await using var db = await contextFactory.CreateDbContextAsync(ct);
+        foreach (var validator in resource.DatabaseValidators)
+            issues = [.. issues, .. await validator(db, entity, ct)];
+        if (issues.Any(i => !i.IsWarning)) return new SaveResult(SaveOutcome.Invalid, issues);
         EntityEntry entry;
         if (isNew)
         {
@@ -277,7 +280,7 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         {
             await db.SaveChangesAsync(ct);
             entry.State = EntityState.Detached;
-            return SaveResult.Ok(entry.Entity);
+            return new SaveResult(SaveOutcome.Saved, issues, entry.Entity);
         }
         catch (DbUpdateConcurrencyException ex)
         {
@@ -354,6 +357,8 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
                 result.Add(new ReferenceCount(table, fk.Properties[0].GetColumnName(), count, target?.ListRoute));
             }
         }
+        foreach (var extra in resource.ExtraReferences)
+            result.AddRange((await extra(db, entity, ct)).Where(r => r.Count > 0));
         return result;
     }
 

@@ -1,5 +1,6 @@
 using GameOps.Data.Entities;
 using GameOps.Web.Security;
+using GameOps.Web.Services.Design;
 using MudBlazor;
 
 namespace GameOps.Web.Resources.Workspaces;
@@ -20,7 +21,9 @@ public sealed class DesignResources : IResourceConfiguration
             .Search(i => i.ItemId, i => i.Name).SortBy(i => i.Name)
             .Range(i => i.LevelRequirement, 0, 200).Range(i => i.Value, 0, null).Range(i => i.StackSize, 1, 9999)
             .Help(i => i.ItemId, "Stable key used by the game servers, quests and recipes, e.g. sword_iron.")
-            .Initialize(i => { i.IsActive = true; i.StackSize = 1; i.Rarity = "common"; i.ItemType = "material"; i.Properties = "{}"; });
+            .Initialize(i => { i.IsActive = true; i.StackSize = 1; i.Rarity = "common"; i.ItemType = "material"; i.Properties = "{}"; })
+            .ValidateWithDatabase(DesignIntegrity.CheckItemAsync)
+            .ReferencedBy(async (db, i, ct) => DesignUsage.Count(await DesignUsage.OfItemAsync(db, i.ItemId, ct)));
 
         catalog.For<Quest>().InWorkspace("Design", "/design/quests", Icons.Material.Filled.AssignmentTurnedIn, "Quests", "Quest")
             .Columns(q => q.QuestId, q => q.Title, q => q.QuestType, q => q.ZoneId, q => q.LevelRequirement, q => q.IsRepeatable, q => q.IsActive, q => q.Version)
@@ -28,7 +31,9 @@ public sealed class DesignResources : IResourceConfiguration
             .FilterBy(q => q.QuestType, q => q.ZoneId, q => q.LevelRequirement, q => q.IsRepeatable, q => q.IsActive)
             .Search(q => q.QuestId, q => q.Title).SortBy(q => q.Title)
             .Range(q => q.LevelRequirement, 0, 200).Range(q => q.Cooldown, 0, null)
-            .Initialize(q => { q.IsActive = true; q.QuestType = "side"; q.LevelRequirement = 1; });
+            .Initialize(q => { q.IsActive = true; q.QuestType = "side"; q.LevelRequirement = 1; })
+            .ValidateWithDatabase(DesignIntegrity.CheckQuestAsync)
+            .ReferencedBy(async (db, q, ct) => DesignUsage.Count(await DesignUsage.OfQuestAsync(db, q.QuestId, ct)));
 
         catalog.For<CraftingRecipe>().InWorkspace("Design", "/design/recipes", Icons.Material.Filled.Construction, "Recipes", "Recipe")
             .Columns(r => r.RecipeId, r => r.ResultItemId, r => r.ResultQuantity, r => r.RequiredLevel, r => r.RequiredSkill, r => r.CraftingTime, r => r.SuccessRate)
@@ -36,7 +41,8 @@ public sealed class DesignResources : IResourceConfiguration
             .Search(r => r.RecipeId).SortBy(r => r.RecipeId)
             .Range(r => r.SuccessRate, 0, 1).Range(r => r.ResultQuantity, 1, 9999).Range(r => r.RequiredLevel, 0, 200).Range(r => r.CraftingTime, 0, null)
             .Help(r => r.SuccessRate, "Chance of success, from 0 to 1.")
-            .Initialize(r => { r.ResultQuantity = 1; r.SuccessRate = 1; });
+            .Initialize(r => { r.ResultQuantity = 1; r.SuccessRate = 1; })
+            .ValidateWithDatabase(DesignIntegrity.CheckRecipeAsync);
 
         catalog.For<SkillDefinition>().InWorkspace("Design", "/design/skills", Icons.Material.Filled.AutoFixHigh, "Skills", "Skill")
             .Columns(s => s.SkillId, s => s.Name, s => s.SkillType, s => s.Element, s => s.LevelRequirement, s => s.ManaCost, s => s.Cooldown, s => s.IsActive)
@@ -44,7 +50,9 @@ public sealed class DesignResources : IResourceConfiguration
             .FilterBy(s => s.SkillType, s => s.Element, s => s.LevelRequirement, s => s.IsActive)
             .Search(s => s.SkillId, s => s.Name).SortBy(s => s.Name)
             .Range(s => s.LevelRequirement, 0, 200).Range(s => s.ManaCost, 0, null).Range(s => s.Cooldown, 0, null).Range(s => s.Range, 0, null)
-            .Initialize(s => s.IsActive = true);
+            .Initialize(s => s.IsActive = true)
+            .ValidateWithDatabase(DesignIntegrity.CheckSkillAsync)
+            .ReferencedBy(async (db, s, ct) => DesignUsage.Count(await DesignUsage.OfSkillAsync(db, s.SkillId, ct)));
 
         catalog.For<ResourceDefinition>().InWorkspace("Design", "/design/resources", Icons.Material.Filled.WaterDrop, "Resources", "Resource")
             .Columns(r => r.ResourceId, r => r.Name, r => r.Category, r => r.ResourceType, r => r.BaseValue, r => r.MaxValue, r => r.RegenRate, r => r.IsActive)
@@ -58,12 +66,15 @@ public sealed class DesignResources : IResourceConfiguration
             .FilterBy(a => a.Category, a => a.Points, a => a.IsActive)
             .Search(a => a.AchievementId, a => a.Name).SortBy(a => a.Name)
             .Range(a => a.Points, 0, 10_000)
-            .Initialize(a => a.IsActive = true);
+            .Initialize(a => a.IsActive = true)
+            .ValidateWithDatabase(DesignIntegrity.CheckAchievementAsync);
 
         foreach (var resource in new ResourceDescription[] { catalog.For<Item>(), catalog.For<Quest>(), catalog.For<CraftingRecipe>(), catalog.For<SkillDefinition>(), catalog.For<ResourceDefinition>(), catalog.For<Achievement>() })
         {
             resource.ReadPermission = Permission.DesignRead;
             resource.WritePermission = Permission.DesignWrite;
+            var described = resource;
+            described.DatabaseValidators.Insert(0, (_, entity, _) => Task.FromResult<IReadOnlyList<ValidationIssue>>(DesignIntegrity.SchemaIssues(described, entity).ToList()));
         }
     }
 }

@@ -1,3 +1,9 @@
+using System.Security.Claims;
+using System.Text;
+using GameOps.Web.Auditing;
+using GameOps.Web.Resources;
+using GameOps.Web.Security;
+
 namespace GameOps.Web.Services.Design;
 
 /// <summary>The Design workspace's services and endpoints, registered from Program.cs.</summary>
@@ -5,11 +11,27 @@ public static class DesignWorkspace
 {
     public static IServiceCollection AddDesignWorkspace(this IServiceCollection services)
     {
+        services.AddScoped<DesignDefinitions>();
+        services.AddScoped<DesignHistory>();
+        services.AddScoped<DesignImport>();
+        services.AddScoped<DesignInsights>();
         return services;
     }
 
+    /// <summary><c>GET /design/export/{slug}.json|csv</c>: whole definitions (JSON columns included) in the format imports read; audited.</summary>
     public static IEndpointRouteBuilder MapDesignEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapGet("/design/export/{slug}.{format}", async (string slug, string format, HttpContext http, ResourceCatalog catalog, DesignImport import, StaffAuditRecorder audit, CancellationToken ct) =>
+        {
+            if (catalog.Find(slug) is not { Workspace: "Design" } resource) return Results.NotFound();
+            var roles = http.User.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+            if (!PermissionMatrix.Allows(roles, resource.ReadPermission)) return Results.Forbid();
+            if (format is not ("json" or "csv")) return Results.BadRequest("Format must be csv or json.");
+            var text = await import.ExportAsync(resource, format, ct);
+            await audit.RecordAsync("export", resource.Table, null, new { format, full = true });
+            var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmm");
+            return Results.File(Encoding.UTF8.GetBytes(text), format == "csv" ? "text/csv; charset=utf-8" : "application/json", $"{resource.Table}-full-{stamp}.{format}");
+        }).RequireAuthorization(Policies.Design);
         return endpoints;
     }
 }
