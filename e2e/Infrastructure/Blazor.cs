@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace GameOps.E2E.Infrastructure;
 
 /// <summary>
@@ -105,6 +107,19 @@ public static class Blazor
             if (await page.WaitUntilAsync(done, settleMs)) return;
             if (attempt >= attempts) throw new TimeoutException($"Gave up after {attempts} attempts: {what}");
         }
+    }
+
+    /// <summary>
+    /// Waits until the address bar matches <paramref name="pattern"/>. Blazor navigates inside the document
+    /// (history.pushState), and Playwright's WaitForURLAsync can miss such a change when it happens just before the
+    /// wait starts; reading location.href directly cannot.
+    /// </summary>
+    public static async Task WaitForLocationAsync(this IPage page, Regex pattern, int timeoutMs = 30_000)
+    {
+        var last = "";
+        if (await page.WaitUntilAsync(async () => pattern.IsMatch(last = await page.EvaluateAsync<string>("() => location.href")), timeoutMs))
+            return;
+        throw new TimeoutException($"The address did not match {pattern} within {timeoutMs} ms (it is {last}).");
     }
 
     /// <summary>Checks <paramref name="condition"/> every 100 ms until it holds (true) or the time is up (false).</summary>

@@ -19,14 +19,14 @@ public sealed class AdminJourney(AppServer app, BrowserFixture browser) : Journe
 
         // The drawer's "All tables" link.
         await shell.NavGroup("Administration").Locator("a[href='/data']").ClickAsync();
-        await Page.WaitForURLAsync(new Regex("/data$"));
+        await Page.WaitForLocationAsync(new Regex("/data$"));
         await Expect(Page.Locator("h1", new() { HasText = "All tables" })).ToBeVisibleAsync();
         var itemsTable = Page.Locator("[data-testid=table-items]");
         await Expect(itemsTable).ToBeVisibleAsync();
         await StepAsync("all-tables");
 
         await itemsTable.ClickAsync();
-        await Page.WaitForURLAsync(new Regex("/data/items$"));
+        await Page.WaitForLocationAsync(new Regex("/data/items$"));
         var list = new ResourceListPage(Page);
         await list.WaitForLoadedAsync();
         await Expect(list.Rows.First).ToBeVisibleAsync();
@@ -37,7 +37,7 @@ public sealed class AdminJourney(AppServer app, BrowserFixture browser) : Journe
         await list.SearchAsync(item.ItemId, expectedRows: 1);
         await StepAsync("items-table-searched");
         var edit = await list.OpenRowAsync(item.ItemId);
-        await Page.WaitForURLAsync(new Regex($"/data/items/{item.Id}$"));
+        await Page.WaitForLocationAsync(new Regex($"/data/items/{item.Id}$"));
         await Expect(edit.Title).ToHaveTextAsync($"Item: {item.Name}");
         await Expect(edit.Version).ToHaveTextAsync("Version 1");
         await Expect(edit.Field("ItemId")).ToHaveValueAsync(item.ItemId);
@@ -49,7 +49,7 @@ public sealed class AdminJourney(AppServer app, BrowserFixture browser) : Journe
 
         // The global search (app bar) finds the same item and opens its workspace page.
         await shell.OpenGlobalSearchHitAsync(item.ItemId, item.Name);
-        await Page.WaitForURLAsync(new Regex($"/design/items/{item.Id}$"));
+        await Page.WaitForLocationAsync(new Regex($"/design/items/{item.Id}$"));
         var fromSearch = new ResourceEditPage(Page);
         await Expect(fromSearch.Title).ToHaveTextAsync($"Item: {item.Name}");
         await Expect(fromSearch.Version).ToHaveTextAsync("Version 1");

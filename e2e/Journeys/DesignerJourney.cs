@@ -67,7 +67,7 @@ public sealed class DesignerJourney(AppServer app, BrowserFixture browser) : Jou
 
         // Open it, rename it, save: version 2.
         edit = await list.OpenRowAsync($"e2e_{suffix}_alpha");
-        await Page.WaitForURLAsync(new Regex($"/design/items/{alphaId}$"));
+        await Page.WaitForLocationAsync(new Regex($"/design/items/{alphaId}$"));
         await Expect(edit.Version).ToHaveTextAsync("Version 1");
         await Expect(edit.Field("Name")).ToHaveValueAsync(alpha);
         await StepAsync("opened");

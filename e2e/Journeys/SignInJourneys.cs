@@ -73,7 +73,7 @@ public sealed class SignInJourneys(AppServer app, BrowserFixture browser) : Jour
         await Expect(back.Submit).ToBeVisibleAsync();
         // The session is gone: a workspace page sends us back to sign in.
         await Page.GotoAsync("/");
-        await Page.WaitForURLAsync(new Regex("/account/login"));
+        await Page.WaitForLocationAsync(new Regex("/account/login"));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class SignInJourneys(AppServer app, BrowserFixture browser) : Jour
         await StepAsync("unknown-account");
 
         await Page.GotoAsync("/");
-        await Page.WaitForURLAsync(new Regex("/account/login"));
+        await Page.WaitForLocationAsync(new Regex("/account/login"));
         await Expect(login.Submit).ToBeVisibleAsync();
     }
 
@@ -100,7 +100,7 @@ public sealed class SignInJourneys(AppServer app, BrowserFixture browser) : Jour
     public async Task A_protected_page_asks_to_sign_in_and_then_opens()
     {
         await Page.GotoAsync("/design/items");
-        await Page.WaitForURLAsync(new Regex(@"/account/login\?returnUrl=%2Fdesign%2Fitems$", RegexOptions.IgnoreCase));
+        await Page.WaitForLocationAsync(new Regex(@"/account/login\?returnUrl=%2Fdesign%2Fitems$", RegexOptions.IgnoreCase));
         await StepAsync("redirected-to-sign-in");
 
         var login = new LoginPage(Page);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using GameOps.E2E.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -34,7 +35,7 @@ public sealed class LoginPage(IPage page)
         await SubmitAsync(EmailOf(role), AppServer.Password);
         if (await Error.CountAsync() > 0)
             throw new InvalidOperationException($"Sign-in as {role} failed: {await Error.InnerTextAsync()}");
-        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == expectedPath);
+        await page.WaitForLocationAsync(new Regex("^https?://[^/]+" + Regex.Escape(expectedPath) + "$"));
         await page.WaitForInteractiveAsync();
         return new ShellPage(page);
     }

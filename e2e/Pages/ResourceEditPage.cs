@@ -1,3 +1,4 @@
+using GameOps.E2E.Infrastructure;
 using System.Text.RegularExpressions;
 using static Microsoft.Playwright.Assertions;
 
@@ -55,7 +56,7 @@ public sealed class ResourceEditPage(IPage page) : ShellPage(page)
     public async Task<string> SaveNewAsync()
     {
         await SaveAsync();
-        await Page.WaitForURLAsync(new Regex(@"/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
+        await Page.WaitForLocationAsync(new Regex(@"/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
         await Expect(Version).ToHaveTextAsync("Version 1");
         return Page.Url[(Page.Url.LastIndexOf('/') + 1)..];
     }

@@ -109,7 +109,7 @@ public sealed partial class ResourceListPage(IPage page) : ShellPage(page)
     public async Task<ResourceEditPage> NewAsync()
     {
         await NewButton.ClickAsync();
-        await Page.WaitForURLAsync(new Regex("/new$"));
+        await Page.WaitForLocationAsync(new Regex("/new$"));
         var edit = new ResourceEditPage(Page);
         await Expect(edit.Title).ToHaveTextAsync(new Regex("^New "));
         return edit;

@@ -50,7 +50,7 @@ public class ShellPage(IPage page)
             "open the account menu",
             pending: async () => await AccountMenu.GetAttributeAsync("aria-expanded") == "true");
         await Page.ClickAndWaitForNewDocumentAsync(SignOutButton);
-        await Page.WaitForURLAsync(new Regex("/account/login"));
+        await Page.WaitForLocationAsync(new Regex("/account/login"));
         var login = new LoginPage(Page);
         await Expect(login.Submit).ToBeVisibleAsync();
         return login;
@@ -68,8 +68,9 @@ public class ShellPage(IPage page)
             },
             () => hit.IsVisibleAsync(),
             $"global search for '{text}' shows '{hitText}'");
-        var before = Page.Url;
+        var before = await Page.EvaluateAsync<string>("() => location.href");
         await hit.ClickAsync();
-        await Page.WaitForURLAsync(url => url != before);
+        if (!await Page.WaitUntilAsync(async () => await Page.EvaluateAsync<string>("() => location.href") != before, 30_000))
+            throw new TimeoutException($"Opening the search hit '{hitText}' did not leave {before}.");
     }
 }
