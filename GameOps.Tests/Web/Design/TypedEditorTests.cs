@@ -94,17 +94,18 @@ public sealed class TypedEditorTests
 
         cut.Find("input[data-testid=raw-Effects], [data-testid=raw-Effects] input").Change(true);
         Assert.Contains("stat_bonus", cut.Markup);
-        var text = cut.Find("textarea[data-testid=field-Effects], [data-testid=field-Effects] textarea");
+        // Each edit re-renders the editor, so the textarea is found afresh (inside the renderer) before every input.
+        Task TypeAsync(string json) => cut.InvokeAsync(() => cut.Find("textarea[data-testid=field-Effects], [data-testid=field-Effects] textarea").Input(json));
 
-        text.Input("""[{"type": "explode", "amount": 1}]""");
+        await TypeAsync("""[{"type": "explode", "amount": 1}]""");
         cut.WaitForAssertion(() => Assert.True(state.Errors.ContainsKey(nameof(Item.Effects))), TimeSpan.FromSeconds(3));
         Assert.Contains("/0/type", state.Errors[nameof(Item.Effects)]);
 
-        text.Input("""[{"type": "heal", "amount": 12}]""");
+        await TypeAsync("""[{"type": "heal", "amount": 12}]""");
         cut.WaitForAssertion(() => Assert.Empty(state.Errors), TimeSpan.FromSeconds(3));
         Assert.Equal("heal", item.Effects.Single().Type);
 
-        text.Input("[{");
+        await TypeAsync("[{");
         cut.WaitForAssertion(() => Assert.True(state.Errors.ContainsKey(nameof(Item.Effects))), TimeSpan.FromSeconds(3));
     }
 
