@@ -13,7 +13,7 @@ public static class Blazor
     public const string InitScript = """
         (() => {
           if (window.__e2e) return;
-          const state = window.__e2e = { sockets: 0, open: 0, closed: 0, batches: 0 };
+          const state = window.__e2e = { sockets: 0, open: 0, closed: 0, batches: 0, lastBatchAt: 0 };
           const marker = Array.from('JS.RenderBatch', c => c.charCodeAt(0));
           const contains = bytes => {
             outer: for (let i = 0; i + marker.length <= bytes.length; i++) {
@@ -23,9 +23,10 @@ public static class Blazor
             return false;
           };
           const count = data => {
-            if (typeof data === 'string') { if (data.includes('JS.RenderBatch')) state.batches++; }
-            else if (data instanceof ArrayBuffer) { if (contains(new Uint8Array(data))) state.batches++; }
-            else if (data && typeof data.arrayBuffer === 'function') data.arrayBuffer().then(b => { if (contains(new Uint8Array(b))) state.batches++; });
+            const batch = () => { state.batches++; state.lastBatchAt = performance.now(); };
+            if (typeof data === 'string') { if (data.includes('JS.RenderBatch')) batch(); }
+            else if (data instanceof ArrayBuffer) { if (contains(new Uint8Array(data))) batch(); }
+            else if (data && typeof data.arrayBuffer === 'function') data.arrayBuffer().then(b => { if (contains(new Uint8Array(b))) batch(); });
           };
           const Native = window.WebSocket;
           class TrackedWebSocket extends Native {
@@ -52,9 +53,15 @@ public static class Blazor
             var state = await page.EvaluateAsync<string>("() => JSON.stringify({ blazor: !!window.Blazor, e2e: window.__e2e ?? null, url: location.href })");
             throw new TimeoutException($"The Blazor circuit did not become interactive within {timeoutMs} ms: {state}");
         }
-        // Let the batch's follow-up work (MudBlazor's JS interop, focus, popover provider) settle.
-        await page.WaitForTimeoutAsync(150);
+        // A page often renders in several batches (a progress bar, then the data it loaded), and a batch may
+        // replace the inputs a test is typing into: wait until the renders pause. A page that keeps rendering
+        // (a live counter) is not an error: after a while the test goes on regardless.
+        await page.WaitForRenderQuietAsync();
     }
+
+    /// <summary>Waits until no render batch has arrived for <paramref name="quietMs"/> (at most <paramref name="maxMs"/>).</summary>
+    public static Task WaitForRenderQuietAsync(this IPage page, int quietMs = 400, int maxMs = 10_000) =>
+        page.PollAsync($"() => !!window.__e2e && performance.now() - window.__e2e.lastBatchAt > {quietMs}", maxMs);
 
     /// <summary>
     /// Clicks something that loads a new document (a form post, a forced reload) and waits until the new document

@@ -9,11 +9,24 @@ public static class MudSelect
 {
     public static async Task ChooseAsync(IPage page, ILocator combobox, string option)
     {
-        var item = page.Locator(".mud-popover-open [role=option]").Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(option)}\\s*$") });
-        await page.RetryUntilAsync(() => combobox.ClickAsync(), () => item.IsVisibleAsync(), $"open the select to choose '{option}'",
-            pending: async () => await combobox.GetAttributeAsync("aria-expanded") == "true");
-        await item.ClickAsync();
-        await Expect(page.Locator(".mud-popover-open [role=option]")).ToHaveCountAsync(0);
-        await Expect(combobox).ToHaveTextAsync(new Regex($"^\\s*{Regex.Escape(option)}\\s*$"));
+        var exact = new Regex($"^\\s*{Regex.Escape(option)}\\s*$");
+        var openOptions = page.Locator(".mud-popover-open [role=option]");
+        var item = openOptions.Filter(new() { HasTextRegex = exact });
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.WaitForRenderQuietAsync(maxMs: 3000);
+            await page.RetryUntilAsync(() => combobox.ClickAsync(), () => item.IsVisibleAsync(), $"open the select to choose '{option}'",
+                pending: async () => await combobox.GetAttributeAsync("aria-expanded") == "true");
+            // On opening, the list scrolls its selected option into view: let it finish before aiming at an option.
+            await page.WaitForRenderQuietAsync(maxMs: 3000);
+            await page.WaitForTimeoutAsync(250);
+            await item.ScrollIntoViewIfNeededAsync();
+            await item.ClickAsync();
+            var chosen = await page.WaitUntilAsync(async () => await openOptions.CountAsync() == 0 && exact.IsMatch(await combobox.InnerTextAsync()), 5000);
+            if (chosen) return;
+            if (attempt == 3) break;
+        }
+        await Expect(openOptions).ToHaveCountAsync(0);
+        await Expect(combobox).ToHaveTextAsync(exact);
     }
 }

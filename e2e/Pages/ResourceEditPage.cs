@@ -25,12 +25,20 @@ public sealed class ResourceEditPage(IPage page) : ShellPage(page)
         return edit;
     }
 
-    /// <summary>Text and number fields: replaces the value and leaves the field, so change-bound inputs commit.</summary>
+    /// <summary>
+    /// Text and number fields: replaces the value and leaves the field, so change-bound inputs commit. Typing
+    /// that a re-render swallowed (the input was replaced while being filled) is typed again, twice at most.
+    /// </summary>
     public async Task FillAsync(string property, string value)
     {
         var field = Field(property);
-        await field.FillAsync(value);
-        await field.PressAsync("Tab");
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            await Page.WaitForRenderQuietAsync(maxMs: 3000);
+            await field.FillAsync(value);
+            await field.PressAsync("Tab");
+            if (await Page.WaitUntilAsync(async () => await field.InputValueAsync() == value, 3000)) break;
+        }
         await Expect(field).ToHaveValueAsync(value);
     }
 
