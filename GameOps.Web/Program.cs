@@ -25,7 +25,7 @@ builder.Services.AddScoped<CircuitHandler, CurrentStaffCircuitHandler>();
 builder.Services.AddScoped<StaffAuditInterceptor>();
 builder.Services.AddScoped<StaffAuditRecorder>();
 builder.Services.AddGameOpsData(sp => sp.GetRequiredService<IConfiguration>().GetDatabaseOptions(),
-    (sp, options) => options.AddInterceptors(sp.GetRequiredService<StaffAuditInterceptor>()));
+    (sp, options) => options.AddInterceptors(sp.GetRequiredService<StaffAuditInterceptor>(), sp.GetRequiredService<TableVersionInterceptor>()));
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();

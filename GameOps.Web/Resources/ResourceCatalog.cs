@@ -148,6 +148,8 @@ public static class ResourceServiceCollectionExtensions
             return new ResourceCatalog(db.Model, sp.GetServices<IResourceConfiguration>());
         });
         services.AddScoped<ResourceStore>();
+        services.AddSingleton<TableVersions>();
+        services.AddSingleton<TableVersionInterceptor>();
         services.AddMemoryCache();
         return services;
     }

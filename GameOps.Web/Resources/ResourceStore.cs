@@ -20,7 +20,7 @@ public sealed record SaveResult(SaveOutcome Outcome, IReadOnlyList<ValidationIss
 /// The one data path of the shared list and edit shells: projected, paged list queries; loads; validated,
 /// concurrency-checked saves; deletes that say what still references a row. One context per operation.
 /// </summary>
-public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFactory, IMemoryCache cache, ResourceCatalog catalog)
+public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFactory, IMemoryCache cache, ResourceCatalog catalog, TableVersions tableVersions)
 {
     const int CountCap = 10_000;
     const long EstimateThreshold = 200_000;
@@ -54,7 +54,7 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
 
     async Task<(long Total, bool Estimate, bool Capped)> CountAsync<T>(GameOpsDbContext db, ResourceDescription resource, IQueryable<T> filtered, ResourceQuery query, CancellationToken ct)
     {
-        var cacheKey = $"count:{resource.Slug}:{query.CriteriaKey}";
+        var cacheKey = $"count:{resource.Slug}:{tableVersions.Of(resource.Table)}:{query.CriteriaKey}";
         if (cache.TryGetValue(cacheKey, out (long, bool, bool) cached)) return cached;
         (long, bool, bool) result;
         if (resource.CountStrategy == CountStrategy.Estimated && !query.HasCriteria && db.Provider == DatabaseProvider.Postgres

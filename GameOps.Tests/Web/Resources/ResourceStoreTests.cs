@@ -177,6 +177,21 @@ public sealed class ResourceStoreTests
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task A_cached_count_never_outlives_a_save_to_its_table(DatabaseProvider provider)
+    {
+        var (db, services) = await ArrangeAsync(provider, NewItem("a", "A"));
+        await using var _ = db;
+        var store = services.GetRequiredService<ResourceStore>();
+        var items = services.GetRequiredService<ResourceCatalog>().For<Item>();
+        var ct = TestContext.Current.CancellationToken;
+        Assert.Equal(1, (await store.ListAsync(items, new ResourceQuery(), ct)).Total);
+
+        await store.SaveAsync(items, NewItem("b", "B"), true, null, ct: ct);
+
+        Assert.Equal(2, (await store.ListAsync(items, new ResourceQuery(), ct)).Total);
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
     public async Task Every_table_lists_its_first_page(DatabaseProvider provider)
     {
         await using var db = await TestDatabases.CreateMigratedAsync(provider);
