@@ -1,0 +1,33 @@
+using GameOps.Data.Entities;
+using GameOps.Web.Security;
+using MudBlazor;
+
+namespace GameOps.Web.Resources.Workspaces;
+
+/// <summary>Live ops: live-ops staff write events, schedules, rewards and notifications; others read.</summary>
+public sealed class LiveOpsResources : IResourceConfiguration
+{
+    public static readonly string[] EventStatuses = ["draft", "scheduled", "active", "ended", "cancelled"];
+
+    public void Configure(ResourceCatalog catalog)
+    {
+        catalog.For<GameEvent>().InWorkspace("Live Ops", "/liveops/events", Icons.Material.Filled.Celebration, "Events", "Event")
+            .Columns(e => e.EventId, e => e.Name, e => e.EventType, e => e.Category, e => e.Status, e => e.StartTime, e => e.EndTime, e => e.CurrentParticipants)
+            .Options(e => e.Status, EventStatuses)
+            .FilterBy(e => e.Status, e => e.EventType, e => e.Category, e => e.StartTime)
+            .Search(e => e.EventId, e => e.Name).SortBy(e => e.StartTime, descending: true)
+            .Range(e => e.MaxParticipants, 0, null).Range(e => e.Duration, 0, null)
+            .Validate(e => e.StartTime is { } s && e.EndTime is { } f && f <= s ? [new ValidationIssue(nameof(e.EndTime), "The end must be after the start.")] : [])
+            .Initialize(e => { e.Status = "draft"; e.Settings = "{}"; });
+        catalog.For<Notification>().InWorkspace("Live Ops", "/liveops/notifications", Icons.Material.Filled.Campaign, "Notifications", "Notification")
+            .Columns(n => n.CreatedAt, n => n.Title, n => n.NotificationType, n => n.UserId, n => n.Status, n => n.Priority, n => n.SentAt, n => n.RetryCount)
+            .Options(n => n.Status, "pending", "scheduled", "sent", "delivered", "failed", "cancelled")
+            .FilterBy(n => n.Status, n => n.NotificationType, n => n.Priority, n => n.CreatedAt)
+            .Search(n => n.Title, n => n.NotificationId).SortBy(n => n.CreatedAt, descending: true);
+        foreach (var r in new ResourceDescription[] { catalog.For<GameEvent>(), catalog.For<Notification>(), catalog.For<EventSchedule>(), catalog.For<EventReward>(), catalog.For<EventParticipation>() })
+        {
+            r.ReadPermission = Permission.LiveOpsRead;
+            r.WritePermission = Permission.LiveOpsWrite;
+        }
+    }
+}
