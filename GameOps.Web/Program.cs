@@ -10,6 +10,7 @@ using GameOps.Web.Services.Analytics;
 using GameOps.Web.Services.Design;
 using GameOps.Web.Services.LiveOps;
 using GameOps.Web.Services.Moderation;
+using GameOps.Web.Services.World;
 using GameOps.Web.Startup;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -78,7 +79,7 @@ builder.Services.AddRateLimiter(o =>
 });
 
 builder.Services.AddGameOpsResources();
-builder.Services.AddDesignWorkspace().AddModerationWorkspace().AddLiveOpsWorkspace().AddAnalyticsWorkspace().AddAdministrationWorkspace();
+builder.Services.AddDesignWorkspace().AddModerationWorkspace().AddLiveOpsWorkspace().AddWorldWorkspace().AddAnalyticsWorkspace().AddAdministrationWorkspace();
 builder.Services.AddScoped<GameOps.Web.Services.Shell.PageContext>();
 builder.Services.AddScoped<GameOps.Web.Services.Shell.StaffPreferences>();
 builder.Services.AddScoped<GameOps.Web.Services.Shell.GlobalSearchService>();
@@ -112,7 +113,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapSignInEndpoints();
 app.MapHealthEndpoint();
 app.MapExportEndpoints();
-app.MapDesignEndpoints().MapModerationEndpoints().MapLiveOpsEndpoints().MapAnalyticsEndpoints().MapAdministrationEndpoints();
+app.MapDesignEndpoints().MapModerationEndpoints().MapLiveOpsEndpoints().MapWorldEndpoints().MapAnalyticsEndpoints().MapAdministrationEndpoints();
 
 app.Run();
 
