@@ -26,7 +26,7 @@ public static class ExportEndpoints
             var rows = await store.ExportAsync(resource, query, MaxRows, ct);
             var mask = !PermissionMatrix.Allows(roles, Permission.RevealPersonalData);
             var fields = resource.ListColumns.Select(resource.Field).ToList();
-            await audit.RecordAsync("export", resource.Table, null, new { format, rows = rows.Count, query = ResourceQueryString.Build(query) });
+            await audit.RecordAsync("export", resource.Table, null, new { format, rows = rows.Count, query = ResourceQueryString.Build(query), personalDataRevealed = !mask && fields.Any(f => f.PersonalData) });
             var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmm");
             return format switch
             {

@@ -1,0 +1,101 @@
+using Bunit;
+using GameOps.Data;
+using GameOps.Data.Entities;
+using GameOps.Tests.Infrastructure;
+using GameOps.Web.Components.Shared;
+using GameOps.Web.Resources;
+using GameOps.Web.Security;
+using GameOps.Web.Services.Shell;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace GameOps.Tests.Web.Components;
+
+/// <summary>Player emails and IP addresses are masked for everyone; revealing one is a deliberate click, only for roles that need it, and audited.</summary>
+public sealed class PersonalValueTests
+{
+    static async Task<(BunitContext Context, TestDatabase Db, Player Player)> ArrangeAsync(string role)
+    {
+        var db = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        var player = new Player
+        {
+            Id = Guid.NewGuid(), Username = "quiet_fox", Email = "quiet.fox@players.local", PasswordHash = "x", Status = "active",
+            CreatedAt = RowBuilder.BaseTime,
+        };
+        await using (var context = db.CreateContext())
+        {
+            context.Players.Add(player);
+            await context.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        ctx.Services.AddLogging();
+        ctx.Services.AddGameOpsWebData(db);
+        ctx.Services.AddScoped<PageContext>();
+        var auth = ctx.AddAuthorization();
+        auth.SetAuthorized($"{role.ToLowerInvariant()}@tests.local");
+        auth.SetRoles(role);
+        auth.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()));
+        return (ctx, db, player);
+    }
+
+    static async Task<List<StaffAuditEntry>> RevealsAsync(TestDatabase db)
+    {
+        await using var context = db.CreateContext();
+        return await context.StaffAuditLogs.AsNoTracking().Where(a => a.Action == PersonalDataAccess.RevealAction).ToListAsync(Xunit.TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task A_manager_sees_emails_masked_and_has_nothing_to_reveal_them_with()
+    {
+        var (ctx, db, _) = await ArrangeAsync(StaffRoles.Manager);
+        await using var _db = db;
+        await using var _ctx = ctx;
+        var players = ctx.Services.GetRequiredService<ResourceCatalog>().For<Player>();
+
+        var list = ctx.Render<ResourceList>(p => p.Add(x => x.Resource, players));
+
+        list.WaitForAssertion(() => Assert.Contains("quiet_fox", list.Markup), TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain("quiet.fox@players.local", list.Markup); // not even in an attribute: the value never reaches the browser
+        Assert.Contains("q••••••••@players.local", list.Markup);
+        Assert.Empty(list.FindAll("[data-testid=reveal]"));
+    }
+
+    [Fact]
+    public async Task A_moderator_reveals_one_email_with_a_click_and_the_reveal_is_audited()
+    {
+        var (ctx, db, player) = await ArrangeAsync(StaffRoles.Moderator);
+        await using var _db = db;
+        await using var _ctx = ctx;
+        var players = ctx.Services.GetRequiredService<ResourceCatalog>().For<Player>();
+
+        var list = ctx.Render<ResourceList>(p => p.Add(x => x.Resource, players));
+        list.WaitForAssertion(() => Assert.NotEmpty(list.FindAll("[data-testid=reveal]")), TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain("quiet.fox@players.local", list.Markup); // masked until the deliberate click
+        Assert.Empty(await RevealsAsync(db));
+
+        await list.InvokeAsync(() => list.Find("[data-testid=reveal]").Click());
+
+        list.WaitForAssertion(() => Assert.Contains("quiet.fox@players.local", list.Find("[data-testid=personal-value-revealed]").TextContent));
+        var reveal = Assert.Single(await RevealsAsync(db));
+        Assert.Equal("users", reveal.EntityType);
+        Assert.Equal(player.Id.ToString(), reveal.EntityKey);
+        Assert.Contains("email", reveal.Changes);
+        Assert.Equal("moderator@tests.local", reveal.StaffEmail);
+    }
+
+    [Fact]
+    public async Task A_role_without_the_permission_cannot_reveal_even_by_calling_the_service()
+    {
+        var (ctx, db, player) = await ArrangeAsync(StaffRoles.Manager);
+        await using var _db = db;
+        await using var _ctx = ctx;
+
+        var revealed = await ctx.Services.GetRequiredService<PersonalDataAccess>().RevealAsync("users", player.Id.ToString(), "email");
+
+        Assert.False(revealed);
+        Assert.Empty(await RevealsAsync(db));
+    }
+}
