@@ -16,6 +16,9 @@ public sealed class RowBuilder(DbContext db)
     /// <summary>A UTC moment with microsecond precision (what PostgreSQL keeps).</summary>
     public static readonly DateTime BaseTime = new(2026, 11, 20, 13, 14, 15, DateTimeKind.Utc);
 
+    /// <summary>The last value handed out; start builders of one database at different values to keep unique columns unique.</summary>
+    public int Counter { get => counter; set => counter = value; }
+
     int counter;
 
     /// <summary>Fill nullable columns and optional foreign keys too (otherwise they stay null).</summary>

@@ -104,6 +104,7 @@ public sealed class ResourceCatalog
             else field.Kind = LongTextNames.Contains(property.Name) ? FieldKind.LongText : FieldKind.Text;
             if (field.Kind == FieldKind.LongText) field.Sortable = false;
             if (property.Name is "Email" or "IpAddress") field.PersonalData = true;
+            field.FixedAfterCreate = property.IsKey() && !property.IsPrimaryKey();
             d.Fields.Add(field);
         }
 

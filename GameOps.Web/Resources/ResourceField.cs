@@ -41,6 +41,8 @@ public sealed class ResourceField
     public string? HelpText { get; set; }
     /// <summary>Shown but never edited (keys, timestamps, counters maintained by the game servers).</summary>
     public bool ReadOnly { get; set; }
+    /// <summary>A key other rows refer to (e.g. <c>zone_id</c>): set when the row is created, never changed afterwards.</summary>
+    public bool FixedAfterCreate { get; set; }
     /// <summary>Not shown on the edit form at all.</summary>
     public bool Hidden { get; set; }
     public bool Filterable { get; set; }

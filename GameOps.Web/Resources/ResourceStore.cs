@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Linq.Expressions;
 using System.Reflection;
 using GameOps.Data;
@@ -89,7 +90,7 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var term = query.Search.Trim();
+            var term = Security.UntrustedText.ForQuery(query.Search.Trim());
             Expression? any = null;
             foreach (var name in resource.SearchFields)
             {
@@ -102,7 +103,7 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
             }
             if (Guid.TryParse(term, out var guid))
             {
-                var idMatch = Expression.Equal(Expression.Property(e, "Id"), Expression.Constant(guid));
+                var idMatch = Expression.Equal(Expression.Property(e, "Id"), Parameter(guid, typeof(Guid)));
                 any = any is null ? idMatch : Expression.OrElse(any, idMatch);
             }
             And(any ?? Expression.Constant(false));
@@ -114,18 +115,18 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
             var member = Expression.Property(e, field.Name);
             var type = member.Type;
             var underlying = Nullable.GetUnderlyingType(type) ?? type;
-            if (filter.Bool is { } b && underlying == typeof(bool)) And(Expression.Equal(member, Expression.Constant(b, type)));
+            if (filter.Bool is { } b && underlying == typeof(bool)) And(Expression.Equal(member, Parameter(b, type)));
             if (!string.IsNullOrEmpty(filter.Value))
             {
                 object? value = underlying == typeof(Guid) ? Guid.TryParse(filter.Value, out var g) ? g : Guid.Empty
-                    : underlying == typeof(string) ? filter.Value
+                    : underlying == typeof(string) ? Security.UntrustedText.ForQuery(filter.Value)
                     : Convert.ChangeType(filter.Value, underlying, System.Globalization.CultureInfo.InvariantCulture);
-                And(Expression.Equal(member, Expression.Constant(value, type)));
+                And(Expression.Equal(member, Parameter(value, type)));
             }
-            if (filter.Min is { } min) And(Expression.GreaterThanOrEqual(member, Expression.Constant(Convert.ChangeType(min, underlying), type)));
-            if (filter.Max is { } max) And(Expression.LessThanOrEqual(member, Expression.Constant(Convert.ChangeType(max, underlying), type)));
-            if (filter.From is { } from) And(Expression.GreaterThanOrEqual(member, Expression.Constant(DateTime.SpecifyKind(from, DateTimeKind.Utc), type)));
-            if (filter.To is { } to) And(Expression.LessThan(member, Expression.Constant(DateTime.SpecifyKind(to, DateTimeKind.Utc), type)));
+            if (filter.Min is { } min) And(Expression.GreaterThanOrEqual(member, Parameter(Convert.ChangeType(min, underlying), type)));
+            if (filter.Max is { } max) And(Expression.LessThanOrEqual(member, Parameter(Convert.ChangeType(max, underlying), type)));
+            if (filter.From is { } from) And(Expression.GreaterThanOrEqual(member, Parameter(DateTime.SpecifyKind(from, DateTimeKind.Utc), type)));
+            if (filter.To is { } to) And(Expression.LessThan(member, Parameter(DateTime.SpecifyKind(to, DateTimeKind.Utc), type)));
         }
         return predicate is null ? source : source.Where(Expression.Lambda<Func<T, bool>>(predicate, e));
     }
@@ -137,7 +138,17 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         var method = provider == DatabaseProvider.Postgres
             ? typeof(NpgsqlDbFunctionsExtensions).GetMethod(nameof(NpgsqlDbFunctionsExtensions.ILike), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!
             : typeof(DbFunctionsExtensions).GetMethod(nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
-        return Expression.Call(method, functions, member, Expression.Constant(pattern), Expression.Constant("\\"));
+        return Expression.Call(method, functions, member, Parameter(pattern, typeof(string)), Expression.Constant("\\"));
+    }
+
+    /// <summary>
+    /// A value EF sends as a SQL parameter: a constant inside an expression tree would be inlined as a literal, which
+    /// breaks on text SQL cannot spell (a NUL) and gives every distinct search its own query plan.
+    /// </summary>
+    static Expression Parameter(object? value, Type type)
+    {
+        var box = Activator.CreateInstance(typeof(StrongBox<>).MakeGenericType(type), value)!;
+        return Expression.Field(Expression.Constant(box), nameof(StrongBox<object>.Value));
     }
 
     public static string EscapeLike(string term) => term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
@@ -220,7 +231,7 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         var e = Expression.Parameter(typeof(T), "e");
         var key = Expression.Property(e, keyField);
         if (exact is not null)
-            source = source.Where(Expression.Lambda<Func<T, bool>>(Expression.Equal(key, Expression.Constant(exact, key.Type)), e));
+            source = source.Where(Expression.Lambda<Func<T, bool>>(Expression.Equal(key, Parameter(exact, key.Type)), e));
         else if (!string.IsNullOrWhiteSpace(text))
             source = Where(db, target, source, new ResourceQuery { Search = text });
         var display = Expression.Property(e, target.DisplayField);
@@ -271,6 +282,9 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
             var tracked = await db.FindAsync(resource.EntityType, [id], ct);
             if (tracked is null) return SaveResult.Error("This row was deleted by someone else while you were editing it.", SaveOutcome.NotFound);
             entry = db.Entry(tracked);
+            if (resource.Fields.FirstOrDefault(f => f.FixedAfterCreate && !Equals(f.GetValue(entity), f.GetValue(tracked))) is { } fixedField)
+                return new SaveResult(SaveOutcome.Invalid, [new ValidationIssue(fixedField.Name,
+                    $"{fixedField.Label} is the key other rows refer to; it cannot change after creation. Clone the row to use a new key.")]);
             foreach (var field in resource.Fields.Where(f => !f.ReadOnly && f.Name != resource.ConcurrencyToken))
                 entry.Property(field.Name).CurrentValue = field.GetValue(entity);
             if (resource.ConcurrencyToken is { } token)
@@ -366,7 +380,7 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
     {
         var e = Expression.Parameter(typeof(T), "e");
         var member = Expression.Property(e, property);
-        var predicate = Expression.Lambda<Func<T, bool>>(Expression.Equal(member, Expression.Constant(value, member.Type)), e);
+        var predicate = Expression.Lambda<Func<T, bool>>(Expression.Equal(member, Parameter(value, member.Type)), e);
         return db.Set<T>().Where(predicate).LongCountAsync(ct);
     }
 

@@ -27,6 +27,8 @@ public static class ResourceValidation
                 return $"{field.Label} is required.";
             case string s when field.MaxLength is { } max && s.Length > max:
                 return $"{field.Label} is {s.Length:N0} characters long; the most it can hold is {max:N0}.";
+            case string s when !Security.UntrustedText.IsStorable(s):
+                return $"{field.Label} contains characters that cannot be stored (invalid Unicode or NUL); remove them and save again.";
             case string s when field.Kind == FieldKind.Options && field.Options is { } options && s.Length > 0 && !options.Contains(s):
                 return $"{field.Label} must be one of: {string.Join(", ", options)}.";
             case string s when field.Kind == FieldKind.Json && field.ClrType == typeof(string):
@@ -34,8 +36,6 @@ public static class ResourceValidation
                 try { using var _ = JsonDocument.Parse(s); }
                 catch (JsonException ex) { return $"{field.Label} is not valid JSON: {ex.Message}"; }
                 return null;
-            case string s when s.Any(char.IsSurrogate) && !IsWellFormed(s):
-                return $"{field.Label} contains invalid characters.";
             case Guid g when field.Required && field.Kind == FieldKind.Reference && g == Guid.Empty:
                 return $"Choose a {field.Label.ToLowerInvariant()}.";
         }
@@ -49,18 +49,4 @@ public static class ResourceValidation
     }
 
     static bool IsNumber(object value) => value is int or long or decimal or double or float;
-
-    static bool IsWellFormed(string s)
-    {
-        for (var i = 0; i < s.Length; i++)
-        {
-            if (char.IsHighSurrogate(s[i]))
-            {
-                if (i + 1 >= s.Length || !char.IsLowSurrogate(s[i + 1])) return false;
-                i++;
-            }
-            else if (char.IsLowSurrogate(s[i])) return false;
-        }
-        return true;
-    }
 }
