@@ -41,7 +41,7 @@ public sealed record GuildActivityLine(DateTime At, string ActivityType, string?
 
 public sealed record TerritoryLine(Guid Id, string TerritoryId, string Name, string ZoneId, string ZoneName, string TerritoryType, int Level, bool IsActive);
 
-public sealed record GuildDetail(GuildSummary Guild, IReadOnlyList<GuildMemberLine> Members, IReadOnlyList<GuildStorageLine> Storage,
+public sealed record GuildOverview(GuildSummary Guild, IReadOnlyList<GuildMemberLine> Members, IReadOnlyList<GuildStorageLine> Storage,
     IReadOnlyList<GuildActivityLine> Activities, IReadOnlyList<TerritoryLine> Territories);
 
 public sealed record MatchHeader(Guid Id, string MatchId, string GameMode, string MatchType, string Status, DateTime? StartedAt, DateTime? EndedAt,
@@ -50,7 +50,7 @@ public sealed record MatchHeader(Guid Id, string MatchId, string GameMode, strin
 public sealed record MatchPlayerLine(Guid PlayerId, string Username, int? TeamId, string? Role, string? Result, int? RatingChange, int? NewRating,
     decimal? PerformanceScore, DateTime JoinedAt);
 
-public sealed record MatchDetail(MatchHeader Match, IReadOnlyList<MatchPlayerLine> Players, string? MatchData);
+public sealed record MatchOverview(MatchHeader Match, IReadOnlyList<MatchPlayerLine> Players, string? MatchData);
 
 public sealed record QueueLine(string GameMode, string QueueType, string Status, int Count, double? AverageWaitSeconds);
 

@@ -70,7 +70,7 @@ public sealed class WorldQueries(IDbContextFactory<GameOpsDbContext> contexts, T
         return rows.Select(w => new WeatherReading(zoneId, name, w.WeatherType, w.Intensity, w.Temperature, w.Humidity, w.WindSpeed, w.WindDirection, w.Timestamp)).ToList();
     }
 
-    public async Task<GuildDetail?> GuildAsync(Guid id, CancellationToken ct = default)
+    public async Task<GuildOverview?> GuildAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var guild = await db.Guilds.AsNoTracking().Where(g => g.Id == id)
@@ -90,12 +90,12 @@ public sealed class WorldQueries(IDbContextFactory<GameOpsDbContext> contexts, T
         var territories = await db.Territories.AsNoTracking().Where(t => t.OwnerGuildId == id).OrderBy(t => t.Name)
             .Select(t => new TerritoryLine(t.Id, t.TerritoryId, t.Name, t.ZoneId, t.Zone.Name, t.TerritoryType, t.Level, t.IsActive))
             .ToListAsync(ct);
-        return new GuildDetail(guild, [.. members.OrderBy(m => RankOrder(m.Rank)).ThenByDescending(m => m.Contribution)], storage, activities, territories);
+        return new GuildOverview(guild, [.. members.OrderBy(m => RankOrder(m.Rank)).ThenByDescending(m => m.Contribution)], storage, activities, territories);
     }
 
     public static int RankOrder(string rank) => rank switch { "leader" => 0, "officer" => 1, "member" => 2, "recruit" => 3, _ => 4 };
 
-    public async Task<MatchDetail?> MatchAsync(Guid id, CancellationToken ct = default)
+    public async Task<MatchOverview?> MatchAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var match = await db.Matches.AsNoTracking().Where(m => m.Id == id).FirstOrDefaultAsync(ct);
@@ -112,7 +112,7 @@ public sealed class WorldQueries(IDbContextFactory<GameOpsDbContext> contexts, T
             .Concat(results.Where(r => participants.All(p => p.UserId != r.UserId))
                 .Select(r => new MatchPlayerLine(r.UserId, r.Username, r.TeamId, null, r.Result, r.RatingChange, r.NewRating, r.PerformanceScore, r.CreatedAt)))
             .OrderBy(p => p.TeamId ?? int.MaxValue).ThenByDescending(p => p.PerformanceScore ?? 0).ToList();
-        return new MatchDetail(new MatchHeader(match.Id, match.MatchId, match.GameMode, match.MatchType, match.Status, match.StartedAt, match.EndedAt,
+        return new MatchOverview(new MatchHeader(match.Id, match.MatchId, match.GameMode, match.MatchType, match.Status, match.StartedAt, match.EndedAt,
             match.Duration, match.WinnerTeam, match.CreatedAt), players, match.MatchData);
     }
 
