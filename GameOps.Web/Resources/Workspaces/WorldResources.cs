@@ -61,6 +61,8 @@ public sealed class WorldResources : IResourceConfiguration
             .Initialize(g => { g.Status = "active"; g.Level = 1; g.MaxMembers = 50; });
         catalog.For<Guild>().ReadPermission = Permission.WorldRead;
         catalog.For<Guild>().WritePermission = Permission.LiveOpsWrite;
+        // A guild is disbanded (GuildService: reason, territories, members), never deleted from the console.
+        catalog.For<Guild>().AllowDelete = false;
         catalog.For<Match>().InWorkspace("World", "/matches", Icons.Material.Filled.SportsEsports, "Matches", "Match")
             .Columns(m => m.MatchId, m => m.GameMode, m => m.MatchType, m => m.Status, m => m.StartedAt, m => m.Duration, m => m.WinnerTeam)
             .FilterBy(m => m.GameMode, m => m.MatchType, m => m.Status, m => m.StartedAt)
