@@ -1,3 +1,4 @@
+using GameOps.Data;
 using System.Text.Json;
 using GameOps.Data.Entities;
 using GameOps.Data.Json;

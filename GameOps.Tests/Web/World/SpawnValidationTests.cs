@@ -1,3 +1,4 @@
+using GameOps.Data;
 using GameOps.Data.Entities;
 using GameOps.Data.Json;
 using GameOps.Tests.Infrastructure;
@@ -67,7 +68,7 @@ public sealed class SpawnValidationTests
         await using var services = WebServices.Build(database, WebServices.Staff(StaffRoles.Designer));
         var store = services.GetRequiredService<ResourceStore>();
         var resource = services.GetRequiredService<ResourceCatalog>().For<SpawnPoint>();
-        var loaded = (SpawnPoint)(await store.LoadAsync(resource, spawn.Id))!;
+        var loaded = (SpawnPoint)(await store.LoadAsync(resource, spawn.Id, Ct))!;
         var token = resource.Field(resource.ConcurrencyToken!).GetValue(loaded);
 
         loaded.Coordinates = new MapPoint { X = 500, Y = 150 };

@@ -148,7 +148,7 @@ public sealed class ZoneMapTests
         var labels = cut.FindAll("[data-testid=map-grid-labels] text").Select(t => t.TextContent).ToList();
         Assert.Contains("2000", labels);
         Assert.Contains("3000", labels);
-        Assert.Contains("1500", labels);
+        Assert.Contains("1400", labels); // every 200 units: 1000, 1200, 1400 north
         Assert.Contains("units", cut.Find("[data-testid=map-scale]").TextContent);
         var projection = new ZoneMapProjection(Model().Bounds);
         foreach (var c in cut.FindAll("[data-kind] circle"))
