@@ -5,6 +5,8 @@ public static class WorldWorkspace
 {
     public static IServiceCollection AddWorldWorkspace(this IServiceCollection services)
     {
+        services.AddScoped<WorldQueries>();
+        services.AddScoped<GuildService>();
         return services;
     }
 
