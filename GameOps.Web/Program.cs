@@ -73,6 +73,7 @@ builder.Services.AddAuthorization(o => o.AddGameOpsPolicies());
 builder.Services.AddRateLimiter(o =>
 {
     o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.OnRejected = SignInEndpoints.TooManyAttemptsAsync;
     var perMinute = builder.Configuration.GetValue("Security:SignInAttemptsPerMinute", 20);
     o.AddPolicy(SignInEndpoints.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
         http.Connection.RemoteIpAddress?.ToString() ?? "unknown",

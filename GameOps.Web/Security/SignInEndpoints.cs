@@ -12,6 +12,22 @@ namespace GameOps.Web.Security;
 public static class SignInEndpoints
 {
     public const string RateLimitPolicy = "sign-in";
+    public const string TooManyAttemptsMessage = "Too many sign-in attempts from your address. Wait a minute, then try again.";
+
+    /// <summary>A throttled sign-in gets a readable page (and Retry-After), not a bare 429.</summary>
+    public static async ValueTask TooManyAttemptsAsync(Microsoft.AspNetCore.RateLimiting.OnRejectedContext context, CancellationToken ct)
+    {
+        var response = context.HttpContext.Response;
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.Headers.RetryAfter = "60";
+        response.ContentType = "text/html; charset=utf-8";
+        await response.WriteAsync($"""
+            <!DOCTYPE html><html lang="en"><head><title>Too many attempts · GameOps</title></head>
+            <body style="font-family: sans-serif; margin: 4rem auto; max-width: 32rem">
+            <h1>Too many attempts</h1><p data-testid="too-many-attempts">{TooManyAttemptsMessage}</p><p><a href="/account/login">Back to sign-in</a></p>
+            </body></html>
+            """, ct);
+    }
 
     public static void MapSignInEndpoints(this IEndpointRouteBuilder endpoints)
     {

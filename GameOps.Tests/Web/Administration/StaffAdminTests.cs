@@ -132,6 +132,28 @@ public sealed class StaffAdminTests(GameOpsWebFactory app)
         Assert.Contains(db.StaffAuditLogs, a => a.Action == "sign_in_failed" && a.Changes!.Contains("nobody@gameops.local"));
     }
 
+    [Fact]
+    public async Task Sign_in_attempts_beyond_the_limit_are_refused_with_a_readable_page_even_with_the_right_password()
+    {
+        // A host of its own with a small limit: the shared host allows thousands, so that parallel tests never trip it.
+        await using var limited = app.WithWebHostBuilder(b => b.UseSetting("Security:SignInAttemptsPerMinute", "3"));
+        var client = limited.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var ct = TestContext.Current.CancellationToken;
+        var token = Regex.Match(await client.GetStringAsync("/account/login", ct), "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        Task<HttpResponseMessage> PostAsync(string email, string password) => client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Email"] = email, ["Password"] = password, ["ReturnUrl"] = "/",
+        }), ct);
+
+        for (var attempt = 1; attempt <= 3; attempt++)
+            Assert.Equal(HttpStatusCode.Redirect, (await PostAsync("nobody.throttled@gameops.local", "Wrong-Passw0rd!")).StatusCode); // back to the form with an error
+
+        var throttled = await PostAsync("manager@gameops.local", GameOpsWebFactory.Password);
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.Contains(SignInEndpoints.TooManyAttemptsMessage, await throttled.Content.ReadAsStringAsync(ct));
+        Assert.Equal("60", throttled.Headers.RetryAfter?.ToString());
+    }
+
     static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password) =>
         await PostFormAsync(client, "/account/login", new() { ["Email"] = email, ["Password"] = password, ["ReturnUrl"] = "/" });
 

@@ -155,7 +155,7 @@ public sealed class HostileInputTests
                 if (field.Min is { } min && field.GetValue(entity) is { } v && IsNumber(v))
                     field.SetValue(entity, Convert.ChangeType(min, Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType));
             }
-            SatisfyRules(entity, builder);
+            SatisfyRules(entity, builder, context);
             try { await context.SaveChangesAsync(ct); }
             catch (DbUpdateException ex) { TestContext.Current.TestOutputHelper?.WriteLine($"{resource.Slug}: {ex.InnerException?.Message}"); return null; }
             var id = resource.Field("Id").GetValue(entity)!;
@@ -170,11 +170,20 @@ public sealed class HostileInputTests
     static int buildersCreated;
 
     /// <summary>The few cross-field rules a row built from the model alone cannot know about.</summary>
-    static void SatisfyRules(object entity, RowBuilder builder)
+    static void SatisfyRules(object entity, RowBuilder builder, GameOpsDbContext context)
     {
         switch (entity)
         {
             case GameEvent e: e.EndTime = e.StartTime?.AddDays(1); break;
+            case SpawnPoint p:
+                FitZone(context, p.ZoneId);
+                p.Coordinates = new MapPoint { X = 100, Y = 100 };
+                p.LevelRange = new LevelRange { Min = 1, Max = 10 };
+                break;
+            case Territory t:
+                FitZone(context, t.ZoneId);
+                t.Coordinates = new MapArea { Shape = "circle", X = 100, Y = 100, Radius = 10 };
+                break;
             case Achievement a: a.Requirements = [new AchievementRequirement { Type = "reach_level", Count = 10 }]; break;
             case ResourceDefinition r: r.MaxValue = r.MinValue + 100; break;
             case CraftingRecipe r:
@@ -184,6 +193,14 @@ public sealed class HostileInputTests
                 r.RequiredItems = [new ItemQuantity { ItemId = ingredient.ItemId, Quantity = 2 }];
                 break;
         }
+    }
+
+    /// <summary>Gives the zone a row refers to bounds and levels that a spawn or territory at (100, 100) fits in.</summary>
+    static void FitZone(GameOpsDbContext context, string zoneId)
+    {
+        var zone = context.ChangeTracker.Entries<WorldZone>().Select(e => e.Entity).Single(z => z.ZoneId == zoneId);
+        zone.Coordinates = new MapBounds { MinX = 0, MinY = 0, MaxX = 1000, MaxY = 1000 };
+        (zone.LevelRangeMin, zone.LevelRangeMax) = (1, 60);
     }
 
     static bool IsNumber(object value) => value is int or long or decimal or double or float;
