@@ -136,7 +136,7 @@ public sealed class BroadcastService(IDbContextFactory<GameOpsDbContext> context
     {
         var (condition, parameters) = Condition(db, segment);
         // Only fixed SQL text is spliced; every value is a parameter.
-        var sql = $"SELECT COUNT(*) AS \"Value\" FROM users u WHERE {condition}";
+        var sql = $"SELECT CAST(COUNT(*) AS INTEGER) AS \"Value\" FROM users u WHERE {condition}";
         return await db.Database.SqlQueryRaw<int>(sql, parameters).SingleAsync(ct);
     }
 
@@ -199,8 +199,9 @@ public sealed class BroadcastService(IDbContextFactory<GameOpsDbContext> context
     /// <summary>
     /// The send itself, for staff and for the worker: claim, materialise the notifications, mark sent — one
     /// transaction. Returns a refusal (and changes nothing) when the broadcast is not draft or scheduled any more.
+    /// No permission check: this is the worker's path; staff go through <see cref="SendNowAsync"/> or <see cref="CreateAsync"/>.
     /// </summary>
-    internal async Task<LiveOpsResult> SendAsync(Guid broadcastId, CancellationToken ct = default)
+    public async Task<LiveOpsResult> SendAsync(Guid broadcastId, CancellationToken ct = default)
     {
         var now = Now();
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -261,13 +262,14 @@ public sealed class BroadcastService(IDbContextFactory<GameOpsDbContext> context
         }).ToList();
     }
 
+    /// <summary>Read by column name through the model's snake_case convention.</summary>
     sealed record CountRow(string? BroadcastId, string Status, int Count);
 
     /// <summary>Notification counts per broadcast (the id read from <c>notifications.data</c>) and status, one grouped query.</summary>
     static async Task<Dictionary<string, Dictionary<string, int>>> DeliveryCountsAsync(GameOpsDbContext db, CancellationToken ct)
     {
         var idOf = db.Database.IsNpgsql() ? "n.data ->> 'broadcast_id'" : "json_extract(n.data, '$.broadcast_id')";
-        var sql = $"SELECT {idOf} AS \"BroadcastId\", n.status AS \"Status\", COUNT(*) AS \"Count\" FROM notifications n WHERE n.notification_type = 'broadcast' GROUP BY {idOf}, n.status";
+        var sql = $"SELECT {idOf} AS broadcast_id, n.status AS status, CAST(COUNT(*) AS INTEGER) AS count FROM notifications n WHERE n.notification_type = 'broadcast' GROUP BY {idOf}, n.status";
         var rows = await db.Database.SqlQueryRaw<CountRow>(sql).ToListAsync(ct);
         return rows.Where(r => r.BroadcastId is not null).GroupBy(r => r.BroadcastId!.ToLowerInvariant())
             .ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Status, r => r.Count));
@@ -284,7 +286,7 @@ public sealed class BroadcastService(IDbContextFactory<GameOpsDbContext> context
     }
 
     /// <summary>Scheduled broadcasts whose time has come (for the worker).</summary>
-    internal async Task<List<Guid>> DueAsync(CancellationToken ct)
+    public async Task<List<Guid>> DueAsync(CancellationToken ct)
     {
         var now = Now();
         await using var db = await contexts.CreateDbContextAsync(ct);

@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using GameOps.E2E.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace GameOps.E2E.Pages;
+
+/// <summary>/liveops/events/{id}: the event's definition, lifecycle buttons, reward tiers, schedules (with their editor) and participation.</summary>
+public sealed class LiveOpsEventPage(IPage page) : ShellPage(page)
+{
+    public ILocator Title => Page.Locator("[data-testid=edit-title]");
+    public ILocator Status => Page.Locator("[data-testid=event-status]");
+    public ILocator Rewards => Page.Locator("[data-testid=event-rewards]");
+    public ILocator Schedules => Page.Locator("[data-testid=event-schedules]");
+    public ILocator ScheduleRows => Page.Locator("[data-testid=schedule-row]");
+    public ILocator Preview => Page.Locator("[data-testid=schedule-preview]");
+    public ILocator Occurrences => Page.Locator("[data-testid=schedule-occurrence]");
+    public ILocator OccurrencesUtc => Page.Locator("[data-testid=schedule-occurrence-utc]");
+    public ILocator Participation => Page.Locator("[data-testid=participation]");
+    public ILocator Transition(string to) => Page.Locator($"[data-testid=transition-{to}]");
+
+    public static async Task<LiveOpsEventPage> OpenAsync(IPage page, string path)
+    {
+        var detail = new LiveOpsEventPage(page);
+        await detail.GotoAsync(path);
+        await Expect(detail.Title).ToBeVisibleAsync();
+        return detail;
+    }
+
+    public async Task AddScheduleAsync() => await Page.RetryUntilAsync(
+        () => Page.Locator("[data-testid=schedule-add]").ClickAsync(),
+        () => Page.Locator("[data-testid=schedule-editor]").IsVisibleAsync(), "open the schedule editor");
+
+    /// <summary>Fills a schedule field (cron, zone, duration): replaces the text and leaves the field so it commits.</summary>
+    public async Task FillScheduleAsync(string field, string value)
+    {
+        var input = Page.Locator($"input[data-testid=schedule-{field}], [data-testid=schedule-{field}] input").First;
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            await Page.WaitForRenderQuietAsync(maxMs: 3000);
+            await input.FillAsync(value);
+            await input.PressAsync("Tab");
+            if (await Page.WaitUntilAsync(async () => await input.InputValueAsync() == value, 3000)) break;
+        }
+        await Expect(input).ToHaveValueAsync(value);
+    }
+
+    public async Task SaveScheduleAsync()
+    {
+        await Page.Locator("[data-testid=schedule-save]").ClickAsync();
+        await Expect(Page.Locator("[data-testid=schedule-editor]")).ToHaveCountAsync(0);
+    }
+
+    public async Task WaitForLocationAsync(Regex pattern) => await Page.WaitForLocationAsync(pattern);
+}
