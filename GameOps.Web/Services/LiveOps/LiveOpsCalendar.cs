@@ -44,12 +44,13 @@ public sealed class LiveOpsCalendar(IDbContextFactory<GameOpsDbContext> contexts
             }
             foreach (var s in usable)
             {
+                var recurring = s.ScheduleType == ScheduleDraft.Recurring;
+                // An open-ended rule starts with its event: a clone scheduled "weekly" does not reach back into the past.
                 var draft = new ScheduleDraft
                 {
-                    ScheduleType = s.ScheduleType, CronExpression = s.CronExpression, TimeZone = s.TimeZone, WindowStart = s.WindowStart, WindowEnd = s.WindowEnd,
-                    DurationMinutes = s.DurationMinutes, IsActive = true,
+                    ScheduleType = s.ScheduleType, CronExpression = s.CronExpression, TimeZone = s.TimeZone,
+                    WindowStart = s.WindowStart ?? (recurring ? e.StartTime : null), WindowEnd = s.WindowEnd, DurationMinutes = s.DurationMinutes, IsActive = true,
                 };
-                var recurring = s.ScheduleType == ScheduleDraft.Recurring;
                 // A recurring run that started before the range may still be running in it.
                 var from = recurring ? fromUtc.AddMinutes(-(s.DurationMinutes ?? 0)) : fromUtc;
                 foreach (var o in EventScheduling.Occurrences(draft, from, toUtc))
