@@ -30,19 +30,9 @@ public sealed class LiveOpsEventPage(IPage page) : ShellPage(page)
         () => Page.Locator("[data-testid=schedule-add]").ClickAsync(),
         () => Page.Locator("[data-testid=schedule-editor]").IsVisibleAsync(), "open the schedule editor");
 
-    /// <summary>Fills a schedule field (cron, zone, duration): replaces the text and leaves the field so it commits.</summary>
-    public async Task FillScheduleAsync(string field, string value)
-    {
-        var input = Page.Locator($"input[data-testid=schedule-{field}], [data-testid=schedule-{field}] input").First;
-        for (var attempt = 1; attempt <= 3; attempt++)
-        {
-            await Page.WaitForRenderQuietAsync(maxMs: 3000);
-            await input.FillAsync(value);
-            await input.PressAsync("Tab");
-            if (await Page.WaitUntilAsync(async () => await input.InputValueAsync() == value, 3000)) break;
-        }
-        await Expect(input).ToHaveValueAsync(value);
-    }
+    /// <summary>Fills a schedule field (cron, zone, duration) and leaves it so it commits.</summary>
+    public Task FillScheduleAsync(string field, string value) =>
+        InputFields.FillAndLeaveAsync(Page, Page.Locator($"input[data-testid=schedule-{field}], [data-testid=schedule-{field}] input").First, value);
 
     public async Task SaveScheduleAsync()
     {

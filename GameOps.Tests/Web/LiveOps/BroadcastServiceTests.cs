@@ -31,10 +31,8 @@ public sealed class BroadcastServiceTests
     [Theory, MemberData(nameof(SegmentCases))]
     public async Task Each_segment_kind_counts_the_right_players(DatabaseProvider provider, string kind, int? min, int? max, string? key, int expected)
     {
-        await using var database = await TestDatabases.CreateMigratedAsync(provider);
-        await using var world = await LiveOpsArrange.CreateAsync(database);
-        await using var scope = world.As(world.LiveOps);
-        var service = scope.ServiceProvider.GetRequiredService<BroadcastService>();
+        await using var session = await LiveOpsSession.StartAsync(provider);
+        var (database, world, service) = (session.Database, session.World, session.Broadcasts);
         var segment = new Segment { Kind = kind, MinLevel = min, MaxLevel = max, GuildKey = kind == "guild" ? key : null, ZoneKey = kind == "zone" ? key : null };
         var (count, error) = await service.PreviewAsync(segment, Ct);
         Assert.Null(error);
@@ -59,10 +57,8 @@ public sealed class BroadcastServiceTests
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
     public async Task A_broadcast_is_sent_once_and_its_failures_are_listed(DatabaseProvider provider)
     {
-        await using var database = await TestDatabases.CreateMigratedAsync(provider);
-        await using var world = await LiveOpsArrange.CreateAsync(database);
-        await using var scope = world.As(world.LiveOps);
-        var service = scope.ServiceProvider.GetRequiredService<BroadcastService>();
+        await using var session = await LiveOpsSession.StartAsync(provider);
+        var (database, world, service) = (session.Database, session.World, session.Broadcasts);
         var scheduled = await service.CreateAsync(new BroadcastDraft { Title = "Later", Message = "Soon", ScheduledAt = DateTime.UtcNow.AddMinutes(5) }, Ct);
         Assert.True(scheduled.Ok, scheduled.Message);
         await using (var db = database.CreateContext())
@@ -94,10 +90,8 @@ public sealed class BroadcastServiceTests
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
     public async Task Sending_is_all_or_nothing(DatabaseProvider provider)
     {
-        await using var database = await TestDatabases.CreateMigratedAsync(provider);
-        await using var world = await LiveOpsArrange.CreateAsync(database);
-        await using var scope = world.As(world.LiveOps);
-        var service = scope.ServiceProvider.GetRequiredService<BroadcastService>();
+        await using var session = await LiveOpsSession.StartAsync(provider);
+        var (database, world, service) = (session.Database, session.World, session.Broadcasts);
         var draft = await service.CreateAsync(new BroadcastDraft { Title = "Doomed", Message = "m", ScheduledAt = DateTime.UtcNow.AddHours(1) }, Ct);
         // The database refuses the last step (marking the broadcast sent), after the notifications were inserted.
         await using (var db = database.CreateContext())
@@ -121,10 +115,8 @@ public sealed class BroadcastServiceTests
     [Fact]
     public async Task Bad_drafts_are_refused_with_a_message()
     {
-        await using var database = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Sqlite);
-        await using var world = await LiveOpsArrange.CreateAsync(database);
-        await using var scope = world.As(world.LiveOps);
-        var service = scope.ServiceProvider.GetRequiredService<BroadcastService>();
+        await using var session = await LiveOpsSession.StartAsync(DatabaseProvider.Sqlite);
+        var (database, service) = (session.Database, session.Broadcasts);
         Assert.Contains("title", (await service.CreateAsync(new BroadcastDraft { Message = "m" }, Ct)).Message);
         Assert.Contains("minimum level is above", (await service.CreateAsync(new BroadcastDraft { Title = "t", Message = "m", Segment = new Segment { Kind = "level_range", MinLevel = 50, MaxLevel = 10 } }, Ct)).Message);
         Assert.Contains("Pick a guild", (await service.CreateAsync(new BroadcastDraft { Title = "t", Message = "m", Segment = new Segment { Kind = "guild" } }, Ct)).Message);

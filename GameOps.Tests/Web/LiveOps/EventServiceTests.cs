@@ -27,11 +27,9 @@ public sealed class EventServiceTests
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
     public async Task Every_illegal_transition_is_refused_and_changes_nothing(DatabaseProvider provider)
     {
-        await using var database = await TestDatabases.CreateMigratedAsync(provider);
-        await using var world = await LiveOpsArrange.CreateAsync(database);
+        await using var session = await LiveOpsSession.StartAsync(provider);
+        var (database, world, service) = (session.Database, session.World, session.Events);
         var events = await OneEventPerStatusAsync(database);
-        await using var scope = world.As(world.LiveOps);
-        var service = scope.ServiceProvider.GetRequiredService<EventService>();
         var refused = 0;
         foreach (var from in Statuses)
             foreach (var to in Statuses.Where(to => !EventLifecycle.CanMove(from, to)))
@@ -50,11 +48,9 @@ public sealed class EventServiceTests
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
     public async Task Legal_transitions_walk_the_lifecycle_and_are_audited(DatabaseProvider provider)
     {
-        await using var database = await TestDatabases.CreateMigratedAsync(provider);
-        await using var world = await LiveOpsArrange.CreateAsync(database);
+        await using var session = await LiveOpsSession.StartAsync(provider);
+        var (database, world, service) = (session.Database, session.World, session.Events);
         var events = await OneEventPerStatusAsync(database);
-        await using var scope = world.As(world.LiveOps);
-        var service = scope.ServiceProvider.GetRequiredService<EventService>();
         var id = events["draft"].Id;
         Assert.True((await service.TransitionAsync(id, EventLifecycle.Scheduled, ct: Ct)).Ok);
         Assert.True((await service.TransitionAsync(id, EventLifecycle.Active, ct: Ct)).Ok);
@@ -69,16 +65,14 @@ public sealed class EventServiceTests
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
     public async Task Rewards_and_schedules_of_an_ended_or_cancelled_event_cannot_change(DatabaseProvider provider)
     {
-        await using var database = await TestDatabases.CreateMigratedAsync(provider);
-        await using var world = await LiveOpsArrange.CreateAsync(database);
+        await using var session = await LiveOpsSession.StartAsync(provider);
+        var (database, world, service) = (session.Database, session.World, session.Events);
         var events = await OneEventPerStatusAsync(database);
         await using (var db = database.CreateContext())
         {
             db.EventRewards.Add(new EventReward { Id = Guid.NewGuid(), EventId = events["ended"].Id, ItemId = world.Sword.Id, Quantity = 1, ConditionType = "participation" });
             await db.SaveChangesAsync(Ct);
         }
-        await using var scope = world.As(world.LiveOps);
-        var service = scope.ServiceProvider.GetRequiredService<EventService>();
         foreach (var closed in new[] { "ended", "cancelled" })
         {
             var rewards = await service.SaveRewardsAsync(events[closed].Id, [new RewardDraft { ItemKey = "it_potion", Quantity = 5, ConditionType = "completion" }], Ct);
@@ -104,11 +98,9 @@ public sealed class EventServiceTests
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
     public async Task Invalid_rewards_and_schedules_are_refused_with_a_message(DatabaseProvider provider)
     {
-        await using var database = await TestDatabases.CreateMigratedAsync(provider);
-        await using var world = await LiveOpsArrange.CreateAsync(database);
+        await using var session = await LiveOpsSession.StartAsync(provider);
+        var (database, world, service) = (session.Database, session.World, session.Events);
         var events = await OneEventPerStatusAsync(database);
-        await using var scope = world.As(world.LiveOps);
-        var service = scope.ServiceProvider.GetRequiredService<EventService>();
         var id = events["draft"].Id;
         Assert.Contains("no item", (await service.SaveRewardsAsync(id, [new RewardDraft { ItemKey = "it_nope", Quantity = 1 }], Ct)).Message);
         Assert.Contains("last rank", (await service.SaveRewardsAsync(id, [new RewardDraft { ItemKey = "it_potion", ConditionType = "rank", RankMin = 5, RankMax = 2 }], Ct)).Message);
@@ -127,11 +119,9 @@ public sealed class EventServiceTests
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
     public async Task Cancelling_needs_a_reason_that_lands_in_the_audit_trail(DatabaseProvider provider)
     {
-        await using var database = await TestDatabases.CreateMigratedAsync(provider);
-        await using var world = await LiveOpsArrange.CreateAsync(database);
+        await using var session = await LiveOpsSession.StartAsync(provider);
+        var (database, world, service) = (session.Database, session.World, session.Events);
         var events = await OneEventPerStatusAsync(database);
-        await using var scope = world.As(world.LiveOps);
-        var service = scope.ServiceProvider.GetRequiredService<EventService>();
         var id = events["scheduled"].Id;
         var noReason = await service.TransitionAsync(id, EventLifecycle.Cancelled, "  ", Ct);
         Assert.False(noReason.Ok);
@@ -151,15 +141,13 @@ public sealed class EventServiceTests
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
     public async Task Readers_are_refused_by_the_service_itself(DatabaseProvider provider)
     {
-        await using var database = await TestDatabases.CreateMigratedAsync(provider);
-        await using var world = await LiveOpsArrange.CreateAsync(database);
+        await using var session = await LiveOpsSession.StartAsync(provider, StaffRoles.Manager);
+        var (database, service) = (session.Database, session.Events);
         var events = await OneEventPerStatusAsync(database);
-        await using var scope = world.As(world.Manager, StaffRoles.Manager);
-        var service = scope.ServiceProvider.GetRequiredService<EventService>();
         Assert.False((await service.TransitionAsync(events["draft"].Id, EventLifecycle.Scheduled, ct: Ct)).Ok);
         Assert.False((await service.CloneAsync(events["draft"].Id, Ct)).Ok);
         Assert.False((await service.SaveRewardsAsync(events["draft"].Id, [], Ct)).Ok);
-        Assert.False((await scope.ServiceProvider.GetRequiredService<BroadcastService>().CreateAsync(new BroadcastDraft { Title = "t", Message = "m" }, Ct)).Ok);
+        Assert.False((await session.Broadcasts.CreateAsync(new BroadcastDraft { Title = "t", Message = "m" }, Ct)).Ok);
         await using var check = database.CreateContext();
         Assert.Equal(5, await check.Events.CountAsync(Ct));
         Assert.Equal(0, await check.Broadcasts.CountAsync(Ct));
@@ -168,8 +156,8 @@ public sealed class EventServiceTests
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
     public async Task Clone_copies_rewards_and_schedules_as_a_future_draft(DatabaseProvider provider)
     {
-        await using var database = await TestDatabases.CreateMigratedAsync(provider);
-        await using var world = await LiveOpsArrange.CreateAsync(database);
+        await using var session = await LiveOpsSession.StartAsync(provider);
+        var (database, world, service) = (session.Database, session.World, session.Events);
         var lastMonth = LiveOpsArrange.NewEvent("saturday_siege", EventLifecycle.Ended, DateTime.UtcNow.Date.AddDays(-33).AddHours(17));
         await using (var db = database.CreateContext())
         {
@@ -178,8 +166,6 @@ public sealed class EventServiceTests
             db.EventSchedules.Add(new EventSchedule { Id = Guid.NewGuid(), EventId = lastMonth.Id, ScheduleType = "one_off", TimeZone = "UTC", WindowStart = lastMonth.StartTime, WindowEnd = lastMonth.EndTime, IsActive = false });
             await db.SaveChangesAsync(Ct);
         }
-        await using var scope = world.As(world.LiveOps);
-        var service = scope.ServiceProvider.GetRequiredService<EventService>();
         var first = await service.CloneAsync(lastMonth.Id, Ct);
         var second = await service.CloneAsync(lastMonth.Id, Ct);
         Assert.True(first.Ok && second.Ok);

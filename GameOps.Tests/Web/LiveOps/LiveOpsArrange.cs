@@ -1,3 +1,4 @@
+using GameOps.Data;
 using GameOps.Data.Entities;
 using GameOps.Tests.Infrastructure;
 using GameOps.Tests.Web.Moderation;
@@ -83,4 +84,29 @@ public sealed class LiveOpsArrange : IAsyncDisposable
     };
 
     public ValueTask DisposeAsync() => Services.DisposeAsync();
+}
+
+/// <summary>A migrated database of one provider with the live-ops world, and a scope acting as its live-ops staff member (or <see cref="StaffRoles.Manager"/>).</summary>
+public sealed class LiveOpsSession : IAsyncDisposable
+{
+    public required TestDatabase Database { get; init; }
+    public required LiveOpsArrange World { get; init; }
+    public required AsyncServiceScope Scope { get; init; }
+
+    public EventService Events => Scope.ServiceProvider.GetRequiredService<EventService>();
+    public BroadcastService Broadcasts => Scope.ServiceProvider.GetRequiredService<BroadcastService>();
+
+    public static async Task<LiveOpsSession> StartAsync(DatabaseProvider provider, string role = StaffRoles.LiveOps)
+    {
+        var database = await TestDatabases.CreateMigratedAsync(provider);
+        var world = await LiveOpsArrange.CreateAsync(database);
+        return new LiveOpsSession { Database = database, World = world, Scope = world.As(role == StaffRoles.LiveOps ? world.LiveOps : world.Manager, role) };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Scope.DisposeAsync();
+        await World.DisposeAsync();
+        await Database.DisposeAsync();
+    }
 }

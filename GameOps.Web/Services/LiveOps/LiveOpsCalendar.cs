@@ -58,7 +58,8 @@ public sealed class LiveOpsCalendar(IDbContextFactory<GameOpsDbContext> contexts
                         items.Add(new CalendarItem($"{e.Id}:{s.Id}:{o.StartUtc.Ticks}", e.Id, e.Name, category, e.Status, o.StartUtc, o.EndUtc, false, recurring));
             }
         }
-        var world = await db.WorldEvents.AsNoTracking().Where(w => w.StartTime < toUtc && (w.EndTime ?? w.StartTime) >= fromUtc)
+        var world = await db.WorldEvents.AsNoTracking()
+            .Where(w => w.StartTime < toUtc && (w.EndTime ?? w.StartTime) >= fromUtc && (includeCancelled || w.Status != "cancelled"))
             .Select(w => new { w.Id, w.Title, w.Status, w.StartTime, w.EndTime, w.Duration }).ToListAsync(ct);
         foreach (var w in world)
             items.Add(new CalendarItem($"w:{w.Id}", w.Id, w.Title, WorldCategory, w.Status, w.StartTime!.Value,
