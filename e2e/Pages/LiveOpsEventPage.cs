@@ -34,10 +34,16 @@ public sealed class LiveOpsEventPage(IPage page) : ShellPage(page)
     public Task FillScheduleAsync(string field, string value) =>
         InputFields.FillAndLeaveAsync(Page, Page.Locator($"input[data-testid=schedule-{field}], [data-testid=schedule-{field}] input").First, value);
 
+    /// <summary>Saves the schedule; a first click that only closed the time-zone list is repeated.</summary>
     public async Task SaveScheduleAsync()
     {
-        await Page.Locator("[data-testid=schedule-save]").ClickAsync();
-        await Expect(Page.Locator("[data-testid=schedule-editor]")).ToHaveCountAsync(0);
+        var editor = Page.Locator("[data-testid=schedule-editor]");
+        await Page.RetryUntilAsync(
+            () => Page.Locator("[data-testid=schedule-save]").ClickAsync(),
+            async () => await editor.CountAsync() == 0 || await Page.Locator("[data-testid=schedule-error]").CountAsync() > 0,
+            "save the schedule");
+        await Expect(Page.Locator("[data-testid=schedule-error]")).ToHaveCountAsync(0);
+        await Expect(editor).ToHaveCountAsync(0);
     }
 
     public async Task WaitForLocationAsync(Regex pattern) => await Page.WaitForLocationAsync(pattern);
