@@ -1,5 +1,6 @@
 using GameOps.Data.Entities;
 using GameOps.Web.Security;
+using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 
 namespace GameOps.Web.Resources.Workspaces;
@@ -18,6 +19,10 @@ public sealed class LiveOpsResources : IResourceConfiguration
             .Search(e => e.EventId, e => e.Name).SortBy(e => e.StartTime, descending: true)
             .Range(e => e.MaxParticipants, 0, null).Range(e => e.Duration, 0, null)
             .Validate(e => e.StartTime is { } s && e.EndTime is { } f && f <= s ? [new ValidationIssue(nameof(e.EndTime), "The end must be after the start.")] : [])
+            .ValidateWithDatabase(async (db, e, ct) =>
+                await db.Events.Where(x => x.Id == e.Id).Select(x => x.Status).FirstOrDefaultAsync(ct) is { } stored && stored is "ended" or "cancelled"
+                    ? [new ValidationIssue(null, $"This event is {stored}: it can no longer be edited (clone it to run it again).")]
+                    : [])
             .Initialize(e => { e.Status = "draft"; e.Settings = "{}"; });
         catalog.For<Notification>().InWorkspace("Live Ops", "/liveops/notifications", Icons.Material.Filled.Campaign, "Notifications", "Notification")
             .Columns(n => n.CreatedAt, n => n.Title, n => n.NotificationType, n => n.UserId, n => n.Status, n => n.Priority, n => n.SentAt, n => n.RetryCount)

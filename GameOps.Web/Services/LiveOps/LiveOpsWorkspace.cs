@@ -5,6 +5,10 @@ public static class LiveOpsWorkspace
 {
     public static IServiceCollection AddLiveOpsWorkspace(this IServiceCollection services)
     {
+        services.AddScoped<EventService>();
+        services.AddScoped<BroadcastService>();
+        services.AddScoped<LiveOpsCalendar>();
+        services.AddHostedService<LiveOpsWorker>();
         return services;
     }
 

@@ -1,0 +1,139 @@
+using Cronos;
+
+namespace GameOps.Web.Services.LiveOps;
+
+/// <summary>What an <c>event_schedules</c> row says, as the editor and the service exchange it.</summary>
+public sealed class ScheduleDraft
+{
+    public const string OneOff = "one_off";
+    public const string Recurring = "recurring";
+
+    public Guid? Id { get; set; }
+    public string ScheduleType { get; set; } = Recurring;
+    public string? CronExpression { get; set; }
+    public string? TimeZone { get; set; } = "UTC";
+    /// <summary>One-off: the window. Recurring: optional bounds of the recurrence (UTC).</summary>
+    public DateTime? WindowStart { get; set; }
+    public DateTime? WindowEnd { get; set; }
+    public int? DurationMinutes { get; set; } = 60;
+    public bool IsActive { get; set; } = true;
+}
+
+/// <summary>A field-level problem (<see cref="Field"/> is the ScheduleDraft property) or a form-level one.</summary>
+public sealed record ScheduleIssue(string? Field, string Message);
+
+/// <summary>One run of a schedule, in UTC.</summary>
+public sealed record Occurrence(DateTime StartUtc, DateTime EndUtc);
+
+/// <summary>
+/// Parses and validates schedules and computes their occurrences with Cronos. Cron expressions are the standard
+/// five fields (minute hour day-of-month month day-of-week) evaluated in the schedule's IANA time zone, so
+/// "0 18 * * 6" in Europe/Paris is 18:00 Paris time all year round (16:00 or 17:00 UTC). Across daylight-saving
+/// changes Cronos runs a time skipped by the spring change once, at the first valid instant after the gap, and a
+/// time repeated by the autumn change once (the first of the two).
+/// </summary>
+public static class EventScheduling
+{
+    public const int MaxDurationMinutes = 60 * 24 * 90;
+
+    public static TimeZoneInfo? FindZone(string? id) =>
+        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone) ? zone : null;
+
+    /// <summary>IANA ids offered by the time-zone pickers.</summary>
+    public static IReadOnlyList<string> ZoneIds { get; } = TimeZoneInfo.GetSystemTimeZones()
+        .Select(z => TimeZoneInfo.TryConvertWindowsIdToIanaId(z.Id, out var iana) ? iana : z.Id)
+        .Append("UTC").Distinct().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The parsed expression, or the reason it is not one.</summary>
+    public static (CronExpression? Expression, string? Error) ParseCron(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return (null, "Enter a cron expression, e.g. 0 18 * * 6 (Saturdays 18:00).");
+        var trimmed = text.Trim();
+        var fields = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (fields != 5 && !trimmed.StartsWith('@'))
+            return (null, $"A cron expression has 5 fields (minute hour day-of-month month day-of-week); this one has {fields}.");
+        try
+        {
+            return (CronExpression.Parse(trimmed, CronFormat.Standard), null);
+        }
+        catch (CronFormatException e)
+        {
+            return (null, $"Not a valid cron expression: {e.Message}");
+        }
+    }
+
+    public static IReadOnlyList<ScheduleIssue> Validate(ScheduleDraft draft)
+    {
+        var issues = new List<ScheduleIssue>();
+        if (draft.ScheduleType == ScheduleDraft.OneOff)
+        {
+            if (draft.WindowStart is null) issues.Add(new(nameof(draft.WindowStart), "A one-off window needs a start."));
+            if (draft.WindowEnd is null) issues.Add(new(nameof(draft.WindowEnd), "A one-off window needs an end."));
+            if (draft.WindowStart is { } s && draft.WindowEnd is { } e && e <= s) issues.Add(new(nameof(draft.WindowEnd), "The end must be after the start."));
+            if (!string.IsNullOrWhiteSpace(draft.TimeZone) && FindZone(draft.TimeZone) is null)
+                issues.Add(new(nameof(draft.TimeZone), $"Unknown time zone \"{draft.TimeZone}\": use an IANA id such as Europe/Paris."));
+            return issues;
+        }
+        if (draft.ScheduleType != ScheduleDraft.Recurring)
+        {
+            issues.Add(new(nameof(draft.ScheduleType), "Choose one-off or recurring."));
+            return issues;
+        }
+        if (ParseCron(draft.CronExpression).Error is { } cronError) issues.Add(new(nameof(draft.CronExpression), cronError));
+        if (string.IsNullOrWhiteSpace(draft.TimeZone)) issues.Add(new(nameof(draft.TimeZone), "Choose the time zone the expression is read in."));
+        else if (FindZone(draft.TimeZone) is null) issues.Add(new(nameof(draft.TimeZone), $"Unknown time zone \"{draft.TimeZone}\": use an IANA id such as Europe/Paris."));
+        if (draft.DurationMinutes is not { } minutes || minutes <= 0) issues.Add(new(nameof(draft.DurationMinutes), "Each run needs a duration in minutes (more than zero)."));
+        else if (minutes > MaxDurationMinutes) issues.Add(new(nameof(draft.DurationMinutes), "A run cannot last more than 90 days."));
+        if (draft.WindowStart is { } from && draft.WindowEnd is { } until && until <= from)
+            issues.Add(new(nameof(draft.WindowEnd), "The recurrence must end after it starts."));
+        return issues;
+    }
+
+    /// <summary>The runs that start in [fromUtc, toUtc) — or, for one-off windows, that overlap it — at most <paramref name="limit"/>.</summary>
+    public static IReadOnlyList<Occurrence> Occurrences(ScheduleDraft draft, DateTime fromUtc, DateTime toUtc, int limit = 500)
+    {
+        if (Validate(draft).Count > 0) return [];
+        if (draft.ScheduleType == ScheduleDraft.OneOff)
+            return draft.WindowStart < toUtc && draft.WindowEnd > fromUtc ? [new Occurrence(Utc(draft.WindowStart!.Value), Utc(draft.WindowEnd!.Value))] : [];
+        var expression = ParseCron(draft.CronExpression).Expression!;
+        var zone = FindZone(draft.TimeZone)!;
+        var duration = TimeSpan.FromMinutes(draft.DurationMinutes!.Value);
+        var from = Utc(Max(fromUtc, draft.WindowStart ?? DateTime.MinValue));
+        var to = Utc(Min(toUtc, draft.WindowEnd ?? DateTime.MaxValue));
+        if (to <= from) return [];
+        return expression.GetOccurrences(from, to, zone, fromInclusive: true, toInclusive: false)
+            .Take(limit).Select(start => new Occurrence(start, start + duration)).ToList();
+    }
+
+    /// <summary>The next <paramref name="count"/> runs starting after <paramref name="nowUtc"/>.</summary>
+    public static IReadOnlyList<Occurrence> Next(ScheduleDraft draft, DateTime nowUtc, int count = 5)
+    {
+        if (draft.ScheduleType == ScheduleDraft.OneOff)
+            return Validate(draft).Count == 0 && draft.WindowStart > nowUtc ? [new Occurrence(Utc(draft.WindowStart!.Value), Utc(draft.WindowEnd!.Value))] : [];
+        return Occurrences(draft, nowUtc.AddTicks(1), draft.WindowEnd ?? DateTime.MaxValue.AddYears(-1), count);
+    }
+
+    /// <summary>The value kept in <c>event_schedules.next_run</c>: the next start after now, null when none is left or the schedule is off.</summary>
+    public static DateTime? NextRun(ScheduleDraft draft, DateTime nowUtc) =>
+        draft.IsActive && Next(draft, nowUtc, 1) is [var next, ..] ? next.StartUtc : null;
+
+    /// <summary>A readable summary of common patterns ("Saturdays at 18:00"), else the expression itself.</summary>
+    public static string Describe(ScheduleDraft draft)
+    {
+        if (draft.ScheduleType == ScheduleDraft.OneOff)
+            return $"Once, {draft.WindowStart:yyyy-MM-dd HH:mm} → {draft.WindowEnd:yyyy-MM-dd HH:mm} UTC";
+        var f = (draft.CronExpression ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var zone = draft.TimeZone ?? "UTC";
+        if (f.Length == 5 && int.TryParse(f[0], out var minute) && int.TryParse(f[1], out var hour) && f[2] == "*" && f[3] == "*")
+        {
+            var at = $"{hour:00}:{minute:00} {zone}";
+            if (f[4] == "*") return $"Daily at {at}";
+            if (int.TryParse(f[4], out var dow) && dow is >= 0 and <= 7) return $"{(DayOfWeek)(dow % 7)}s at {at}";
+        }
+        return $"{draft.CronExpression} ({zone})";
+    }
+
+    public static DateTime Utc(DateTime value) => value.Kind == DateTimeKind.Utc ? value : DateTime.SpecifyKind(value, DateTimeKind.Utc);
+    static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
+    static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+}

@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using GameOps.Web.Security;
+
+namespace GameOps.Web.Services.LiveOps;
+
+/// <summary>The outcome of a live-ops workflow call: refused ones changed nothing and say why.</summary>
+public sealed record LiveOpsResult(bool Ok, string Message, Guid? Id = null, IReadOnlyList<ScheduleIssue>? Issues = null)
+{
+    public static LiveOpsResult Success(string message, Guid? id = null) => new(true, message, id);
+    public static LiveOpsResult Refused(string message, IReadOnlyList<ScheduleIssue>? issues = null) => new(false, message, null, issues);
+}
+
+/// <summary>The event lifecycle: draft → scheduled → active → ended, or cancelled from any state before ended.</summary>
+public static class EventLifecycle
+{
+    public const string Draft = "draft";
+    public const string Scheduled = "scheduled";
+    public const string Active = "active";
+    public const string Ended = "ended";
+    public const string Cancelled = "cancelled";
+
+    static readonly Dictionary<string, string[]> Legal = new()
+    {
+        [Draft] = [Scheduled, Cancelled],
+        [Scheduled] = [Active, Draft, Cancelled],
+        [Active] = [Ended, Cancelled],
+        [Ended] = [],
+        [Cancelled] = [],
+    };
+
+    public static IReadOnlyList<string> NextStates(string status) => Legal.GetValueOrDefault(status) ?? [];
+
+    public static bool CanMove(string from, string to) => NextStates(from).Contains(to);
+
+    /// <summary>Ended and cancelled events are history: their definition, rewards and schedules no longer change.</summary>
+    public static bool IsClosed(string status) => status is Ended or Cancelled;
+
+    public static string ActionLabel(string to) => to switch
+    {
+        Scheduled => "Schedule",
+        Active => "Start now",
+        Ended => "End now",
+        Draft => "Back to draft",
+        Cancelled => "Cancel event",
+        _ => to,
+    };
+}
+
+public static class LiveOpsAccess
+{
+    public static bool CanWrite(ClaimsPrincipal? user) =>
+        user is not null && PermissionMatrix.Allows(user.FindAll(ClaimTypes.Role).Select(c => c.Value), Permission.LiveOpsWrite);
+}
+
+/// <summary>An <c>event_rewards</c> row as the reward editor holds it (the item by its catalogue key).</summary>
+public sealed class RewardDraft
+{
+    public static readonly string[] Conditions = ["participation", "completion", "rank", "score_threshold"];
+
+    public Guid? Id { get; set; }
+    public string ItemKey { get; set; } = "";
+    public string? ItemName { get; set; }
+    public int Quantity { get; set; } = 1;
+    public string ConditionType { get; set; } = "participation";
+    public int? RankMin { get; set; }
+    public int? RankMax { get; set; }
+    public int? ScoreThreshold { get; set; }
+}
+
+public sealed record ParticipationFigures(int Joined, int Completed, int Abandoned, int InProgress, double CompletionRate, double? AverageScore,
+    IReadOnlyList<TopParticipant> Top);
+
+public sealed record TopParticipant(Guid UserId, string Username, string? ActorName, int? Rank, int? Score, string Status);

@@ -1,0 +1,116 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
+using GameOps.Data;
+using GameOps.Data.Entities;
+using GameOps.E2E.Infrastructure;
+using GameOps.E2E.Pages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Microsoft.Playwright.Assertions;
+
+namespace GameOps.E2E.Journeys;
+
+/// <summary>Live-ops staff clone last month's event, schedule it weekly and find it on the calendar; the pages pass axe.</summary>
+public sealed class LiveOpsJourney(AppServer app, BrowserFixture browser) : JourneyTest(app, browser)
+{
+    [Fact]
+    public async Task LiveOps_clones_last_months_event_schedules_it_weekly_and_sees_it_on_the_calendar()
+    {
+        var suffix = TestData.UniqueSuffix();
+        var original = await CreateLastMonthsEventAsync($"e2e_{suffix}_siege", $"E2E Siege {suffix}");
+        await new LoginPage(Page).SignInAsAsync("LiveOps");
+
+        // Clone from the events list.
+        var list = await ResourceListPage.OpenAsync(Page, "/liveops/events");
+        await list.SearchAsync($"e2e_{suffix}", expectedRows: 1);
+        await StepAsync("events-list");
+        await Page.Locator("[data-testid=clone-row]").ClickAsync();
+        await Page.WaitForLocationAsync(new Regex(@"/liveops/events/(?!" + original + @")[0-9a-f-]{36}$"));
+        var detail = new LiveOpsEventPage(Page);
+        await Page.WaitForRenderQuietAsync();
+        await Expect(detail.Title).ToContainTextAsync($"E2E Siege {suffix} (copy)");
+        await Expect(detail.Status).ToHaveTextAsync("draft");
+        await Expect(detail.Rewards.Locator("[data-testid=reward-row]")).ToHaveCountAsync(1);
+        await Expect(detail.ScheduleRows).ToHaveCountAsync(1);
+        await StepAsync("cloned");
+
+        // Schedule it weekly on Saturdays 18:00, Paris time.
+        await detail.AddScheduleAsync();
+        await detail.FillScheduleAsync("cron", "0 18 * * 6");
+        await detail.FillScheduleAsync("zone", "Europe/Paris");
+        await detail.FillScheduleAsync("duration", "180");
+        await Expect(detail.Preview).ToContainTextAsync("Saturdays at 18:00 Europe/Paris");
+        await Expect(detail.Occurrences).ToHaveCountAsync(5);
+        var firstUtc = await detail.OccurrencesUtc.First.InnerTextAsync();
+        Assert.Matches(@"^Sat \d{4}-\d{2}-\d{2} 1[67]:00$", firstUtc); // 18:00 Paris is 17:00 UTC in winter, 16:00 in summer
+        await StepAsync("schedule-preview");
+        await detail.SaveScheduleAsync();
+        await Expect(detail.ScheduleRows).ToHaveCountAsync(2);
+        await Expect(detail.Schedules).ToContainTextAsync("Saturdays at 18:00 Europe/Paris");
+        await StepAsync("scheduled-weekly");
+
+        // Next Saturday shows it on the month calendar.
+        var saturday = DateTime.ParseExact(firstUtc[4..14], "yyyy-MM-dd", null);
+        var calendar = await LiveOpsCalendarPage.OpenAsync(Page, saturday);
+        await Expect(calendar.ItemOn(saturday, $"E2E Siege {suffix} (copy)").First).ToBeVisibleAsync();
+        await StepAsync("calendar-month");
+        await calendar.ItemOn(saturday, $"E2E Siege {suffix} (copy)").First.ClickAsync();
+        await Page.WaitForLocationAsync(new Regex(@"/liveops/events/[0-9a-f-]{36}$"));
+        await Expect(detail.Title).ToContainTextAsync("(copy)");
+    }
+
+    [Fact]
+    public async Task Events_list_event_detail_and_calendar_have_no_serious_violations()
+    {
+        var suffix = TestData.UniqueSuffix();
+        var id = await CreateLastMonthsEventAsync($"e2e_{suffix}_a11y", $"E2E A11y Event {suffix}");
+        await new LoginPage(Page).SignInAsAsync("LiveOps");
+
+        await ResourceListPage.OpenAsync(Page, "/liveops/events");
+        await StepAsync("events");
+        await ExpectNoSeriousViolationsAsync("events list");
+
+        var detail = await LiveOpsEventPage.OpenAsync(Page, $"/liveops/events/{id}");
+        await Expect(detail.Participation).ToContainTextAsync("Completion rate");
+        await StepAsync("event");
+        await ExpectNoSeriousViolationsAsync("event detail");
+
+        var calendar = await LiveOpsCalendarPage.OpenAsync(Page, DateTime.UtcNow.Date);
+        await Expect(calendar.Items.First).ToBeVisibleAsync();
+        await StepAsync("calendar");
+        await ExpectNoSeriousViolationsAsync("calendar");
+    }
+
+    async Task ExpectNoSeriousViolationsAsync(string what)
+    {
+        var blocking = (await Page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} [{v.Impact}] {v.Help}: {string.Join(" | ", v.Nodes.Take(5).Select(n => n.Target.ToString()))}").ToList();
+        Assert.True(blocking.Count == 0, $"Serious/critical accessibility violations on the {what}:\n" + string.Join("\n", blocking));
+    }
+
+    /// <summary>An ended event that ran on a Saturday about a month ago, with one reward tier and its one-off window.</summary>
+    async Task<Guid> CreateLastMonthsEventAsync(string key, string name)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<GameOpsDbContext>>().CreateDbContextAsync();
+        var day = DateTime.UtcNow.Date.AddDays(-30);
+        while (day.DayOfWeek != DayOfWeek.Saturday) day = day.AddDays(-1);
+        var start = DateTime.SpecifyKind(day.AddHours(17), DateTimeKind.Utc);
+        var now = DateTime.UtcNow;
+        var ev = new GameEvent
+        {
+            Id = Guid.CreateVersion7(), EventId = key, Name = name, EventType = "guild_war", Category = "pvp", Status = "ended", StartTime = start,
+            EndTime = start.AddHours(3), Duration = 180, Settings = "{}", CreatedAt = now, UpdatedAt = now,
+        };
+        db.Events.Add(ev);
+        var item = (await App.CreateItemAsync(key + "_prize", name + " Trophy")).Id;
+        db.EventRewards.Add(new EventReward { Id = Guid.CreateVersion7(), EventId = ev.Id, ItemId = item, Quantity = 1, ConditionType = "rank", RankMin = 1, RankMax = 1, CreatedAt = now, UpdatedAt = now });
+        db.EventSchedules.Add(new EventSchedule
+        {
+            Id = Guid.CreateVersion7(), EventId = ev.Id, ScheduleType = "one_off", TimeZone = "UTC", WindowStart = ev.StartTime, WindowEnd = ev.EndTime,
+            DurationMinutes = 180, IsActive = false, CreatedAt = now, UpdatedAt = now,
+        });
+        await db.SaveChangesAsync();
+        return ev.Id;
+    }
+}

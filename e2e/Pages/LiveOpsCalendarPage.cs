@@ -1,0 +1,25 @@
+using GameOps.E2E.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace GameOps.E2E.Pages;
+
+/// <summary>/liveops/calendar: month or week grid of events and world events.</summary>
+public sealed class LiveOpsCalendarPage(IPage page) : ShellPage(page)
+{
+    public ILocator Grid => Page.Locator("[data-testid=calendar-grid]");
+    public ILocator CalendarTitle => Page.Locator("[data-testid=calendar-title]");
+    public ILocator Items => Page.Locator("[data-testid=calendar-item]");
+
+    /// <summary>The cell of one day (yyyy-MM-dd).</summary>
+    public ILocator Day(DateTime date) => Page.Locator($"[data-testid=calendar-day][data-date='{date:yyyy-MM-dd}']");
+
+    public ILocator ItemOn(DateTime date, string title) => Day(date).Locator("[data-testid=calendar-item]", new() { HasText = title });
+
+    public static async Task<LiveOpsCalendarPage> OpenAsync(IPage page, DateTime date, string view = "month")
+    {
+        var calendar = new LiveOpsCalendarPage(page);
+        await calendar.GotoAsync($"/liveops/calendar?view={view}&date={date:yyyy-MM-dd}");
+        await Expect(calendar.Grid).ToBeVisibleAsync();
+        return calendar;
+    }
+}

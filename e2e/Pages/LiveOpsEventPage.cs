@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+using GameOps.E2E.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace GameOps.E2E.Pages;
+
+/// <summary>/liveops/events/{id}: the event's definition, lifecycle buttons, reward tiers, schedules (with their editor) and participation.</summary>
+public sealed class LiveOpsEventPage(IPage page) : ShellPage(page)
+{
+    public ILocator Title => Page.Locator("[data-testid=edit-title]");
+    public ILocator Status => Page.Locator("[data-testid=event-status]");
+    public ILocator Rewards => Page.Locator("[data-testid=event-rewards]");
+    public ILocator Schedules => Page.Locator("[data-testid=event-schedules]");
+    public ILocator ScheduleRows => Page.Locator("[data-testid=schedule-row]");
+    public ILocator Preview => Page.Locator("[data-testid=schedule-preview]");
+    public ILocator Occurrences => Page.Locator("[data-testid=schedule-occurrence]");
+    public ILocator OccurrencesUtc => Page.Locator("[data-testid=schedule-occurrence-utc]");
+    public ILocator Participation => Page.Locator("[data-testid=participation]");
+    public ILocator Transition(string to) => Page.Locator($"[data-testid=transition-{to}]");
+
+    public static async Task<LiveOpsEventPage> OpenAsync(IPage page, string path)
+    {
+        var detail = new LiveOpsEventPage(page);
+        await detail.GotoAsync(path);
+        await Expect(detail.Title).ToBeVisibleAsync();
+        return detail;
+    }
+
+    public async Task AddScheduleAsync() => await Page.RetryUntilAsync(
+        () => Page.Locator("[data-testid=schedule-add]").ClickAsync(),
+        () => Page.Locator("[data-testid=schedule-editor]").IsVisibleAsync(), "open the schedule editor");
+
+    /// <summary>Fills a schedule field (cron, zone, duration) and leaves it so it commits.</summary>
+    public Task FillScheduleAsync(string field, string value) =>
+        InputFields.FillAndLeaveAsync(Page, Page.Locator($"input[data-testid=schedule-{field}], [data-testid=schedule-{field}] input").First, value);
+
+    /// <summary>Saves the schedule; a first click that only closed the time-zone list is repeated.</summary>
+    public async Task SaveScheduleAsync()
+    {
+        var editor = Page.Locator("[data-testid=schedule-editor]");
+        await Page.RetryUntilAsync(
+            () => Page.Locator("[data-testid=schedule-save]").ClickAsync(),
+            async () => await editor.CountAsync() == 0 || await Page.Locator("[data-testid=schedule-error]").CountAsync() > 0,
+            "save the schedule");
+        await Expect(Page.Locator("[data-testid=schedule-error]")).ToHaveCountAsync(0);
+        await Expect(editor).ToHaveCountAsync(0);
+    }
+
+    public async Task WaitForLocationAsync(Regex pattern) => await Page.WaitForLocationAsync(pattern);
+}
