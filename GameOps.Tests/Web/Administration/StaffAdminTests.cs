@@ -4,8 +4,10 @@ using GameOps.Data.Entities;
 using GameOps.Tests.Infrastructure;
 using GameOps.Web.Security;
 using GameOps.Web.Services.Administration;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GameOps.Tests.Web.Administration;
@@ -136,7 +138,8 @@ public sealed class StaffAdminTests(GameOpsWebFactory app)
     public async Task Sign_in_attempts_beyond_the_limit_are_refused_with_a_readable_page_even_with_the_right_password()
     {
         // A host of its own with a small limit: the shared host allows thousands, so that parallel tests never trip it.
-        await using var limited = app.WithWebHostBuilder(b => b.UseSetting("Security:SignInAttemptsPerMinute", "3"));
+        await using var limited = app.WithWebHostBuilder(b => b.ConfigureAppConfiguration(c =>
+            c.AddInMemoryCollection(new Dictionary<string, string?> { ["Security:SignInAttemptsPerMinute"] = "3" })));
         var client = limited.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var ct = TestContext.Current.CancellationToken;
         var token = Regex.Match(await client.GetStringAsync("/account/login", ct), "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
