@@ -72,7 +72,13 @@ public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contex
         if (filter.MineOnly && me is { } id) query = query.Where(r => r.AssigneeStaffId == id);
         var total = await query.CountAsync(cancellationToken);
         var overSla = await query.Where(r => r.Status == "open" || r.Status == "in_review").Where(Sla.OverSla(Now())).CountAsync(cancellationToken);
-        var rows = await Project(db, query.OrderBy(r => r.Priority).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id)
+        var ordered = filter.Sort switch
+        {
+            "oldest" => query.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id),
+            "newest" => query.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id),
+            _ => query.OrderBy(r => r.Priority).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id),
+        };
+        var rows = await Project(db, ordered
                 .Skip(Math.Max(0, filter.Page) * filter.PageSize).Take(filter.PageSize))
             .ToListAsync(cancellationToken);
         return new ReportQueuePage(rows, total, overSla);
