@@ -47,7 +47,7 @@ public sealed class ChatReviewService(IDbContextFactory<GameOpsDbContext> contex
     public const int MaxPrefixUsers = 50;
     public const int MaxBulk = 500;
     public const int MaxPageSize = 200;
-    public const int ContextMessages = 25;
+    public const int ContextMessages = 12;
 
     DateTime Now() => VersioningInterceptor.Truncate((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
 
