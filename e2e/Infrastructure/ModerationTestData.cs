@@ -13,8 +13,9 @@ public static class ModerationTestData
     public const string ScriptMarkup = "<script>alert(1)</script>";
 
     /// <summary>
-    /// Creates the scenario straight in the database. The report is filed "in 2001", so it is the oldest open report
-    /// whatever the demo data holds; the reported message carries <see cref="ScriptMarkup"/>.
+    /// Creates the scenario straight in the database. The report is filed a day before the oldest report there is, so
+    /// it is the oldest open report whatever the demo data (or an earlier test) holds; the reported message carries
+    /// <see cref="ScriptMarkup"/>.
     /// </summary>
     public static async Task<ModerationScenario> CreateReportedConversationAsync(this AppServer app)
     {
@@ -22,6 +23,7 @@ public static class ModerationTestData
         await using var scope = app.Services.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<GameOpsDbContext>>().CreateDbContextAsync();
         var now = DateTime.UtcNow;
+        var oldestReport = await db.PlayerReports.MinAsync(r => (DateTime?)r.CreatedAt) ?? now;
         Player NewPlayer(string name) => new()
         {
             Id = Guid.CreateVersion7(), Username = $"{name}_{token}", Email = $"{name}_{token}@players.example", PasswordHash = "e2e",
@@ -42,7 +44,7 @@ public static class ModerationTestData
         var report = new PlayerReport
         {
             Id = Guid.CreateVersion7(), ReporterUserId = reporter.Id, TargetUserId = target.Id, ChatMessageId = messages[3].Id, Category = "harassment", Priority = 2,
-            Description = $"Insults in {channel.Name}", Status = "open", CreatedAt = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc), UpdatedAt = now,
+            Description = $"Insults in {channel.Name}", Status = "open", CreatedAt = oldestReport.AddDays(-1), UpdatedAt = now,
         };
         db.Players.AddRange(target, reporter);
         db.Channels.Add(channel);
