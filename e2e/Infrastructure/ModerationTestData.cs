@@ -38,7 +38,7 @@ public static class ModerationTestData
         var start = now.AddMinutes(-30);
         var messages = Enumerable.Range(0, 7).Select(i => new ChatMessage
         {
-            Id = Guid.CreateVersion7(), MessageId = $"msg_{token}_{i}", ChannelId = channel.Id, UserId = i % 2 == 0 ? target.Id : reporter.Id,
+            Id = Guid.CreateVersion7(), MessageId = $"msg_{token}_{i}", ChannelId = channel.Id, UserId = i % 2 == 1 ? target.Id : reporter.Id, // the reported message (3) is the target's
             Content = i == 3 ? $"{ScriptMarkup} {token} you are worthless" : $"{token} line {i}", MessageType = "text", CreatedAt = start.AddMinutes(i),
         }).ToList();
         var report = new PlayerReport
