@@ -131,7 +131,8 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         return predicate is null ? source : source.Where(Expression.Lambda<Func<T, bool>>(predicate, e));
     }
 
-    static Expression LikeCall(DatabaseProvider provider, Expression member, string pattern)
+    /// <summary>A case-insensitive LIKE on either provider (<paramref name="pattern"/> escaped with <see cref="EscapeLike"/>).</summary>
+    public static Expression LikeCall(DatabaseProvider provider, Expression member, string pattern)
     {
         var functions = Expression.Constant(EF.Functions);
         // PostgreSQL's LIKE is case-sensitive; ILIKE matches SQLite's (ASCII) case-insensitive LIKE.

@@ -1,6 +1,3 @@
-using System.Text;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using GameOps.E2E.Infrastructure;
 using GameOps.E2E.Pages;
 using static Microsoft.Playwright.Assertions;
@@ -10,8 +7,6 @@ namespace GameOps.E2E.Journeys;
 /// <summary>axe-core on the main page kinds: no serious or critical violations.</summary>
 public sealed class AccessibilityJourney(AppServer app, BrowserFixture browser) : JourneyTest(app, browser)
 {
-    static readonly HashSet<string> Blocking = ["serious", "critical"];
-
     [Fact]
     public async Task Sign_in_page_has_no_serious_violations()
     {
@@ -55,31 +50,5 @@ public sealed class AccessibilityJourney(AppServer app, BrowserFixture browser) 
         await AssertAccessibleAsync("item edit page");
     }
 
-    async Task AssertAccessibleAsync(string what)
-    {
-        var result = await Page.RunAxe();
-        var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact ?? "")).ToList();
-        foreach (var minor in result.Violations.Except(blocking))
-            TestContext.Current.TestOutputHelper?.WriteLine($"[{what}] minor: {minor.Id} ({minor.Impact}) {minor.Help} × {minor.Nodes.Length}");
-        if (blocking.Count == 0) return;
-        Assert.Fail($"{blocking.Count} serious/critical accessibility violation(s) on the {what} ({Page.Url}):\n" + Describe(blocking));
-    }
-
-    static string Describe(IEnumerable<AxeResultItem> violations)
-    {
-        var text = new StringBuilder();
-        foreach (var v in violations)
-        {
-            text.AppendLine($"- {v.Id} [{v.Impact}] {v.Help} ({v.HelpUrl})");
-            foreach (var node in v.Nodes.Take(8))
-            {
-                var html = node.Html.Length > 200 ? node.Html[..200] + "…" : node.Html;
-                text.AppendLine($"    at {node.Target}: {html}");
-                foreach (var check in node.Any.Concat(node.All).Concat(node.None).Where(c => !string.IsNullOrWhiteSpace(c.Message)))
-                    text.AppendLine("      " + check.Message);
-            }
-            if (v.Nodes.Length > 8) text.AppendLine($"    … and {v.Nodes.Length - 8} more");
-        }
-        return text.ToString();
-    }
+    Task AssertAccessibleAsync(string what) => Page.AssertAccessibleAsync(what);
 }

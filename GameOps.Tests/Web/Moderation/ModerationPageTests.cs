@@ -22,7 +22,7 @@ public sealed class ModerationPageTests
     static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
     static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
-    static BunitContext NewContext(TestDatabase database, StaffUser staff, string role = StaffRoles.Moderator)
+    internal static BunitContext NewContext(TestDatabase database, StaffUser staff, string role = StaffRoles.Moderator)
     {
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;

@@ -12,6 +12,9 @@ public static class GameOpsTheme
             Secondary = "#00796b",
             Success = "#2e7d32",
             Error = "#d32f2f",
+            // Darker than MudBlazor's defaults so white-on-colour chips and coloured text on white reach WCAG AA (4.5:1).
+            Warning = "#b45309",
+            Info = "#0b63b8",
             AppbarBackground = "#283593",
         },
         PaletteDark = new PaletteDark

@@ -67,6 +67,8 @@ public sealed record ReportQueueFilter
     /// <summary>open (default: open and in review), in_review, resolved, dismissed, or "all".</summary>
     public string? Status { get; init; }
     public bool MineOnly { get; init; }
+    /// <summary>priority (default: priority, then oldest), oldest or newest.</summary>
+    public string? Sort { get; init; }
     public int Page { get; init; }
     public int PageSize { get; init; } = 50;
 }

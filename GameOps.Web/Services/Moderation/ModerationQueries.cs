@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace GameOps.Web.Services.Moderation;
 
 /// <summary>Read side of the moderation workspace: the queue, a report's evidence, a player's effective status. No tracking.</summary>
-public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contexts, TimeProvider? clock = null)
+public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contexts, ModerationSla? sla = null, TimeProvider? clock = null)
 {
-    /// <summary>Reports older than this are highlighted in the queue.</summary>
-    public TimeSpan Sla { get; set; } = TimeSpan.FromHours(24);
+    /// <summary>Reports older than their priority's (or category's) target are highlighted in the queue.</summary>
+    public ModerationSla Sla { get; } = sla ?? new ModerationSla();
     public const int ContextMessages = 10;
     public const int SectionSize = 10;
 
@@ -71,9 +71,14 @@ public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contex
         if (!string.IsNullOrEmpty(filter.Category)) query = query.Where(r => r.Category == filter.Category);
         if (filter.MineOnly && me is { } id) query = query.Where(r => r.AssigneeStaffId == id);
         var total = await query.CountAsync(cancellationToken);
-        var slaCutoff = Now() - Sla;
-        var overSla = await query.CountAsync(r => (r.Status == "open" || r.Status == "in_review") && r.CreatedAt < slaCutoff, cancellationToken);
-        var rows = await Project(db, query.OrderBy(r => r.Priority).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id)
+        var overSla = await query.Where(r => r.Status == "open" || r.Status == "in_review").Where(Sla.OverSla(Now())).CountAsync(cancellationToken);
+        var ordered = filter.Sort switch
+        {
+            "oldest" => query.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id),
+            "newest" => query.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id),
+            _ => query.OrderBy(r => r.Priority).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id),
+        };
+        var rows = await Project(db, ordered
                 .Skip(Math.Max(0, filter.Page) * filter.PageSize).Take(filter.PageSize))
             .ToListAsync(cancellationToken);
         return new ReportQueuePage(rows, total, overSla);

@@ -176,14 +176,14 @@ public sealed class ModerationService(IDbContextFactory<GameOpsDbContext> contex
         {
             case SanctionKind.TempBan:
                 if (player.Status != "banned") player.Status = "suspended";
-                await EndSessionsAsync(db, playerId, cancellationToken);
+                await EndSessionsAsync(db, playerId, now, cancellationToken);
                 break;
             case SanctionKind.PermBan:
                 player.Status = "banned";
-                await EndSessionsAsync(db, playerId, cancellationToken);
+                await EndSessionsAsync(db, playerId, now, cancellationToken);
                 break;
             case SanctionKind.Kick:
-                await EndSessionsAsync(db, playerId, cancellationToken);
+                await EndSessionsAsync(db, playerId, now, cancellationToken);
                 break;
             case SanctionKind.Mute:
                 foreach (var member in await db.ChannelMembers.Where(m => m.UserId == playerId && !m.IsMuted).ToListAsync(cancellationToken))
@@ -222,25 +222,19 @@ public sealed class ModerationService(IDbContextFactory<GameOpsDbContext> contex
         return action.Id;
     }
 
-    static async Task EndSessionsAsync(GameOpsDbContext db, Guid playerId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks every active session of the player ended (tracked, saved by the caller). <c>user_sessions</c> has no
+    /// <c>ended_at</c>: the end is recorded by moving <c>expires_at</c> to now.
+    /// </summary>
+    internal static async Task<int> EndSessionsAsync(GameOpsDbContext db, Guid playerId, DateTime now, CancellationToken cancellationToken)
     {
-        foreach (var session in await db.UserSessions.Where(s => s.UserId == playerId && s.IsActive).ToListAsync(cancellationToken))
+        var sessions = await db.UserSessions.Where(s => s.UserId == playerId && s.IsActive).ToListAsync(cancellationToken);
+        foreach (var session in sessions)
+        {
             session.IsActive = false;
-    }
-
-    /// <summary>Ends every active session of a player (support action), with a reason in the audit trail.</summary>
-    public async Task<ModerationResult> EndSessionsAsync(Guid playerId, string reason, CancellationToken cancellationToken = default)
-    {
-        if (string.IsNullOrWhiteSpace(reason)) return ModerationResult.Refused("A reason is required.");
-        if (await StaffAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await EndSessionsAsync(db, playerId, cancellationToken);
-        var ended = db.ChangeTracker.Entries<UserSession>().Count();
-        db.StaffAuditLogs.Add(AuditRow("end_sessions", "users", playerId.ToString(), staff, Now(), new { reason = reason.Trim(), sessions = ended }));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return ModerationResult.Success(ended == 0 ? "The player had no active session." : $"{ended} session(s) ended.");
+            if (session.ExpiresAt > now) session.ExpiresAt = now;
+        }
+        return sessions.Count;
     }
 
     /// <summary>Lifts a running sanction early; a lifted ban restores the player's status when no other ban runs.</summary>

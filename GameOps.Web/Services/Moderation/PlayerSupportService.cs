@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using GameOps.Data;
 using GameOps.Data.Entities;
+using GameOps.Data.Json;
 using GameOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,9 +11,11 @@ namespace GameOps.Web.Services.Moderation;
 /// Support actions on a player, each with a reason. The change and a staff note carrying the reason are saved in one
 /// transaction, so the reason sits on the profile and both rows are in the staff audit trail.
 /// </summary>
-public sealed class PlayerSupportService(IDbContextFactory<GameOpsDbContext> contexts, CurrentStaff currentStaff)
+public sealed partial class PlayerSupportService(IDbContextFactory<GameOpsDbContext> contexts, CurrentStaff currentStaff, TimeProvider? clock = null)
 {
     public const int MaxNoteLength = 4000;
+
+    DateTime Now() => VersioningInterceptor.Truncate((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
 
     async Task<Guid?> StaffIdAsync() => CurrentStaff.IdOf(await currentStaff.GetPrincipalAsync());
 
@@ -74,4 +77,30 @@ public sealed class PlayerSupportService(IDbContextFactory<GameOpsDbContext> con
         }
         return ModerationResult.Success("Account updated.");
     }
+
+    /// <summary>
+    /// Ends every active session of a player (they are disconnected at their next server check). The end time goes
+    /// into <c>expires_at</c>: <c>user_sessions</c> has no <c>ended_at</c> column.
+    /// </summary>
+    public async Task<ModerationResult> EndSessionsAsync(Guid playerId, string reason, CancellationToken cancellationToken = default)
+    {
+        if (ReasonProblem(reason) is { } problem) return ModerationResult.Refused(problem);
+        if (await StaffIdAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await db.Players.AnyAsync(p => p.Id == playerId, cancellationToken)) return ModerationResult.Refused("This player no longer exists.");
+        var ended = await ModerationService.EndSessionsAsync(db, playerId, Now(), cancellationToken);
+        if (ended == 0) return ModerationResult.Refused("The player has no active session.");
+        AddNote(db, playerId, staff, $"Support: ended {ended} active session(s).", reason);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ModerationResult.Success($"{ended} session(s) ended.");
+    }
+
+    static string? ReasonProblem(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) ? "A reason is required."
+        : reason.Trim().Length > ModerationService.MaxReasonLength ? $"The reason is longer than {ModerationService.MaxReasonLength} characters." : null;
+
+    static void AddNote(GameOpsDbContext db, Guid playerId, Guid staff, string what, string reason) =>
+        db.PlayerNotes.Add(new PlayerNote { Id = Guid.CreateVersion7(), UserId = playerId, StaffUserId = staff, Note = $"{what} Reason: {reason.Trim()}" });
 }

@@ -1,0 +1,245 @@
+using System.Linq.Expressions;
+using System.Text.Json.Nodes;
+using GameOps.Data;
+using GameOps.Data.Entities;
+using GameOps.Web.Resources;
+using GameOps.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace GameOps.Web.Services.Moderation;
+
+public sealed record ChannelRow(Guid Id, string ChannelKey, string Name, string ChannelType, bool IsActive, int Members, int Messages, DateTime? LastMessageAt);
+
+public sealed record ChatSearch
+{
+    public Guid? ChannelId { get; init; }
+    public Guid? UserId { get; init; }
+    /// <summary>Username prefix; resolved to at most <see cref="ChatReviewService.MaxPrefixUsers"/> players first.</summary>
+    public string? UserPrefix { get; init; }
+    public string? Text { get; init; }
+    public DateTime? From { get; init; }
+    public DateTime? To { get; init; }
+    /// <summary>null: all messages; true: deleted only; false: hide deleted.</summary>
+    public bool? Deleted { get; init; }
+    public int Page { get; init; }
+    public int PageSize { get; init; } = 50;
+}
+
+public sealed record ChatHit(Guid Id, string MessageId, Guid ChannelId, string ChannelName, Guid UserId, string Username, string Content, string MessageType,
+    bool IsDeleted, DateTime? DeletedAt, string? ModerationNote, DateTime CreatedAt);
+
+/// <summary>One page of search results. There is no total: counting millions of rows costs more than the page.</summary>
+public sealed record ChatSearchPage(IReadOnlyList<ChatHit> Rows, bool HasMore, string? Notice, DateTime? EffectiveFrom, DateTime? EffectiveTo);
+
+public sealed record ChatContext(ChatHit Message, IReadOnlyList<ChatLine> Before, IReadOnlyList<ChatLine> After);
+
+/// <summary>
+/// Chat review: channels, message search and soft delete/restore. Searches always narrow by channel, player or time
+/// (the <c>(channel_id, created_at)</c>, <c>(user_id, created_at)</c> and <c>created_at</c> indexes) before matching text;
+/// a text search with neither channel nor player is limited to a time window of at most <see cref="MaxUnscopedTextWindow"/>.
+/// Deleting and restoring write the reason into <c>chat_messages.metadata.moderation</c>, so it shows on the message and
+/// is part of each message's staff audit row; a bulk operation is one transaction.
+/// </summary>
+public sealed class ChatReviewService(IDbContextFactory<GameOpsDbContext> contexts, CurrentStaff currentStaff, TimeProvider? clock = null)
+{
+    public static readonly TimeSpan MaxUnscopedTextWindow = TimeSpan.FromDays(7);
+    public static readonly TimeSpan DefaultUnscopedTextWindow = TimeSpan.FromHours(24);
+    public const int MaxPrefixUsers = 50;
+    public const int MaxBulk = 500;
+    public const int MaxPageSize = 200;
+    public const int ContextMessages = 12;
+
+    DateTime Now() => VersioningInterceptor.Truncate((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+
+    /// <summary>Channels with member and message counts, optionally filtered by type and name.</summary>
+    public async Task<(IReadOnlyList<ChannelRow> Rows, int Total)> ChannelsAsync(string? type, string? name, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Channels.AsNoTracking();
+        if (!string.IsNullOrEmpty(type)) query = query.Where(c => c.ChannelType == type);
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            var pattern = "%" + ResourceStore.EscapeLike(name.Trim()) + "%";
+            var c = Expression.Parameter(typeof(ChatChannel), "c");
+            query = query.Where(Expression.Lambda<Func<ChatChannel, bool>>(Expression.OrElse(
+                ResourceStore.LikeCall(db.Provider, Expression.Property(c, nameof(ChatChannel.Name)), pattern),
+                ResourceStore.LikeCall(db.Provider, Expression.Property(c, nameof(ChatChannel.ChannelId)), pattern)), c));
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderBy(c => c.ChannelType).ThenBy(c => c.Name).ThenBy(c => c.Id).Skip(Math.Max(0, page) * pageSize).Take(pageSize)
+            .Select(c => new ChannelRow(c.Id, c.ChannelId, c.Name, c.ChannelType, c.IsActive,
+                db.ChannelMembers.Count(m => m.ChannelId == c.Id),
+                db.ChatMessages.Count(m => m.ChannelId == c.Id),
+                db.ChatMessages.Where(m => m.ChannelId == c.Id).Max(m => (DateTime?)m.CreatedAt)))
+            .ToListAsync(cancellationToken);
+        return (rows, total);
+    }
+
+    public async Task<IReadOnlyList<string>> ChannelTypesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Channels.AsNoTracking().Select(c => c.ChannelType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
+    }
+
+    public async Task<ChannelRow?> ChannelAsync(string channelKeyOrId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var id = Guid.TryParse(channelKeyOrId, out var g) ? g : (Guid?)null;
+        return await db.Channels.AsNoTracking().Where(c => c.ChannelId == channelKeyOrId || c.Id == id)
+            .Select(c => new ChannelRow(c.Id, c.ChannelId, c.Name, c.ChannelType, c.IsActive, db.ChannelMembers.Count(m => m.ChannelId == c.Id),
+                db.ChatMessages.Count(m => m.ChannelId == c.Id), db.ChatMessages.Where(m => m.ChannelId == c.Id).Max(m => (DateTime?)m.CreatedAt)))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Messages matching the search, newest first, one page (plus whether more follow). Bad input (a reversed range, an
+    /// unscoped text search over more than <see cref="MaxUnscopedTextWindow"/>) is refused with a message and no rows.
+    /// </summary>
+    public async Task<ChatSearchPage> SearchAsync(ChatSearch search, CancellationToken cancellationToken = default)
+    {
+        var from = search.From is { } f ? DateTime.SpecifyKind(f, DateTimeKind.Utc) : (DateTime?)null;
+        var to = search.To is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : (DateTime?)null;
+        if (from is not null && to is not null && from >= to) return new([], false, "The start of the time range must be before its end.", from, to);
+        var text = search.Text?.Trim();
+        var prefix = search.UserPrefix?.Trim().ToLowerInvariant();
+        var scoped = search.ChannelId is not null || search.UserId is not null || !string.IsNullOrEmpty(prefix);
+        string? notice = null;
+        if (!string.IsNullOrEmpty(text) && !scoped)
+        {
+            if (from is null && to is null)
+            {
+                to = null;
+                from = Now() - DefaultUnscopedTextWindow;
+                notice = $"Text search without a channel or player covers the last {DefaultUnscopedTextWindow.TotalHours:0} hours; pick a channel, a player or a time range (at most {MaxUnscopedTextWindow.TotalDays:0} days) to search elsewhere.";
+            }
+            else if ((to ?? Now()) - (from ?? DateTime.MinValue) > MaxUnscopedTextWindow)
+                return new([], false, $"Text search without a channel or player is limited to a time range of at most {MaxUnscopedTextWindow.TotalDays:0} days.", from, to);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.ChatMessages.AsNoTracking();
+        if (search.ChannelId is { } channel) query = query.Where(m => m.ChannelId == channel);
+        if (search.UserId is { } user) query = query.Where(m => m.UserId == user);
+        else if (!string.IsNullOrEmpty(prefix))
+        {
+            var pattern = ResourceStore.EscapeLike(prefix) + "%";
+            var users = await db.Players.AsNoTracking().Where(Like<Player>(db, p => p.Username, pattern)).OrderBy(p => p.Username).Take(MaxPrefixUsers + 1)
+                .Select(p => p.Id).ToListAsync(cancellationToken);
+            if (users.Count == 0) return new([], false, $"No player's name starts with “{search.UserPrefix!.Trim()}”.", from, to);
+            if (users.Count > MaxPrefixUsers)
+            {
+                users.RemoveAt(MaxPrefixUsers);
+                notice = $"More than {MaxPrefixUsers} players match “{search.UserPrefix!.Trim()}”: only the first {MaxPrefixUsers} by name are searched; type more of the name.";
+            }
+            query = query.Where(m => users.Contains(m.UserId));
+        }
+        if (from is { } start) query = query.Where(m => m.CreatedAt >= start);
+        if (to is { } end) query = query.Where(m => m.CreatedAt < end);
+        if (search.Deleted is { } deleted) query = query.Where(m => m.IsDeleted == deleted);
+        if (!string.IsNullOrEmpty(text))
+        {
+            var pattern = "%" + ResourceStore.EscapeLike(text) + "%";
+            query = query.Where(Like<ChatMessage>(db, m => m.Content, pattern));
+        }
+        var size = Math.Clamp(search.PageSize, 1, MaxPageSize);
+        var rows = await Hits(query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Skip(Math.Max(0, search.Page) * size).Take(size + 1))
+            .ToListAsync(cancellationToken);
+        var more = rows.Count > size;
+        if (more) rows.RemoveAt(size);
+        return new ChatSearchPage(rows.Select(WithNote).ToList(), more, notice, from, to);
+    }
+
+    /// <summary>A message with the conversation around it in its channel (deleted messages included and marked).</summary>
+    public async Task<ChatContext?> ContextAsync(Guid messageId, int count = ContextMessages, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await Hits(db.ChatMessages.AsNoTracking().Where(m => m.Id == messageId)).FirstOrDefaultAsync(cancellationToken);
+        if (row is null) return null;
+        var hit = WithNote(row);
+        var (before, after) = await ModerationQueries.ContextAsync(db, hit.ChannelId, hit.CreatedAt, hit.Id, Math.Clamp(count, 1, 200), cancellationToken);
+        return new ChatContext(hit, before, after);
+    }
+
+    /// <summary>Soft-deletes (or restores) the given messages in one transaction, with a reason kept on each message.</summary>
+    public async Task<ModerationResult> SetDeletedAsync(IReadOnlyCollection<Guid> messageIds, bool deleted, string reason, CancellationToken cancellationToken = default)
+    {
+        reason = reason?.Trim() ?? "";
+        if (reason.Length == 0) return ModerationResult.Refused("A reason is required.");
+        if (reason.Length > ModerationService.MaxReasonLength) return ModerationResult.Refused($"The reason is longer than {ModerationService.MaxReasonLength} characters.");
+        var ids = messageIds.Distinct().ToList();
+        if (ids.Count == 0) return ModerationResult.Refused("Select at least one message.");
+        if (ids.Count > MaxBulk) return ModerationResult.Refused($"Select at most {MaxBulk} messages at once.");
+        var user = await currentStaff.GetPrincipalAsync();
+        if (CurrentStaff.IdOf(user) is not { } staffId) return ModerationResult.Refused("You are not signed in.");
+        var now = Now();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var messages = await db.ChatMessages.Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
+        if (messages.Count < ids.Count) return ModerationResult.Refused($"{ids.Count - messages.Count} of the selected messages no longer exist; nothing was changed.");
+        var changing = messages.Where(m => m.IsDeleted != deleted).ToList();
+        if (changing.Count == 0) return ModerationResult.Refused(deleted ? "The selected messages are already deleted." : "None of the selected messages is deleted.");
+        foreach (var message in changing)
+        {
+            message.IsDeleted = deleted;
+            message.DeletedAt = deleted ? now : null;
+            message.Metadata = WithModeration(message.Metadata, new JsonObject
+            {
+                ["action"] = deleted ? "deleted" : "restored",
+                ["reason"] = reason,
+                ["staff_id"] = staffId.ToString(),
+                ["staff_email"] = CurrentStaff.EmailOf(user),
+                ["at"] = now.ToString("O"),
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        var skipped = messages.Count - changing.Count;
+        var verb = deleted ? "deleted" : "restored";
+        return ModerationResult.Success($"{changing.Count} message(s) {verb}." + (skipped > 0 ? $" {skipped} already {verb}, left as they were." : ""));
+    }
+
+    /// <summary>Sets <c>metadata.moderation</c>, keeping whatever else the game stored there (a non-object value is kept under <c>original</c>).</summary>
+    static string WithModeration(string? metadata, JsonObject moderation)
+    {
+        JsonObject root;
+        try
+        {
+            root = (string.IsNullOrWhiteSpace(metadata) ? null : JsonNode.Parse(metadata)) switch
+            {
+                JsonObject o => o,
+                null => [],
+                var other => new JsonObject { ["original"] = other },
+            };
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            root = new JsonObject { ["original"] = metadata };
+        }
+        root["moderation"] = moderation;
+        return root.ToJsonString();
+    }
+
+    /// <summary>"deleted by x: reason" from <c>metadata.moderation</c>, if there is one.</summary>
+    public static string? ModerationNote(string? metadata)
+    {
+        if (string.IsNullOrWhiteSpace(metadata)) return null;
+        try
+        {
+            if (JsonNode.Parse(metadata) is JsonObject { } root && root["moderation"] is JsonObject m)
+                return $"{m["action"]} by {m["staff_email"]}: {m["reason"]}";
+        }
+        catch (System.Text.Json.JsonException) { }
+        return null;
+    }
+
+    sealed record HitWithMetadata(ChatHit Hit, string? Metadata);
+
+    static IQueryable<HitWithMetadata> Hits(IQueryable<ChatMessage> query) =>
+        query.Select(m => new HitWithMetadata(new ChatHit(m.Id, m.MessageId, m.ChannelId, m.Channel.Name, m.UserId, m.User.Username, m.Content, m.MessageType,
+            m.IsDeleted, m.DeletedAt, null, m.CreatedAt), m.Metadata));
+
+    static ChatHit WithNote(HitWithMetadata row) => row.Hit with { ModerationNote = ModerationNote(row.Metadata) };
+
+    static Expression<Func<T, bool>> Like<T>(GameOpsDbContext db, Expression<Func<T, string>> member, string pattern) =>
+        Expression.Lambda<Func<T, bool>>(ResourceStore.LikeCall(db.Provider, member.Body, pattern), member.Parameters);
+}

@@ -1,0 +1,111 @@
+using GameOps.E2E.Infrastructure;
+using GameOps.E2E.Pages;
+using static Microsoft.Playwright.Assertions;
+
+namespace GameOps.E2E.Journeys;
+
+/// <summary>A moderator's day: the oldest report, its evidence, a 3-day ban seen on the profile and in the sanctions, and a chat clean-up.</summary>
+public sealed class ModeratorJourney(AppServer app, BrowserFixture browser) : JourneyTest(app, browser)
+{
+    [Fact]
+    public async Task Oldest_report_is_read_in_context_and_the_player_banned_for_three_days()
+    {
+        var scenario = await App.CreateReportedConversationAsync();
+        var dialogs = new List<string>();
+        Page.Dialog += (_, dialog) => { dialogs.Add(dialog.Message); _ = dialog.DismissAsync(); };
+        await new LoginPage(Page).SignInAsAsync("Moderator");
+
+        var queue = await ReportQueuePage.OpenAsync(Page);
+        await Expect(queue.SlaTargets).ToContainTextAsync("urgent 4 h");
+        await queue.SortOldestFirstAsync();
+        await Expect(queue.Rows.First).ToHaveAttributeAsync("data-report-id", scenario.Report.Id.ToString());
+        await Expect(queue.Rows.First.Locator("[data-testid=queue-sla]")).ToContainTextAsync("late");
+        await StepAsync("queue-oldest-first");
+        await Page.AssertAccessibleAsync("report queue");
+
+        var detail = await queue.OpenFirstAsync();
+        await Expect(detail.TargetName).ToHaveTextAsync(scenario.Target.Username);
+        // The reported message is in its conversation, and its markup is literal text.
+        await Expect(detail.ReportedMessage).ToBeVisibleAsync();
+        await Expect(detail.ReportedMessage).ToContainTextAsync($"{ModerationTestData.ScriptMarkup} {scenario.Token} you are worthless");
+        await Expect(Page.Locator("[data-testid=report-conversation] [data-testid=chat-line]")).ToHaveCountAsync(6);
+        await AssertNoInjectedScriptAsync(dialogs);
+        await StepAsync("report-context");
+        await Page.AssertAccessibleAsync("report detail");
+
+        await detail.TempBanAsync("3 days", "Repeated insults in global chat");
+        await Expect(detail.Status).ToContainTextAsync("resolved");
+        var bannedAt = DateTime.UtcNow;
+        await StepAsync("report-banned");
+
+        var profile = await PlayerProfilePage.OpenAsync(Page, scenario.Target.Id);
+        await Expect(profile.Status).ToHaveTextAsync("suspended");
+        AssertAboutThreeDaysAfter(bannedAt, await profile.BannedUntilAsync());
+        await StepAsync("profile-suspended");
+        await Page.AssertAccessibleAsync("player profile");
+
+        var sanctions = await SanctionsPage.OpenAsync(Page);
+        await sanctions.FilterByPlayerAsync(scenario.Target.Username);
+        var row = sanctions.Rows.First;
+        await Expect(row).ToContainTextAsync("temp ban");
+        await Expect(row).ToContainTextAsync("3 d");
+        await Expect(row.Locator("[data-testid=sanction-state]")).ToContainTextAsync("active");
+        await Expect(row).ToContainTextAsync("Repeated insults in global chat");
+        AssertAboutThreeDaysAfter(bannedAt, PlayerProfilePage.ParseUtc(await row.Locator("td").Nth(4).InnerTextAsync()));
+        await StepAsync("sanctions");
+    }
+
+    [Fact]
+    public async Task Chat_review_shows_markup_as_text_and_deletes_and_restores_selected_messages()
+    {
+        var scenario = await App.CreateReportedConversationAsync();
+        var dialogs = new List<string>();
+        Page.Dialog += (_, dialog) => { dialogs.Add(dialog.Message); _ = dialog.DismissAsync(); };
+        await new LoginPage(Page).SignInAsAsync("Moderator");
+
+        var chat = await ChatReviewPage.OpenAsync(Page);
+        await chat.SearchTextAsync(scenario.Token, scenario.Messages.Count);
+        var reported = chat.Row(scenario.Reported.Id).Locator("[data-testid=chat-content]");
+        await Expect(reported).ToHaveTextAsync($"{ModerationTestData.ScriptMarkup} {scenario.Token} you are worthless");
+        await AssertNoInjectedScriptAsync(dialogs);
+        await StepAsync("search");
+        await Page.AssertAccessibleAsync("chat review");
+
+        // The message in its conversation.
+        await chat.Row(scenario.Reported.Id).Locator("[data-testid=chat-open-context]").ClickAsync();
+        await Expect(chat.Context.Locator("[data-testid=chat-reported]")).ToContainTextAsync(ModerationTestData.ScriptMarkup);
+        await Expect(chat.Context.Locator("[data-testid=chat-line]")).ToHaveCountAsync(6);
+        await StepAsync("context");
+
+        Guid[] two = [scenario.Messages[1].Id, scenario.Messages[2].Id];
+        foreach (var id in two) await chat.SelectAsync(id);
+        await Expect(chat.SelectedCount).ToHaveTextAsync("2 selected");
+        await chat.DeleteSelectedAsync("Spam wave (e2e)", "2 message(s) deleted.");
+        foreach (var id in two)
+        {
+            await Expect(chat.Row(id)).ToHaveAttributeAsync("data-deleted", "true");
+            await Expect(chat.Row(id).Locator("[data-testid=chat-deleted-chip]")).ToBeVisibleAsync();
+            await Expect(chat.Row(id).Locator("[data-testid=chat-moderation-note]")).ToContainTextAsync("Spam wave (e2e)");
+        }
+        await Expect(chat.Row(scenario.Messages[0].Id)).ToHaveAttributeAsync("data-deleted", "false");
+        await StepAsync("deleted");
+
+        foreach (var id in two) await chat.SelectAsync(id);
+        await chat.RestoreSelectedAsync("Mistake, restoring", "2 message(s) restored.");
+        foreach (var id in two) await Expect(chat.Row(id)).ToHaveAttributeAsync("data-deleted", "false");
+        await StepAsync("restored");
+    }
+
+    /// <summary>No script element carries the chat's markup and no alert ran.</summary>
+    async Task AssertNoInjectedScriptAsync(List<string> dialogs)
+    {
+        Assert.False(await Page.EvaluateAsync<bool>("() => [...document.querySelectorAll('script')].some(s => s.textContent.includes('alert(1)'))"));
+        Assert.Empty(dialogs);
+    }
+
+    static void AssertAboutThreeDaysAfter(DateTime actionAt, DateTime expiresAt)
+    {
+        var expected = actionAt.AddDays(3);
+        Assert.InRange(expiresAt, expected.AddMinutes(-3), expected.AddMinutes(2)); // shown to the minute
+    }
+}
