@@ -378,7 +378,11 @@ public sealed class Generator(DatabaseOptions target, double scale, Action<strin
     static async Task EmptyAsync(DbConnection connection, List<TablePlan> plans, CancellationToken ct)
     {
         if (connection is NpgsqlConnection)
+        {
+            await ExecuteAsync(connection, "SET session_replication_role = replica", ct); // no append-only trigger on an emptied bench database
             await ExecuteAsync(connection, "TRUNCATE " + string.Join(", ", plans.Select(p => '"' + p.Table + '"')) + " CASCADE", ct);
+            await ExecuteAsync(connection, "SET session_replication_role = origin", ct);
+        }
         else
         {
             await ExecuteAsync(connection, "PRAGMA foreign_keys = OFF", ct);
