@@ -447,7 +447,12 @@ public sealed class Generator(DatabaseOptions target, double scale, Action<strin
                 : throw new InvalidOperationException($"template {table}: no row with key {value}");
         }
 
-        public static async Task<Template> LoadAsync(CancellationToken ct)
+        static readonly Lazy<Task<Template>> Shared = new(() => SeedAndReadAsync(CancellationToken.None));
+
+        /// <summary>Seeded once per process (the seeder is deterministic for the hour).</summary>
+        public static Task<Template> LoadAsync(CancellationToken ct) => Shared.Value.WaitAsync(ct);
+
+        static async Task<Template> SeedAndReadAsync(CancellationToken ct)
         {
             var file = Path.Combine(Path.GetTempPath(), $"gameops-bench-template-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
             var options = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file};Pooling=False" };
