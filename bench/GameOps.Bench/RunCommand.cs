@@ -42,6 +42,11 @@ public static class RunCommand
 
     public static async Task<int> RunAsync(DatabaseOptions database, int iterations, string outDir)
     {
+        await using (var migrate = GameOpsDatabase.CreateContext(database))
+        {
+            migrate.Database.SetCommandTimeout(TimeSpan.Zero); // index builds on big tables
+            await migrate.Database.MigrateAsync();
+        }
         var started = DateTime.UtcNow;
         var machine = Machine.Describe();
         var services = new ServiceCollection();
