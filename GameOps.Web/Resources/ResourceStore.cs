@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Linq.Expressions;
 using System.Reflection;
 using GameOps.Data;
@@ -48,9 +47,133 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var filtered = Where(db, resource, db.Set<T>().AsNoTracking(), query);
         var (total, estimate, capped) = await CountAsync(db, resource, filtered, query, ct);
-        var sorted = Sort(resource, filtered, query);
-        var rows = await sorted.Skip(query.Page * query.PageSize).Take(query.PageSize).Select(Projection<T>(resource)).ToListAsync(ct);
+        var rows = SeekKeyOf(db, resource, query) is { } seek
+            ? await KeysetPageAsync(resource, query, filtered, seek, ct)
+            : await Sort(resource, filtered, query).Skip(query.Page * query.PageSize).Take(query.PageSize).Select(Projection<T>(resource)).ToListAsync(ct);
         return new ResourcePageResult(rows, total, estimate, capped);
+    }
+
+    // ---------- keyset paging ----------
+
+    /// <summary>The sort column and direction when the list can be paged by seeking: a plain, non-null column (or the id).</summary>
+    sealed record SeekKey(string Property, Type Type, bool Descending);
+
+    /// <summary>Where page <c>n</c> ends: the sort value and id of its last row.</summary>
+    sealed record PageAnchor(object? Key, object Id);
+
+    SeekKey? SeekKeyOf(GameOpsDbContext db, ResourceDescription resource, ResourceQuery query)
+    {
+        var name = query.SortField ?? resource.DefaultSort;
+        var descending = query.SortField is null ? resource.DefaultSortDescending : query.SortDescending;
+        if (name is null || resource.FindField(name) is not { Sortable: true } field) return new SeekKey("Id", typeof(Guid), false);
+        if (field.Kind == FieldKind.Reference && DisplayOf(field) is not null) return null;
+        var property = db.Model.FindEntityType(resource.EntityType)?.FindProperty(field.Name);
+        if (property is null || property.IsNullable || !Comparable(property.ClrType)) return null;
+        return new SeekKey(field.Name, property.ClrType, descending);
+    }
+
+    static bool Comparable(Type type) =>
+        type == typeof(Guid) || type == typeof(string) || type == typeof(DateTime) || type == typeof(int) || type == typeof(long)
+        || type == typeof(decimal) || type == typeof(double);
+
+    /// <summary>
+    /// Keyset paging: every page remembers where it ended (per row set, sort and page size, until the table changes), so the
+    /// next, the previous or a nearby page starts with an index seek instead of reading and discarding every earlier row.
+    /// A jump far from any known page finds its first row through the narrow (sort key, id) index first, then seeks.
+    /// The rows are exactly those of offset paging over the same ordering.
+    /// </summary>
+    async Task<IReadOnlyList<ResourceRow>> KeysetPageAsync<T>(ResourceDescription resource, ResourceQuery query, IQueryable<T> filtered, SeekKey seek, CancellationToken ct) where T : class
+    {
+        var scope = $"anchors:{resource.Slug}:{tableVersions.Of(resource.Table)}:{query.CriteriaKey}:{seek.Property}:{seek.Descending}:{query.PageSize}";
+        var anchors = cache.GetOrCreate(scope, entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
+            return new System.Collections.Concurrent.ConcurrentDictionary<int, PageAnchor>();
+        })!;
+        var startPage = query.Page == 0 ? -1 : anchors.Keys.Where(p => p < query.Page).DefaultIfEmpty(-1).Max();
+        var start = startPage >= 0 ? anchors[startPage] : null;
+        long skip = (long)(query.Page - startPage - 1) * query.PageSize;
+
+        var source = start is null ? filtered : filtered.Where(After<T>(seek, start));
+        if (skip >= DeferredSkipThreshold)
+        {
+            // Find the row just before the page over the (key, id) pair only: an index-only walk, no joins, no wide rows.
+            var boundary = await Ordered(source, seek).Skip((int)Math.Min(int.MaxValue, skip - 1)).Select(KeyPair<T>(seek)).FirstOrDefaultAsync(ct);
+            if (boundary is null) return [];
+            start = new PageAnchor(boundary[0], boundary[1]!);
+            anchors[query.Page - 1] = start;
+            source = filtered.Where(After<T>(seek, start));
+            skip = 0;
+        }
+        var keyed = await Ordered(source, seek).Skip((int)skip).Take(query.PageSize).Select(KeyedProjection<T>(resource, seek)).ToListAsync(ct);
+        if (keyed.Count > 0) anchors[query.Page] = new PageAnchor(keyed[^1].Key, keyed[^1].Row.Id);
+        return keyed.Select(k => k.Row).ToList();
+    }
+
+    const long DeferredSkipThreshold = 500;
+
+    static IQueryable<T> Ordered<T>(IQueryable<T> source, SeekKey seek)
+    {
+        var e = Expression.Parameter(typeof(T), "e");
+        var ordered = OrderBy(source, Expression.Lambda(Expression.Property(e, seek.Property), e), seek.Descending, first: true);
+        return seek.Property == "Id" ? ordered : OrderBy(ordered, Expression.Lambda(Expression.Property(e, "Id"), e), seek.Descending, first: false);
+    }
+
+    /// <summary><c>key > a || key == a && id > b</c> (reversed for descending), plus <c>key >= a</c> so the index range starts at the anchor.</summary>
+    static Expression<Func<T, bool>> After<T>(SeekKey seek, PageAnchor anchor)
+    {
+        var e = Expression.Parameter(typeof(T), "e");
+        var id = Expression.Property(e, "Id");
+        var idAfter = Compare(id, anchor.Id, seek.Descending ? ExpressionType.LessThan : ExpressionType.GreaterThan);
+        if (seek.Property == "Id") return Expression.Lambda<Func<T, bool>>(idAfter, e);
+        var key = Expression.Property(e, seek.Property);
+        var body = Expression.AndAlso(
+            Compare(key, anchor.Key!, seek.Descending ? ExpressionType.LessThanOrEqual : ExpressionType.GreaterThanOrEqual),
+            Expression.OrElse(
+                Compare(key, anchor.Key!, seek.Descending ? ExpressionType.LessThan : ExpressionType.GreaterThan),
+                Expression.AndAlso(Expression.Equal(key, Parameter(anchor.Key, key.Type)), idAfter)));
+        return Expression.Lambda<Func<T, bool>>(body, e);
+    }
+
+    /// <summary>A comparison EF can translate: operators where C# has them, <c>CompareTo(x) &gt; 0</c> for strings and Guids.</summary>
+    static Expression Compare(Expression member, object value, ExpressionType op)
+    {
+        var operand = Parameter(value, member.Type);
+        if (member.Type == typeof(string) || member.Type == typeof(Guid))
+        {
+            var compare = Expression.Call(member, member.Type.GetMethod(nameof(string.CompareTo), [member.Type])!, operand);
+            return Expression.MakeBinary(op, compare, Expression.Constant(0));
+        }
+        return Expression.MakeBinary(op, member, operand);
+    }
+
+    /// <summary>
+    /// A value EF sends as a query parameter: a constant in an expression tree would be inlined as a SQL literal, which
+    /// breaks on text SQL cannot spell (a NUL) and compiles a new query for every anchor or search term.
+    /// </summary>
+    static Expression Parameter(object? value, Type type) =>
+        Expression.Property(Expression.Constant(Activator.CreateInstance(typeof(Boxed<>).MakeGenericType(type), value)), "Value");
+
+    sealed class Boxed<TValue>(TValue value)
+    {
+        public TValue Value { get; } = value;
+    }
+
+    static Expression<Func<T, object?[]>> KeyPair<T>(SeekKey seek)
+    {
+        var e = Expression.Parameter(typeof(T), "e");
+        return Expression.Lambda<Func<T, object?[]>>(Expression.NewArrayInit(typeof(object),
+            Expression.Convert(Expression.Property(e, seek.Property), typeof(object)), Expression.Convert(Expression.Property(e, "Id"), typeof(object))), e);
+    }
+
+    sealed record KeyedRow(ResourceRow Row, object? Key);
+
+    Expression<Func<T, KeyedRow>> KeyedProjection<T>(ResourceDescription resource, SeekKey seek)
+    {
+        var projection = Projection<T>(resource);
+        var e = projection.Parameters[0];
+        var body = Expression.New(typeof(KeyedRow).GetConstructors()[0], projection.Body, Expression.Convert(Expression.Property(e, seek.Property), typeof(object)));
+        return Expression.Lambda<Func<T, KeyedRow>>(body, e);
     }
 
     async Task<(long Total, bool Estimate, bool Capped)> CountAsync<T>(GameOpsDbContext db, ResourceDescription resource, IQueryable<T> filtered, ResourceQuery query, CancellationToken ct)
@@ -98,7 +221,7 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
                 if (field.ClrType != typeof(string)) continue;
                 var pattern = EscapeLike(term) + "%";
                 if (field.SearchMode == SearchMode.Contains) pattern = "%" + pattern;
-                var match = LikeCall(db.Provider, Expression.Property(e, field.Name), pattern);
+                var match = LikeCall(db.Provider, Expression.Property(e, field.Name), pattern, field.SearchMode == SearchMode.Contains);
                 any = any is null ? match : Expression.OrElse(any, match);
             }
             if (Guid.TryParse(term, out var guid))
@@ -131,25 +254,23 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         return predicate is null ? source : source.Where(Expression.Lambda<Func<T, bool>>(predicate, e));
     }
 
-    /// <summary>A case-insensitive LIKE on either provider (<paramref name="pattern"/> escaped with <see cref="EscapeLike"/>).</summary>
-    public static Expression LikeCall(DatabaseProvider provider, Expression member, string pattern)
+    /// <summary>
+    /// Case-insensitive LIKE. On PostgreSQL a prefix search is <c>lower(col) LIKE lower(term) || '%'</c>, which the
+    /// <c>lower(col) text_pattern_ops</c> indexes serve; a contains search is ILIKE, which the pg_trgm indexes serve.
+    /// SQLite's LIKE is case-insensitive (ASCII) already.
+    /// </summary>
+    public static Expression LikeCall(DatabaseProvider provider, Expression member, string pattern, bool contains = false)
     {
         var functions = Expression.Constant(EF.Functions);
-        // PostgreSQL's LIKE is case-sensitive; ILIKE matches SQLite's (ASCII) case-insensitive LIKE.
-        var method = provider == DatabaseProvider.Postgres
-            ? typeof(NpgsqlDbFunctionsExtensions).GetMethod(nameof(NpgsqlDbFunctionsExtensions.ILike), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!
-            : typeof(DbFunctionsExtensions).GetMethod(nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
-        return Expression.Call(method, functions, member, Parameter(pattern, typeof(string)), Expression.Constant("\\"));
-    }
-
-    /// <summary>
-    /// A value EF sends as a SQL parameter: a constant inside an expression tree would be inlined as a literal, which
-    /// breaks on text SQL cannot spell (a NUL) and gives every distinct search its own query plan.
-    /// </summary>
-    static Expression Parameter(object? value, Type type)
-    {
-        var box = Activator.CreateInstance(typeof(StrongBox<>).MakeGenericType(type), value)!;
-        return Expression.Field(Expression.Constant(box), nameof(StrongBox<object>.Value));
+        var escape = Expression.Constant("\\");
+        if (provider == DatabaseProvider.Postgres && contains)
+            return Expression.Call(typeof(NpgsqlDbFunctionsExtensions).GetMethod(nameof(NpgsqlDbFunctionsExtensions.ILike), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!,
+                functions, member, Parameter(pattern, typeof(string)), escape);
+        var like = typeof(DbFunctionsExtensions).GetMethod(nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
+        if (provider == DatabaseProvider.Postgres)
+            return Expression.Call(like, functions, Expression.Call(member, typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!),
+                Parameter(pattern.ToLowerInvariant(), typeof(string)), escape);
+        return Expression.Call(like, functions, member, Parameter(pattern, typeof(string)), escape);
     }
 
     public static string EscapeLike(string term) => term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");

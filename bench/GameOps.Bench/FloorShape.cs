@@ -1,0 +1,126 @@
+using System.Data.Common;
+using GameOps.Data;
+using GameOps.Web.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace GameOps.Bench;
+
+/// <summary>
+/// The SQL a person would write by hand for one list query: the listed columns (references joined for their display text),
+/// the filter or search as plain predicates, ORDER BY key, id, LIMIT 25, and a row-value keyset predicate for deep pages.
+/// </summary>
+sealed class Shape
+{
+    public required string RowsSql { get; init; }
+    public required string CountSql { get; init; }
+    public string? AnchorSql { get; init; }
+    public bool AnchorEveryTime { get; init; }
+    public bool NeedsAnchor => AnchorSql is not null;
+    public List<(string Name, object Value)> Parameters { get; } = [];
+    object?[]? knownAnchor;
+
+    public async Task<object?[]> AnchorAsync(DbConnection connection)
+    {
+        if (!AnchorEveryTime && knownAnchor is not null) return knownAnchor;
+        await using var command = connection.CreateCommand();
+        command.CommandText = AnchorSql;
+        Bind(command, null);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return knownAnchor = [reader.GetValue(0), reader.GetValue(1)];
+    }
+
+    public void Bind(DbCommand command, object?[]? anchor)
+    {
+        foreach (var (name, value) in Parameters) Add(command, name, value);
+        if (anchor is not null && command.CommandText.Contains("@ak", StringComparison.Ordinal))
+        {
+            Add(command, "ak", anchor[0]);
+            Add(command, "ai", anchor[1]);
+        }
+    }
+
+    static void Add(DbCommand command, string name, object? value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value ?? DBNull.Value;
+        command.Parameters.Add(p);
+    }
+
+    public static Shape Build(DatabaseOptions database, ResourceCatalog catalog, ResourceDescription resource, RunCommand.Case c)
+    {
+        using var db = GameOpsDatabase.CreateContext(database);
+        var pg = database.Provider == DatabaseProvider.Postgres;
+        var entity = db.Model.FindEntityType(resource.EntityType)!;
+        var table = entity.GetTableName()!;
+        string Col(IEntityType e, string property) => e.FindProperty(property)!.GetColumnName();
+        var query = c.Query();
+        var select = new List<string>();
+        var joins = new List<string>();
+        foreach (var name in resource.ListColumns)
+        {
+            var field = resource.Field(name);
+            if (field.Kind == FieldKind.Reference && field.ReferenceType is { } refType && catalog.For(refType) is var target && target.DisplayField != field.ReferenceKey)
+            {
+                var alias = "j" + joins.Count;
+                var targetEntity = db.Model.FindEntityType(refType)!;
+                joins.Add($"LEFT JOIN \"{targetEntity.GetTableName()}\" {alias} ON {alias}.\"{Col(targetEntity, field.ReferenceKey!)}\" = t.\"{Col(entity, field.Name)}\"");
+                select.Add($"{alias}.\"{Col(targetEntity, target.DisplayField)}\"");
+            }
+            else select.Add($"t.\"{Col(entity, field.Name)}\"");
+        }
+        var shapeParameters = new List<(string, object)>();
+        var where = new List<string>();
+        foreach (var (name, filter) in query.Filters.Where(f => f.Value.IsSet))
+        {
+            var property = entity.FindProperty(name)!;
+            object value = filter.Bool is { } b ? (pg ? b : b ? 1 : 0) : filter.Value!;
+            if (property.ClrType != typeof(string) && filter.Value is { } text && pg) value = Convert.ChangeType(text, Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType, System.Globalization.CultureInfo.InvariantCulture);
+            shapeParameters.Add(("f" + where.Count, value));
+            where.Add($"t.\"{Col(entity, name)}\" = @f{where.Count}");
+        }
+        if (query.Search is { } term)
+        {
+            var any = new List<string>();
+            foreach (var name in resource.SearchFields.Where(n => resource.Field(n).ClrType == typeof(string)))
+            {
+                var contains = resource.Field(name).SearchMode == SearchMode.Contains;
+                var pattern = (contains ? "%" : "") + ResourceStore.EscapeLike(term) + "%";
+                var p = "s" + any.Count;
+                var column = $"t.\"{Col(entity, name)}\"";
+                any.Add(!pg ? $"{column} LIKE @{p} ESCAPE '\\'" : contains ? $"{column} ILIKE @{p} ESCAPE '\\'" : $"lower({column}) LIKE @{p} ESCAPE '\\'");
+                shapeParameters.Add((p, pg && !contains ? pattern.ToLowerInvariant() : pattern));
+            }
+            where.Add("(" + string.Join(" OR ", any) + ")");
+        }
+        var sortProperty = resource.DefaultSort ?? "Id";
+        var descending = resource.DefaultSort is not null && resource.DefaultSortDescending;
+        var key = $"t.\"{Col(entity, sortProperty)}\"";
+        var dir = descending ? "DESC" : "ASC";
+        var order = sortProperty == "Id" ? $"t.\"id\" {dir}" : $"{key} {dir}, t.\"id\" {dir}";
+        var filterSql = where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where);
+        var skip = (long)query.Page * query.PageSize;
+        string rows, count;
+        string? anchor = null;
+        if (skip == 0)
+            rows = $"SELECT t.\"id\", {string.Join(", ", select)} FROM \"{table}\" t {string.Join(" ", joins)}{filterSql} ORDER BY {order} LIMIT {query.PageSize}";
+        else
+        {
+            anchor = $"SELECT {(sortProperty == "Id" ? "t.\"id\"" : key)}, t.\"id\" FROM \"{table}\" t{filterSql} ORDER BY {order} LIMIT 1 OFFSET {skip - 1}";
+            var seek = sortProperty == "Id" ? $"t.\"id\" {(descending ? "<" : ">")} @ai" : $"({key}, t.\"id\") {(descending ? "<" : ">")} (@ak, @ai)";
+            rows = $"SELECT t.\"id\", {string.Join(", ", select)} FROM \"{table}\" t {string.Join(" ", joins)} WHERE {seek}{(where.Count == 0 ? "" : " AND " + string.Join(" AND ", where))} ORDER BY {order} LIMIT {query.PageSize}";
+        }
+        db.Database.OpenConnection();
+        using var countCommand = db.Database.GetDbConnection().CreateCommand();
+        countCommand.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+        var total = Convert.ToInt64(countCommand.ExecuteScalar());
+        count = where.Count > 0 ? $"SELECT COUNT(*) FROM (SELECT 1 FROM \"{table}\" t{filterSql} LIMIT 10001) c"
+            : pg && total >= 200_000 ? $"SELECT reltuples::bigint FROM pg_class WHERE relname = '{table}' AND relkind = 'r'"
+            : $"SELECT COUNT(*) FROM \"{table}\"";
+        var shape = new Shape { RowsSql = rows, CountSql = count, AnchorSql = anchor, AnchorEveryTime = !c.KeepAnchors };
+        shape.Parameters.AddRange(shapeParameters);
+        return shape;
+    }
+}
