@@ -93,7 +93,10 @@ public sealed class ModerationPageTests
         Assert.Empty(page.FindAll("script"));
         Assert.Equal(10, page.FindAll("[data-testid=chat-line]").Count);
         Assert.Equal("active", page.Find("[data-testid=target-status]").TextContent.Trim());
-        Assert.Contains("203.0.113.7", page.Find("[data-testid=target-sessions]").TextContent);
+        // Session IPs are masked until a moderator deliberately reveals one (which is audited).
+        Assert.DoesNotContain("203.0.113.7", page.Find("[data-testid=target-sessions]").TextContent);
+        await page.Find("[data-testid=target-sessions] [data-testid=reveal]").ClickAsync(new MouseEventArgs());
+        await page.WaitForAssertionAsync(() => Assert.Contains("203.0.113.7", page.Find("[data-testid=target-sessions]").TextContent), Wait);
 
         // No reason: refused, nothing changes.
         await page.Find("[data-testid=action-temp-ban]").ClickAsync(new MouseEventArgs());

@@ -23,6 +23,4 @@ public static class ModerationFormat
 
     public static string Words(string? value) => value?.Replace('_', ' ') ?? "";
 
-    /// <summary>Masks personal data (emails, IPs) unless the viewer may reveal it.</summary>
-    public static string Personal(string? value, bool reveal) => value is null ? "—" : reveal ? value : Resources.ResourceField.Mask(value);
 }
