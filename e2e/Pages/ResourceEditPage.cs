@@ -25,22 +25,8 @@ public sealed class ResourceEditPage(IPage page) : ShellPage(page)
         return edit;
     }
 
-    /// <summary>
-    /// Text and number fields: replaces the value and leaves the field, so change-bound inputs commit. Typing
-    /// that a re-render swallowed (the input was replaced while being filled) is typed again, twice at most.
-    /// </summary>
-    public async Task FillAsync(string property, string value)
-    {
-        var field = Field(property);
-        for (var attempt = 1; attempt <= 3; attempt++)
-        {
-            await Page.WaitForRenderQuietAsync(maxMs: 3000);
-            await field.FillAsync(value);
-            await field.PressAsync("Tab");
-            if (await Page.WaitUntilAsync(async () => await field.InputValueAsync() == value, 3000)) break;
-        }
-        await Expect(field).ToHaveValueAsync(value);
-    }
+    /// <summary>Text and number fields: replaces the value and leaves the field, so change-bound inputs commit.</summary>
+    public Task FillAsync(string property, string value) => Inputs.FillAsync(Page, Field(property), value);
 
     public Task ChooseAsync(string property, string option) => MudSelect.ChooseAsync(Page, Field(property), option);
 
