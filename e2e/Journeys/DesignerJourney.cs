@@ -163,7 +163,7 @@ public sealed class DesignerJourney(AppServer app, BrowserFixture browser) : Jou
         await Expect(import.RowAction(newKey)).ToHaveTextAsync("Add");
         await Expect(import.RowAction(result.ItemId)).ToHaveTextAsync("Change");
         await Expect(import.RowAction(badKey)).ToHaveTextAsync("Error");
-        await Expect(import.Row(badKey)).ToContainTextAsync("rarity");
+        await Expect(import.Row(badKey)).ToContainTextAsync("Rarity must be one of");
         await Expect(import.ApplyButton).ToBeDisabledAsync();
         await StepAsync("import-preview");
 
