@@ -50,5 +50,53 @@ public sealed class AccessibilityJourney(AppServer app, BrowserFixture browser) 
         await AssertAccessibleAsync("item edit page");
     }
 
+    public static TheoryData<string> DesignLists => new("items", "quests", "recipes", "skills", "resources", "achievements");
+
+    /// <summary>Every design list, and the detail page of its first row.</summary>
+    [Theory]
+    [MemberData(nameof(DesignLists))]
+    public async Task Design_list_and_detail_pages_have_no_serious_violations(string slug)
+    {
+        await new LoginPage(Page).SignInAsAsync("Designer");
+        var list = await ResourceListPage.OpenAsync(Page, $"/design/{slug}");
+        await Expect(list.Rows.First).ToBeVisibleAsync();
+        await StepAsync($"{slug}-list");
+        await AssertAccessibleAsync($"{slug} list");
+
+        var edit = await list.OpenRowAsync(await list.Rows.First.Locator("a").First.InnerTextAsync());
+        await Expect(edit.Title).ToBeVisibleAsync();
+        await Expect(edit.Main.Locator(".mud-progress-linear")).ToHaveCountAsync(0);
+        await Page.WaitForRenderQuietAsync();
+        await StepAsync($"{slug}-detail");
+        await AssertAccessibleAsync($"{slug} detail page");
+    }
+
+    public static TheoryData<string> DesignToolPages => new("/design/quest-chains", "/design/balance", "/design/import");
+
+    [Theory]
+    [MemberData(nameof(DesignToolPages))]
+    public async Task Design_tool_pages_have_no_serious_violations(string path)
+    {
+        var shell = await new LoginPage(Page).SignInAsAsync("Designer");
+        await shell.GotoAsync(path);
+        await Expect(shell.Heading).ToBeVisibleAsync();
+        await Expect(shell.Main.Locator(".mud-progress-linear")).ToHaveCountAsync(0);
+        await Page.WaitForRenderQuietAsync();
+        await StepAsync(path.Replace('/', '-').Trim('-'));
+        await AssertAccessibleAsync(path);
+    }
+
+    public static TheoryData<string> AnalyticsPages => new("/analytics", "/analytics/players", "/analytics/revenue", "/analytics/retention", "/analytics/engagement", "/analytics/operations");
+
+    [Theory]
+    [MemberData(nameof(AnalyticsPages))]
+    public async Task Analytics_pages_have_no_serious_violations(string path)
+    {
+        await new LoginPage(Page).SignInAsAsync("Manager");
+        var dashboard = await AnalyticsPage.OpenAsync(Page, path);
+        await StepAsync(path.Replace('/', '-').Trim('-'));
+        await AssertAccessibleAsync(path);
+    }
+
     Task AssertAccessibleAsync(string what) => Page.AssertAccessibleAsync(what);
 }

@@ -88,6 +88,94 @@ public sealed class DesignerJourney(AppServer app, BrowserFixture browser) : Jou
 
 
 
+    /// <summary>
+    /// Issue #4: an item with two typed effects becomes a quest reward, a recipe ingredient and an achievement reward
+    /// through the typed editors; its page lists all three under "Where used". Then an import whose file holds one bad
+    /// row is refused in the dry run and applying it changes nothing.
+    /// </summary>
+    [Fact]
+    public async Task Designer_links_an_item_everywhere_sees_where_it_is_used_and_a_bad_import_changes_nothing()
+    {
+        var suffix = TestData.UniqueSuffix();
+        var itemKey = $"e2e_{suffix}_relic";
+        var quest = await App.CreateQuestAsync($"e2e_{suffix}_quest", $"E2E Quest {suffix}");
+        var result = await App.CreateItemAsync($"e2e_{suffix}_result", $"E2E Result {suffix}", itemType: "material");
+        var recipe = await App.CreateRecipeAsync($"e2e_{suffix}_recipe", result.Id);
+        var achievement = await App.CreateAchievementAsync($"e2e_{suffix}_achievement", $"E2E Achievement {suffix}");
+
+        await new LoginPage(Page).SignInAsAsync("Designer");
+
+        // A new item with two effects, through the typed effects editor.
+        var item = await DesignDetailPage.OpenAsync(Page, "/design/items/new");
+        await Expect(item.Form.Title).ToHaveTextAsync("New item");
+        await item.Form.FillAsync("ItemId", itemKey);
+        await item.Form.FillAsync("Name", $"E2E Relic {suffix}");
+        await item.Form.ChooseAsync("ItemType", "accessory");
+        await item.Form.ChooseAsync("Rarity", "epic");
+        await item.AddEffectAsync("stat_bonus", "strength", 5);
+        await item.AddEffectAsync("heal", "health", 25);
+        await StepAsync("item-with-two-effects");
+        var itemId = await item.Form.SaveNewAsync();
+        await Expect(item.EffectRows).ToHaveCountAsync(2);
+        var stored = (await App.QueryAsync<GameOps.Data.Entities.Item>(i => i.ItemId == itemKey)).Single();
+        Assert.Equal(["stat_bonus:strength:5", "heal:health:25"], stored.Effects.Select(e => $"{e.Type}:{e.Target}:{e.Amount:0.##}"));
+        await Expect(item.WhereUsed).ToContainTextAsync("No recipe, quest, event or achievement refers to it.");
+
+        // A quest reward, a recipe ingredient and an achievement reward: items picked from the catalogue with a quantity.
+        var questPage = await DesignDetailPage.OpenAsync(Page, $"/design/quests/{quest.Id}");
+        await questPage.AddItemQuantityAsync("reward-items", itemKey, 2);
+        await StepAsync("quest-reward");
+        await questPage.Form.SaveAsync();
+        await Expect(questPage.Form.Version).ToHaveTextAsync("Version 2");
+
+        var recipePage = await DesignDetailPage.OpenAsync(Page, $"/design/recipes/{recipe.Id}");
+        await recipePage.AddItemQuantityAsync("ingredients", itemKey, 3);
+        await StepAsync("recipe-ingredient");
+        await recipePage.Form.SaveAsync();
+
+        var achievementPage = await DesignDetailPage.OpenAsync(Page, $"/design/achievements/{achievement.Id}");
+        await achievementPage.AddItemQuantityAsync("reward-items", itemKey, 1);
+        await StepAsync("achievement-reward");
+        await achievementPage.Form.SaveAsync();
+
+        // The item's page lists all three under "Where used", each in its own group and linking to the definition.
+        item = await DesignDetailPage.OpenAsync(Page, $"/design/items/{itemId}");
+        await Expect(item.WhereUsedEntries).ToHaveCountAsync(3);
+        await Expect(item.WhereUsed).ToContainTextAsync("Reward of quest (1)");
+        await Expect(item.WhereUsed).ToContainTextAsync("Ingredient of recipe (1)");
+        await Expect(item.WhereUsed).ToContainTextAsync("Reward of achievement (1)");
+        await Expect(item.WhereUsedEntry(quest.QuestId).Locator("a")).ToHaveAttributeAsync("href", $"/design/quests/{quest.Id}");
+        await Expect(item.WhereUsedEntry(recipe.RecipeId).Locator("a")).ToHaveAttributeAsync("href", $"/design/recipes/{recipe.Id}");
+        await Expect(item.WhereUsedEntry(achievement.AchievementId).Locator("a")).ToHaveAttributeAsync("href", $"/design/achievements/{achievement.Id}");
+        await StepAsync("where-used");
+
+        // An import with one bad row (an unknown rarity) beside a new row and a change: the dry run flags the bad row
+        // and applying is refused, so neither the new row nor the change reaches the database.
+        var newKey = $"e2e_{suffix}_imported";
+        var badKey = $"e2e_{suffix}_bad";
+        var csv = "item_id,name,item_type,rarity,level_requirement\n"
+            + $"{newKey},E2E Imported {suffix},material,common,3\n"
+            + $"{result.ItemId},E2E Result renamed {suffix},material,rare,4\n"
+            + $"{badKey},E2E Bad {suffix},material,mythic_e2e,5\n";
+        var import = await DesignImportPage.OpenAsync(Page);
+        await import.ChooseFileAsync($"items-{suffix}.csv", csv);
+        await Expect(import.Message).ToContainTextAsync("1 row(s) have errors");
+        await Expect(import.RowAction(newKey)).ToHaveTextAsync("Add");
+        await Expect(import.RowAction(result.ItemId)).ToHaveTextAsync("Change");
+        await Expect(import.RowAction(badKey)).ToHaveTextAsync("Error");
+        await Expect(import.Row(badKey)).ToContainTextAsync("Rarity must be one of");
+        await Expect(import.ApplyButton).ToBeDisabledAsync();
+        await StepAsync("import-preview");
+
+        Assert.Empty(await App.QueryAsync<GameOps.Data.Entities.Item>(i => i.ItemId == newKey || i.ItemId == badKey));
+        var unchanged = (await App.QueryAsync<GameOps.Data.Entities.Item>(i => i.ItemId == result.ItemId)).Single();
+        Assert.Equal((result.Name, result.Rarity, result.LevelRequirement, result.UpdatedAt), (unchanged.Name, unchanged.Rarity, unchanged.LevelRequirement, unchanged.UpdatedAt));
+        var list = await ResourceListPage.OpenAsync(Page, "/design/items");
+        await list.SearchAsync($"e2e_{suffix}_", expectedRows: 2); // the relic and the recipe's result, nothing imported
+        await list.ExpectColumnAsync("Name", $"E2E Relic {suffix}", $"E2E Result {suffix}");
+        await StepAsync("import-changed-nothing");
+    }
+
     [Fact]
     public async Task Sorting_by_a_column_header_reorders_the_rows()
     {

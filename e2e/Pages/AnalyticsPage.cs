@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using GameOps.E2E.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace GameOps.E2E.Pages;
+
+/// <summary>An analytics dashboard (/analytics/…): the toolbar's range presets, the KPI tiles and the chart cards.</summary>
+public sealed partial class AnalyticsPage(IPage page) : ShellPage(page)
+{
+    /// <summary>The chip under the toolbar naming the range in force: "2026-10-27 – 2026-11-25 (30 days, compared …)".</summary>
+    public ILocator RangeChip => Main.Locator(".mud-chip", new() { HasTextRegex = RangeChipText() });
+    public ILocator Charts => Main.Locator("[data-testid^='chart-']");
+    public ILocator Kpis => Main.Locator("[data-testid^='kpi-'][data-testid$='-value']");
+    public ILocator Progress => Main.Locator(".mud-progress-linear");
+    public ILocator DrillDialog => Page.Locator(".mud-dialog").Filter(new() { Has = Page.Locator("[data-testid=drill-close]") });
+    public ILocator DrillRows => DrillDialog.Locator("[data-testid=drill-table] tbody tr");
+
+    public ILocator Chart(string key) => Page.Locator($"[data-testid='chart-{key}']");
+    public ILocator DataRows(string key) => Chart(key).Locator("table tbody tr");
+
+    public static async Task<AnalyticsPage> OpenAsync(IPage page, string path)
+    {
+        var analytics = new AnalyticsPage(page);
+        await analytics.GotoAsync(path);
+        await analytics.WaitForFiguresAsync();
+        return analytics;
+    }
+
+    /// <summary>Waits until the figures have loaded: no progress bar, the range chip shown.</summary>
+    public async Task WaitForFiguresAsync()
+    {
+        await Expect(RangeChip).ToBeVisibleAsync();
+        await Expect(Progress).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await Page.WaitForRenderQuietAsync();
+    }
+
+    /// <summary>Clicks a preset (7, 30 or 90 days) and waits until the URL and the range chip follow.</summary>
+    public async Task ChoosePresetAsync(int days)
+    {
+        var chipSays = new Regex($@"\({days} days");
+        await Page.RetryUntilAsync(() => Page.Locator($"[data-testid=range-{days}]").ClickAsync(),
+            async () => await RangeChip.InnerTextAsync() is { } text && chipSays.IsMatch(text), $"choose the {days}-day preset");
+        await Page.WaitForLocationAsync(new Regex(@"[?&]from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}"));
+        await WaitForFiguresAsync();
+    }
+
+    /// <summary>The first and last day of the range in force, read from the chip.</summary>
+    public async Task<(DateOnly From, DateOnly To)> RangeAsync()
+    {
+        var match = RangeChipText().Match(await RangeChip.InnerTextAsync());
+        return (DateOnly.Parse(match.Groups[1].Value), DateOnly.Parse(match.Groups[2].Value));
+    }
+
+    /// <summary>Shows a chart's data table (the "Data" toggle).</summary>
+    public async Task ShowDataAsync(string key)
+    {
+        await Page.RetryUntilAsync(() => Page.Locator($"[data-testid='data-{key}']").ClickAsync(),
+            async () => await DataRows(key).CountAsync() > 0, $"show the data of {key}",
+            pending: async () => (await Page.Locator($"[data-testid='data-{key}']").InnerTextAsync()).Contains("Hide"));
+    }
+
+    /// <summary>Clicks a chart's CSV button and returns the downloaded file's name and text.</summary>
+    public async Task<(string FileName, string Content)> ExportCsvAsync(string key)
+    {
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.Locator($"[data-testid='export-{key}']").ClickAsync());
+        var path = await download.PathAsync();
+        return (download.SuggestedFilename, await File.ReadAllTextAsync(path));
+    }
+
+    /// <summary>Clicks a point of a chart's data table (its key, e.g. a day yyyy-MM-dd) and waits for the drill-down dialog.</summary>
+    public async Task DrillAsync(string chartKey, string pointKey)
+    {
+        var link = Page.Locator($"[data-testid='drill-{chartKey}-{pointKey}']");
+        await Page.RetryUntilAsync(() => link.ClickAsync(), () => DrillDialog.IsVisibleAsync(), $"drill into {pointKey}",
+            pending: () => DrillDialog.IsVisibleAsync());
+        await Expect(DrillDialog.Locator("[data-testid=drill-table], :text('No rows.')").First).ToBeVisibleAsync();
+    }
+
+    [GeneratedRegex(@"(\d{4}-\d{2}-\d{2}) – (\d{4}-\d{2}-\d{2}) \(\d+ days")]
+    private static partial Regex RangeChipText();
+}

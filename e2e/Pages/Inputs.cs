@@ -1,0 +1,43 @@
+using GameOps.E2E.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace GameOps.E2E.Pages;
+
+/// <summary>Typing into MudBlazor inputs whose value commits on change (text, numeric and autocomplete fields).</summary>
+public static class Inputs
+{
+    /// <summary>The input of a MudBlazor field, whether its data-testid landed on the input or on a wrapper.</summary>
+    public static ILocator Of(ILocator scope, string testId) =>
+        scope.Locator($"input[data-testid='{testId}'], [data-testid='{testId}'] input").First;
+
+    /// <summary>
+    /// Replaces the value and leaves the field, so change-bound inputs commit. Typing that a re-render swallowed
+    /// (the input was replaced while being filled) is typed again, twice at most.
+    /// </summary>
+    public static async Task FillAsync(IPage page, ILocator field, string value)
+    {
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            await page.WaitForRenderQuietAsync(maxMs: 3000);
+            await field.FillAsync(value);
+            await field.PressAsync("Tab");
+            if (await page.WaitUntilAsync(async () => await field.InputValueAsync() == value, 3000)) break;
+        }
+        await Expect(field).ToHaveValueAsync(value);
+    }
+
+    /// <summary>MudAutocomplete: types <paramref name="search"/> and clicks the option whose text contains it.</summary>
+    public static async Task PickAsync(IPage page, ILocator input, string search)
+    {
+        var option = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = search }).First;
+        await page.RetryUntilAsync(async () =>
+            {
+                await page.WaitForRenderQuietAsync(maxMs: 3000);
+                await input.FillAsync(search);
+            },
+            () => option.IsVisibleAsync(), $"show the option '{search}'");
+        await option.ClickAsync();
+        await Expect(input).ToHaveValueAsync(search);
+        await page.WaitForRenderQuietAsync(maxMs: 3000);
+    }
+}
