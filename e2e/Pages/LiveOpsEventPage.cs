@@ -32,7 +32,7 @@ public sealed class LiveOpsEventPage(IPage page) : ShellPage(page)
 
     /// <summary>Fills a schedule field (cron, zone, duration) and leaves it so it commits.</summary>
     public Task FillScheduleAsync(string field, string value) =>
-        InputFields.FillAndLeaveAsync(Page, Page.Locator($"input[data-testid=schedule-{field}], [data-testid=schedule-{field}] input").First, value);
+        Inputs.FillAsync(Page, Page.Locator($"input[data-testid=schedule-{field}], [data-testid=schedule-{field}] input").First, value);
 
     /// <summary>Saves the schedule; a first click that only closed the time-zone list is repeated.</summary>
     public async Task SaveScheduleAsync()

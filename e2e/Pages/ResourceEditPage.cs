@@ -25,8 +25,8 @@ public sealed class ResourceEditPage(IPage page) : ShellPage(page)
         return edit;
     }
 
-    /// <summary>Text and number fields: see <see cref="InputFields.FillAndLeaveAsync"/>.</summary>
-    public Task FillAsync(string property, string value) => InputFields.FillAndLeaveAsync(Page, Field(property), value);
+    /// <summary>Text and number fields: see <see cref="Inputs.FillAsync"/>.</summary>
+    public Task FillAsync(string property, string value) => Inputs.FillAsync(Page, Field(property), value);
 
     public Task ChooseAsync(string property, string option) => MudSelect.ChooseAsync(Page, Field(property), option);
 
