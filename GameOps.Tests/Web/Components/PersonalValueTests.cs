@@ -5,10 +5,8 @@ using GameOps.Tests.Infrastructure;
 using GameOps.Web.Components.Shared;
 using GameOps.Web.Resources;
 using GameOps.Web.Security;
-using GameOps.Web.Services.Shell;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace GameOps.Tests.Web.Components;
 
@@ -28,16 +26,7 @@ public sealed class PersonalValueTests
             context.Players.Add(player);
             await context.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
         }
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddLogging();
-        ctx.Services.AddGameOpsWebData(db);
-        ctx.Services.AddScoped<PageContext>();
-        var auth = ctx.AddAuthorization();
-        auth.SetAuthorized($"{role.ToLowerInvariant()}@tests.local");
-        auth.SetRoles(role);
-        auth.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()));
+        var ctx = ComponentContexts.SignedIn(db, role);
         return (ctx, db, player);
     }
 

@@ -24,15 +24,7 @@ public sealed class SharedComponentTests
             context.Items.AddRange(items);
             await context.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
         }
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddLogging();
-        ctx.Services.AddGameOpsWebData(db);
-        ctx.Services.AddScoped<PageContext>();
-        var auth = ctx.AddAuthorization();
-        auth.SetAuthorized($"{role}@tests.local");
-        auth.SetRoles(role);
+        var ctx = ComponentContexts.SignedIn(db, role);
         return (ctx, db);
     }
 
