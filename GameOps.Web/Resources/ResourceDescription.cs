@@ -37,6 +37,10 @@ public abstract class ResourceDescription
     public List<ResourceField> Fields { get; } = [];
     public List<string> ListColumns { get; } = [];
     public List<string> SearchFields { get; } = [];
+    /// <summary>Text of other tables that finds a row too (a player by a character's name): prefix matches on a child's column.</summary>
+    public List<RelatedSearch> RelatedSearches { get; } = [];
+    /// <summary>Every search term a user can type, for the search box's placeholder.</summary>
+    public IEnumerable<string> SearchLabels => SearchFields.Select(f => Field(f).Label.ToLowerInvariant()).Concat(RelatedSearches.Select(r => r.Label));
     public List<string> Filters { get; } = [];
     public string? DefaultSort { get; set; }
     public bool DefaultSortDescending { get; set; }
@@ -118,6 +122,13 @@ public sealed class ResourceDescription<TEntity> : ResourceDescription where TEn
         return this;
     }
 
+    /// <summary>Rows are found by a prefix of <paramref name="text"/> on <typeparamref name="TChild"/> rows that point at them through <paramref name="owner"/>.</summary>
+    public ResourceDescription<TEntity> SearchRelated<TChild>(string label, Expression<Func<TChild, Guid>> owner, Expression<Func<TChild, string>> text) where TChild : class
+    {
+        RelatedSearches.Add(new RelatedSearch(label, typeof(TChild), owner, text));
+        return this;
+    }
+
     public ResourceDescription<TEntity> FilterBy(params Expression<Func<TEntity, object?>>[] fields)
     {
         Filters.Clear();
@@ -181,3 +192,6 @@ public sealed class ResourceDescription<TEntity> : ResourceDescription where TEn
         return body is MemberExpression m ? m.Member.Name : throw new ArgumentException($"{expression} is not a property access.");
     }
 }
+
+/// <summary>A search through a child table: <see cref="Owner"/> selects the parent's id, <see cref="Text"/> the column matched by prefix.</summary>
+public sealed record RelatedSearch(string Label, Type ChildType, LambdaExpression Owner, LambdaExpression Text);

@@ -45,7 +45,8 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
     async Task<ResourcePageResult> ListCoreAsync<T>(ResourceDescription resource, ResourceQuery query, CancellationToken ct) where T : class
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var filtered = Where(db, resource, db.Set<T>().AsNoTracking(), query);
+        var matches = await SearchMatchesAsync<T>(db, resource, query, ct);
+        var filtered = Where(db, resource, db.Set<T>().AsNoTracking(), query, matches);
         var (total, estimate, capped) = await CountAsync(db, resource, filtered, query, ct);
         var rows = SeekKeyOf(db, resource, query) is { } seek
             ? await KeysetPageAsync(resource, query, filtered, seek, ct)
@@ -205,30 +206,88 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         return value is long n && n > 0 ? n : null;
     }
 
-    IQueryable<T> Where<T>(GameOpsDbContext db, ResourceDescription resource, IQueryable<T> source, ResourceQuery query)
+    /// <summary>Past this many matching ids a search term is common, and walking the sort index to the first matches is cheaper.</summary>
+    const int SearchPrefetchCap = 2_000;
+
+    /// <summary>
+    /// The ids a prefix search matches, read first through the prefix indexes (one index range per searched column, the
+    /// related tables' included), when there are few of them. Left to one OR predicate, the planner often walks the list's
+    /// sort index instead and filters a million rows to find a rare name. null: not prefetched (no search, a contains search,
+    /// or a common term); the predicate then does the work.
+    /// </summary>
+    static async Task<List<Guid>?> SearchMatchesAsync<T>(GameOpsDbContext db, ResourceDescription resource, ResourceQuery query, CancellationToken ct) where T : class
+    {
+        if (string.IsNullOrWhiteSpace(query.Search) || typeof(T).GetProperty("Id")?.PropertyType != typeof(Guid)) return null;
+        var searched = resource.SearchFields.Select(resource.Field).Where(f => f.ClrType == typeof(string)).ToList();
+        if (searched.Any(f => f.SearchMode == SearchMode.Contains)) return null;
+        var pattern = SearchPattern(query.Search);
+        IQueryable<Guid>? ids = null;
+        void Union(IQueryable<Guid> more) => ids = ids is null ? more : ids.Concat(more);
+        var e = Expression.Parameter(typeof(T), "e");
+        foreach (var field in searched)
+            Union(db.Set<T>().Where(Expression.Lambda<Func<T, bool>>(LikeCall(db.Provider, Expression.Property(e, field.Name), pattern), e))
+                .Select(Expression.Lambda<Func<T, Guid>>(Expression.Property(e, "Id"), e)));
+        foreach (var related in resource.RelatedSearches)
+            Union((IQueryable<Guid>)RelatedIdsMethod.MakeGenericMethod(related.ChildType).Invoke(null, [db, related, pattern])!);
+        if (ids is null) return null;
+        var found = await ids.Take(SearchPrefetchCap + 1).ToListAsync(ct);
+        if (found.Count > SearchPrefetchCap) return null;
+        if (Guid.TryParse(Security.UntrustedText.ForQuery(query.Search.Trim()), out var guid)) found.Add(guid);
+        return found.Distinct().ToList();
+    }
+
+    static readonly MethodInfo RelatedIdsMethod = typeof(ResourceStore).GetMethod(nameof(RelatedIds), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    static IQueryable<Guid> RelatedIds<TChild>(GameOpsDbContext db, RelatedSearch related, string pattern) where TChild : class
+    {
+        var c = related.Text.Parameters[0];
+        var match = Expression.Lambda<Func<TChild, bool>>(LikeCall(db.Provider, related.Text.Body, pattern), c);
+        return db.Set<TChild>().Where(match).Select((Expression<Func<TChild, Guid>>)related.Owner);
+    }
+
+    static string SearchPattern(string search) => EscapeLike(Security.UntrustedText.ForQuery(search.Trim())) + "%";
+
+    /// <summary><c>EXISTS (SELECT 1 FROM child WHERE child.owner = e.id AND child.text LIKE pattern)</c>.</summary>
+    static Expression RelatedMatch(GameOpsDbContext db, RelatedSearch related, Expression ownerId, string pattern)
+    {
+        var c = Expression.Parameter(related.ChildType, "c");
+        var owner = new ParameterReplacer(related.Owner.Parameters[0], c).Visit(related.Owner.Body);
+        var text = new ParameterReplacer(related.Text.Parameters[0], c).Visit(related.Text.Body);
+        var body = Expression.AndAlso(Expression.Equal(owner, ownerId), LikeCall(db.Provider, text, pattern));
+        var children = ((IQueryable)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(related.ChildType).Invoke(db, null)!).Expression;
+        return Expression.Call(typeof(Queryable), nameof(Queryable.Any), [related.ChildType], children, Expression.Quote(Expression.Lambda(body, c)));
+    }
+
+    sealed class ParameterReplacer(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+
+    IQueryable<T> Where<T>(GameOpsDbContext db, ResourceDescription resource, IQueryable<T> source, ResourceQuery query, IReadOnlyCollection<Guid>? searchMatches = null)
     {
         var e = Expression.Parameter(typeof(T), "e");
         Expression? predicate = null;
         void And(Expression condition) => predicate = predicate is null ? condition : Expression.AndAlso(predicate, condition);
 
-        if (!string.IsNullOrWhiteSpace(query.Search))
+        if (searchMatches is not null)
+            And(Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)], Parameter(searchMatches.ToList(), typeof(List<Guid>)), Expression.Property(e, "Id")));
+        else if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var term = Security.UntrustedText.ForQuery(query.Search.Trim());
             Expression? any = null;
+            void Or(Expression match) => any = any is null ? match : Expression.OrElse(any, match);
             foreach (var name in resource.SearchFields)
             {
                 var field = resource.Field(name);
                 if (field.ClrType != typeof(string)) continue;
                 var pattern = EscapeLike(term) + "%";
                 if (field.SearchMode == SearchMode.Contains) pattern = "%" + pattern;
-                var match = LikeCall(db.Provider, Expression.Property(e, field.Name), pattern, field.SearchMode == SearchMode.Contains);
-                any = any is null ? match : Expression.OrElse(any, match);
+                Or(LikeCall(db.Provider, Expression.Property(e, field.Name), pattern, field.SearchMode == SearchMode.Contains));
             }
+            foreach (var related in resource.RelatedSearches)
+                Or(RelatedMatch(db, related, Expression.Property(e, "Id"), SearchPattern(query.Search)));
             if (Guid.TryParse(term, out var guid))
-            {
-                var idMatch = Expression.Equal(Expression.Property(e, "Id"), Parameter(guid, typeof(Guid)));
-                any = any is null ? idMatch : Expression.OrElse(any, idMatch);
-            }
+                Or(Expression.Equal(Expression.Property(e, "Id"), Parameter(guid, typeof(Guid))));
             And(any ?? Expression.Constant(false));
         }
 
@@ -355,7 +414,10 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         if (exact is not null)
             source = source.Where(Expression.Lambda<Func<T, bool>>(Expression.Equal(key, Parameter(exact, key.Type)), e));
         else if (!string.IsNullOrWhiteSpace(text))
-            source = Where(db, target, source, new ResourceQuery { Search = text });
+        {
+            var search = new ResourceQuery { Search = text };
+            source = Where(db, target, source, search, await SearchMatchesAsync<T>(db, target, search, ct));
+        }
         var display = Expression.Property(e, target.DisplayField);
         var secondary = target.BusinessKey is { } bk && bk != target.DisplayField && bk != keyField ? Expression.Property(e, bk) : null;
         Expression label = display.Type == typeof(string) ? display : Expression.Call(display, typeof(object).GetMethod(nameof(ToString))!);

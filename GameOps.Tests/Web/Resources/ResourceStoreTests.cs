@@ -71,6 +71,48 @@ public sealed class ResourceStoreTests
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task Players_are_found_by_username_email_id_or_a_characters_name_whether_the_term_is_rare_or_common(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabases.CreateMigratedAsync(provider);
+        var ct = TestContext.Current.CancellationToken;
+        var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        Player NewPlayer(string name, int i) => new()
+        {
+            Id = Guid.NewGuid(), Username = name, Email = $"{name}@players.test", PasswordHash = "h", Status = "active", CreatedAt = start.AddMinutes(i),
+        };
+        var alice = NewPlayer("alice", 0);
+        var bob = NewPlayer("bob", 1);
+        // 2,100 characters named "Common…": more matches than the store prefetches by id, so the term is searched by predicate.
+        var crowd = Enumerable.Range(0, 2_100).Select(i => NewPlayer($"crowd{i:0000}", 10 + i)).ToList();
+        await using (var context = db.CreateContext())
+        {
+            context.Players.AddRange([alice, bob, .. crowd]);
+            context.Actors.Add(new Actor { Id = Guid.NewGuid(), UserId = bob.Id, Name = "Zephyrine", Level = 30, CreatedAt = start });
+            context.Actors.AddRange(crowd.Select(p => new Actor { Id = Guid.NewGuid(), UserId = p.Id, Name = $"Common{p.Username}", Level = 1, CreatedAt = start }));
+            await context.SaveChangesAsync(ct);
+        }
+        var services = WebServices.Build(db, WebServices.Staff(StaffRoles.Moderator));
+        var store = services.GetRequiredService<ResourceStore>();
+        var players = services.GetRequiredService<ResourceCatalog>().For<Player>();
+        async Task<List<string>> Usernames(string search, int pageSize = 25, int page = 0) =>
+            (await store.ListAsync(players, new ResourceQuery { Search = search, PageSize = pageSize, Page = page }, ct)).Rows
+                .Select(r => (string)r.Values[players.ListColumns.IndexOf(nameof(Player.Username))]!).ToList();
+
+        Assert.Equal(["bob"], await Usernames("zeph")); // bob's character, case-insensitive prefix
+        Assert.Equal(["alice"], await Usernames("ALI"));
+        Assert.Equal(["alice"], await Usernames("alice@players"));
+        Assert.Equal(["bob"], await Usernames(bob.Id.ToString()));
+        Assert.Empty(await Usernames("ephyr")); // a prefix search, not a contains search
+
+        // The common term: newest first, every match once, pages continue where the last one ended.
+        var common = await store.ListAsync(players, new ResourceQuery { Search = "common", PageSize = 25 }, ct);
+        Assert.Equal(2_100, common.Total);
+        Assert.Equal(["crowd2099", "crowd2098"], (await Usernames("common")).Take(2));
+        Assert.Equal(["crowd2049", "crowd2048"], (await Usernames("common", page: 2)).Take(2));
+        Assert.Equal(["crowd2099"], await Usernames("crowd2099"));
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
     public async Task Stale_save_is_a_conflict_with_the_database_values_and_overwrite_wins(DatabaseProvider provider)
     {
         var item = NewItem("sword_iron", "Iron Sword");

@@ -63,7 +63,8 @@ public sealed class ModerationResources : IResourceConfiguration
             .Columns(p => p.Username, p => p.Email, p => p.Status, p => p.CreatedAt, p => p.LastLogin)
             .Options(p => p.Status, PlayerStatuses)
             .FilterBy(p => p.Status, p => p.CreatedAt, p => p.LastLogin)
-            .Search(p => p.Username, p => p.Email).SortBy(p => p.CreatedAt, descending: true)
+            .Search(p => p.Username, p => p.Email).SearchRelated<Actor>("character name", a => a.UserId, a => a.Name)
+            .SortBy(p => p.CreatedAt, descending: true)
             .PersonalData(p => p.Email)
             .Display(p => p.Username);
         catalog.For<Player>().Field(p => p.PasswordHash).Hidden = true;
