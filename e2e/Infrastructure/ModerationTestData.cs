@@ -57,3 +57,43 @@ public static class ModerationTestData
         return new ModerationScenario(token, target, reporter, channel, messages, messages[3], report);
     }
 }
+
+/// <summary>A player in need of support: one character with an empty inventory, two live sessions, and a stackable catalogue item to give back.</summary>
+public sealed record SupportScenario(Player Player, Actor Character, Item LostItem);
+
+public static class SupportTestData
+{
+    public static async Task<SupportScenario> CreatePlayerWhoLostAnItemAsync(this AppServer app)
+    {
+        var token = TestData.UniqueSuffix();
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<GameOpsDbContext>>().CreateDbContextAsync();
+        var now = DateTime.UtcNow;
+        var item = await db.Items.AsNoTracking().Where(i => i.IsActive && i.StackSize >= 5).OrderBy(i => i.ItemId).FirstAsync();
+        var player = new Player
+        {
+            Id = Guid.CreateVersion7(), Username = $"bugged_{token}", Email = $"bugged_{token}@players.example", PasswordHash = "e2e",
+            Status = "active", CreatedAt = now.AddDays(-90), LastLogin = now.AddMinutes(-5),
+        };
+        var character = new Actor { Id = Guid.CreateVersion7(), UserId = player.Id, Name = $"Zephyrine{token}", Level = 42, CreatedAt = now.AddDays(-89), LastActive = now.AddMinutes(-5) };
+        db.Players.Add(player);
+        db.Actors.Add(character);
+        db.UserSessions.AddRange(Enumerable.Range(0, 2).Select(i => new UserSession
+        {
+            Id = Guid.CreateVersion7(), UserId = player.Id, SessionToken = $"e2e_{token}_{i}", IpAddress = "203.0.113.9", CreatedAt = now.AddHours(-i - 1),
+            ExpiresAt = now.AddDays(1), LastActivity = now.AddMinutes(-5), IsActive = true,
+        }));
+        await db.SaveChangesAsync();
+        return new SupportScenario(player, character, item);
+    }
+
+    /// <summary>What the database holds now: the character's quantity of the lost item and the player's active sessions.</summary>
+    public static async Task<(int Quantity, int ActiveSessions)> SupportStateAsync(this AppServer app, SupportScenario scenario)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<GameOpsDbContext>>().CreateDbContextAsync();
+        var quantity = await db.InventoryItems.Where(i => i.ActorId == scenario.Character.Id && i.ItemId == scenario.LostItem.Id).SumAsync(i => i.Quantity);
+        var sessions = await db.UserSessions.CountAsync(s => s.UserId == scenario.Player.Id && s.IsActive);
+        return (quantity, sessions);
+    }
+}

@@ -56,6 +56,37 @@ public sealed class ModeratorJourney(AppServer app, BrowserFixture browser) : Jo
     }
 
     [Fact]
+    public async Task Support_finds_a_player_by_a_characters_name_gives_back_a_lost_item_and_ends_the_sessions()
+    {
+        var scenario = await App.CreatePlayerWhoLostAnItemAsync();
+        const string reason = "Ticket 4411: stack lost to the bank bug";
+        await new LoginPage(Page).SignInAsAsync("Moderator");
+
+        // The player wrote in with a character's name only.
+        var players = await ResourceListPage.OpenAsync(Page, "/players");
+        await players.SearchAsync(scenario.Character.Name[..^2].ToLowerInvariant(), 1);
+        await Expect(players.Rows.First).ToContainTextAsync(scenario.Player.Username);
+        await players.Rows.First.Locator("a", new() { HasText = scenario.Player.Username }).ClickAsync();
+        var profile = new PlayerProfilePage(Page);
+        await Expect(profile.Username).ToHaveTextAsync(scenario.Player.Username);
+        await StepAsync("found-by-character-name");
+
+        await profile.GiveReasonAsync(reason);
+        await profile.GrantItemAsync(scenario.LostItem.ItemId, 3);
+        await Expect(profile.Message).ToContainTextAsync($"Granted 3 × {scenario.LostItem.Name} to {scenario.Character.Name}");
+        await Expect(profile.InventoryRow(scenario.LostItem.ItemId).Locator("[data-testid=inventory-quantity]")).ToHaveTextAsync($"3 / {scenario.LostItem.StackSize}");
+        await Expect(profile.Notes.First).ToContainTextAsync(reason); // the reason is kept on the player, with its author
+        await StepAsync("item-granted");
+
+        await Expect(profile.SupportReason).ToHaveValueAsync(""); // a reason serves one action: the next one needs its own
+        await profile.GiveReasonAsync("Ticket 4411: log out everywhere so the client reloads the inventory");
+        await profile.EndAllSessionsAsync();
+        await Expect(profile.Message).ToContainTextAsync("2 session(s) ended");
+        Assert.Equal((3, 0), await App.SupportStateAsync(scenario));
+        await StepAsync("sessions-ended");
+    }
+
+    [Fact]
     public async Task Chat_review_shows_markup_as_text_and_deletes_and_restores_selected_messages()
     {
         var scenario = await App.CreateReportedConversationAsync();

@@ -65,6 +65,26 @@ public sealed class PlayerProfilePage(IPage page) : ShellPage(page)
     public ILocator Username => Page.Locator("[data-testid=player-username]");
     public ILocator Status => Page.Locator("[data-testid=player-status]");
     public ILocator BannedUntil => Page.Locator("[data-testid=player-banned-until]");
+    public ILocator SupportReason => Inputs.Of(Page.Locator("body"), "support-reason");
+    public ILocator Message => Page.Locator("[data-testid=support-message]");
+    public ILocator Notes => Page.Locator("[data-testid=note]");
+    ILocator CharacterSupport => Page.Locator("[data-testid=character-support]");
+
+    /// <summary>The inventory line of one catalogue item (by its key) of the selected character.</summary>
+    public ILocator InventoryRow(string itemKey) => CharacterSupport.Locator($"[data-testid=inventory-row][data-item='{itemKey}']");
+
+    /// <summary>The reason every support action on the page carries (a staff note and the audit entry).</summary>
+    public Task GiveReasonAsync(string reason) => Inputs.FillAsync(Page, SupportReason, reason);
+
+    /// <summary>Picks a catalogue item by its key, sets the quantity and grants it to the selected character.</summary>
+    public async Task GrantItemAsync(string itemKey, int quantity)
+    {
+        await Inputs.PickAsync(Page, Inputs.Of(CharacterSupport, "field-ItemId"), itemKey);
+        await Inputs.FillAsync(Page, Inputs.Of(CharacterSupport, "support-grant-quantity"), quantity.ToString(CultureInfo.InvariantCulture));
+        await CharacterSupport.Locator("[data-testid=support-grant]").ClickAsync();
+    }
+
+    public Task EndAllSessionsAsync() => Page.Locator("[data-testid=support-end-sessions]").ClickAsync();
 
     public static async Task<PlayerProfilePage> OpenAsync(IPage page, Guid playerId)
     {
