@@ -15,7 +15,7 @@ public static class BenchProgram
                 GameOps.Bench <command> [options]
                   generate  --provider Postgres|Sqlite --connection <cs> --scale <N>     fill the schema (scale 1 ≈ 1M players, 10M chat messages)
                   run       --provider Postgres|Sqlite --connection <cs> [--iterations 200] [--out bench/results]
-                  circuits  --provider Postgres|Sqlite --connection <cs> [--pages 50] [--out bench/results]
+                  circuits  --provider Postgres|Sqlite --connection <cs> [--pages 50] [--out bench/results] [--gcdump file.gcdump]
                 """);
             return 2;
         }
@@ -32,7 +32,8 @@ public static class BenchProgram
             case "run":
                 return await RunCommand.RunAsync(database, int.Parse(options.Get("iterations", "200"), CultureInfo.InvariantCulture), options.Get("out", "bench/results"));
             case "circuits":
-                return await CircuitsCommand.RunAsync(database, int.Parse(options.Get("pages", "50"), CultureInfo.InvariantCulture), options.Get("out", "bench/results"));
+                return await CircuitsCommand.RunAsync(database, int.Parse(options.Get("pages", "50"), CultureInfo.InvariantCulture), options.Get("out", "bench/results"),
+                    options.Get("gcdump", "") is { Length: > 0 } dump ? dump : null);
             default:
                 AnsiConsole.MarkupLine($"[red]Unknown command[/] {Markup.Escape(args[0])}");
                 return 2;
