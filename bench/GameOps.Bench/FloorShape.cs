@@ -81,7 +81,24 @@ sealed class Shape
             shapeParameters.Add(("f" + where.Count, value));
             where.Add($"t.\"{Col(entity, name)}\" = @f{where.Count}");
         }
-        if (query.Search is { } term)
+        var prefixOnly = resource.SearchFields.All(n => resource.Field(n).SearchMode == SearchMode.Prefix);
+        if (query.Search is { } prefix && prefixOnly)
+        {
+            // By hand: the matching ids through each prefix index (the related tables' too), then the page among them.
+            var pattern = ResourceStore.EscapeLike(prefix) + "%";
+            string Match(string column) => pg ? $"lower({column}) LIKE @s ESCAPE '\\'" : $"{column} LIKE @s ESCAPE '\\'";
+            var sources = resource.SearchFields.Where(n => resource.Field(n).ClrType == typeof(string))
+                .Select(n => $"SELECT \"id\" FROM \"{table}\" WHERE {Match($"\"{Col(entity, n)}\"")}").ToList();
+            foreach (var related in resource.RelatedSearches)
+            {
+                var child = db.Model.FindEntityType(related.ChildType)!;
+                string Column(System.Linq.Expressions.LambdaExpression e) => Col(child, ((System.Linq.Expressions.MemberExpression)e.Body).Member.Name);
+                sources.Add($"SELECT \"{Column(related.Owner)}\" FROM \"{child.GetTableName()}\" WHERE {Match($"\"{Column(related.Text)}\"")}");
+            }
+            shapeParameters.Add(("s", pg ? pattern.ToLowerInvariant() : pattern));
+            where.Add($"t.\"id\" IN ({string.Join(" UNION ", sources)})");
+        }
+        else if (query.Search is { } term)
         {
             var any = new List<string>();
             foreach (var name in resource.SearchFields.Where(n => resource.Field(n).ClrType == typeof(string)))
