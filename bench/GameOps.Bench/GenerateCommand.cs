@@ -25,13 +25,14 @@ public static class GenerateCommand
                 }) { Connections = connections };
                 result = await generator.RunAsync();
             });
-        var table = new Table().AddColumns("table", "rows", "seconds", "rows/s");
+        var table = new Table().AddColumns("table", "rows", "seconds", "rows/s", "blocked on server");
         foreach (var t in result!.Tables.OrderByDescending(t => t.Rows))
-            table.AddRow(t.Table, $"{t.Rows:N0}", $"{t.Elapsed.TotalSeconds:0.0}", $"{t.Rows / Math.Max(0.001, t.Elapsed.TotalSeconds):N0}");
+            table.AddRow(t.Table, $"{t.Rows:N0}", $"{t.Elapsed.TotalSeconds:0.0}", $"{t.Rows / Math.Max(0.001, t.Elapsed.TotalSeconds):N0}",
+                t.Blocked > TimeSpan.Zero ? $"{t.Blocked / t.Elapsed:P0}" : "");
         AnsiConsole.Write(table);
         var loadAverage = Machine.LoadAverage();
         AnsiConsole.MarkupLine($"[bold]{result.Rows:N0}[/] rows on {result.Connections} connection(s), template {result.Template.TotalSeconds:0.0} s (not counted)");
-        AnsiConsole.MarkupLine($"  load      {result.Load.TotalSeconds,8:0.0} s   [bold]{result.RowsPerSecond,12:N0} rows/s[/]");
+        AnsiConsole.MarkupLine($"  load      {result.Load.TotalSeconds,8:0.0} s   [bold]{result.RowsPerSecond,12:N0} rows/s[/]   (this process used {result.LoadCpu.TotalSeconds:0.0} s of CPU)");
         AnsiConsole.MarkupLine($"  indexes   {result.Indexes.TotalSeconds,8:0.0} s   (keys, indexes, foreign keys validated)");
         AnsiConsole.MarkupLine($"  analyze   {result.Analyze.TotalSeconds,8:0.0} s");
         AnsiConsole.MarkupLine($"  total     {result.Total.TotalSeconds,8:0.0} s   [bold]{result.TotalRowsPerSecond,12:N0} rows/s[/]   (load average {loadAverage})");

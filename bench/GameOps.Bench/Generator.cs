@@ -10,11 +10,15 @@ using Npgsql;
 
 namespace GameOps.Bench;
 
-/// <summary>Rows written to one table and how long that took.</summary>
-public sealed record TableLoad(string Table, long Rows, TimeSpan Elapsed);
+/// <summary>
+/// Rows written to one table and how long that took; <paramref name="Blocked"/> is the part the loader spent blocked handing
+/// bytes to the server (high: the server is the bottleneck; low: generating the rows is).
+/// </summary>
+public sealed record TableLoad(string Table, long Rows, TimeSpan Elapsed, TimeSpan Blocked = default);
 
 /// <summary>The phases of a run: load (COPY or INSERT), indexes and constraints rebuilt, statistics (VACUUM ANALYZE).</summary>
-public sealed record GenerateResult(IReadOnlyList<TableLoad> Tables, TimeSpan Template, TimeSpan Load, TimeSpan Indexes, TimeSpan Analyze, int Connections)
+/// <remarks><paramref name="LoadCpu"/>: CPU time this process used during the load (row generation and sending).</remarks>
+public sealed record GenerateResult(IReadOnlyList<TableLoad> Tables, TimeSpan Template, TimeSpan Load, TimeSpan Indexes, TimeSpan Analyze, int Connections, TimeSpan LoadCpu)
 {
     public long Rows => Tables.Sum(t => t.Rows);
     public TimeSpan Total => Load + Indexes + Analyze;
@@ -22,7 +26,7 @@ public sealed record GenerateResult(IReadOnlyList<TableLoad> Tables, TimeSpan Te
     public double TotalRowsPerSecond => Rows / Math.Max(0.001, Total.TotalSeconds);
 }
 
-internal sealed record LoadPhases(IReadOnlyList<TableLoad> Tables, TimeSpan Load, TimeSpan Indexes, TimeSpan Analyze);
+internal sealed record LoadPhases(IReadOnlyList<TableLoad> Tables, TimeSpan Load, TimeSpan Indexes, TimeSpan Analyze, TimeSpan LoadCpu);
 
 /// <summary>
 /// Large consistent data sets, made by replicating the demo seeder's world. The seeder (scale 1) writes a template into a
@@ -86,7 +90,7 @@ public sealed class Generator(DatabaseOptions target, double scale, Action<strin
             ? await new SqliteLoader(sqlite, progress).RunAsync(tables, ct)
             : await new PostgresLoader(target.ConnectionString, Math.Max(1, Connections), progress).RunAsync(tables, ct);
         return new GenerateResult(phases.Tables, templateTime, phases.Load, phases.Indexes, phases.Analyze,
-            target.Provider == DatabaseProvider.Postgres ? Math.Max(1, Connections) : 1);
+            target.Provider == DatabaseProvider.Postgres ? Math.Max(1, Connections) : 1, phases.LoadCpu);
     }
 
     // ---------- the plan ----------

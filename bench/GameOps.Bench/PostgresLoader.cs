@@ -40,13 +40,15 @@ internal sealed class PostgresLoader(string connectionString, int connections, A
         await ExecuteAsync(control, "TRUNCATE " + string.Join(", ", tables.Keys.Order(StringComparer.Ordinal).Select(Quote)) + " CASCADE", ct);
         var schema = await StripAsync(control, tables.Keys.ToHashSet(), ct);
         var clock = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         List<TableLoad> loads;
-        TimeSpan load, indexes;
+        TimeSpan load, indexes, loadCpu;
         try
         {
             foreach (var table in tables.Values) await EncodeTemplateAsync(control, table, ct);
             loads = await LoadAsync(tables.Values, clock, ct);
             load = clock.Elapsed;
+            loadCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         }
         finally
         {
@@ -58,7 +60,7 @@ internal sealed class PostgresLoader(string connectionString, int connections, A
         var allTables = await QueryAsync(control,
             "SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'", r => r.GetString(0), ct);
         await RunParallelAsync(allTables.Select(t => new Job(Rows(tables, t), c => Execute(c, $"VACUUM (ANALYZE) {Quote(t)}"))), ct);
-        return new LoadPhases(loads, load, indexes, clock.Elapsed);
+        return new LoadPhases(loads, load, indexes, clock.Elapsed, loadCpu);
     }
 
     static long Rows(Dictionary<string, TableRows> tables, string table) => tables.TryGetValue(table, out var t) ? t.Rows : 0;
@@ -208,8 +210,8 @@ internal sealed class PostgresLoader(string connectionString, int connections, A
         await RunParallelAsync(tables.Select(table => new Job(table.Rows * (EncodedRowBytes(table) + 16), connection =>
         {
             var started = clock.Elapsed;
-            Load(connection, table, ct);
-            lock (loads) loads.Add(new TableLoad(table.Table, table.Rows, clock.Elapsed - started));
+            var blocked = Load(connection, table, ct);
+            lock (loads) loads.Add(new TableLoad(table.Table, table.Rows, clock.Elapsed - started, blocked));
         })), ct);
         return loads;
     }
@@ -217,8 +219,10 @@ internal sealed class PostgresLoader(string connectionString, int connections, A
     static long EncodedRowBytes(TableRows table) =>
         table.Encoded!.Length == 0 ? 0 : (long)table.Encoded.Average(row => row.Sum(v => 4 + (v?.Length ?? 0)));
 
-    void Load(NpgsqlConnection connection, TableRows table, CancellationToken ct)
+    /// <summary>Loads one table; returns the time spent blocked on the server.</summary>
+    TimeSpan Load(NpgsqlConnection connection, TableRows table, CancellationToken ct)
     {
+        TimeSpan blocked;
         using var tx = connection.BeginTransaction();
         Execute(connection, $"TRUNCATE {Quote(table.Table)}"); // in this transaction, so COPY may write the rows frozen
         var columns = string.Join(", ", table.Plan.Columns.Select(c => Quote(c.Column)));
@@ -239,9 +243,12 @@ internal sealed class PostgresLoader(string connectionString, int connections, A
                 }
             }
             writer.Finish();
+            blocked = writer.Blocked;
         }
+        var committing = Stopwatch.GetTimestamp();
         tx.Commit();
         progress?.Invoke(table.Table, table.Rows, table.Rows);
+        return blocked + Stopwatch.GetElapsedTime(committing);
     }
 
     /// <summary>PostgreSQL's binary COPY format, written into a large buffer: header, rows of length-prefixed fields, trailer.</summary>
@@ -271,9 +278,13 @@ internal sealed class PostgresLoader(string connectionString, int connections, A
             return span;
         }
 
+        public TimeSpan Blocked { get; private set; }
+
         void Flush()
         {
+            var started = Stopwatch.GetTimestamp();
             stream.Write(buffer, 0, length);
+            Blocked += Stopwatch.GetElapsedTime(started);
             length = 0;
         }
 

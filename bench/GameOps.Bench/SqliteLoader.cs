@@ -21,13 +21,14 @@ internal sealed class SqliteLoader(SqliteConnection connection, Action<string, l
         var droppedIndexes = await DropSecondaryIndexesAsync(tables.Keys.ToHashSet(), ct);
         var clock = Stopwatch.StartNew();
         var loads = new List<TableLoad>();
-        TimeSpan load, indexes;
+        TimeSpan load, indexes, loadCpu;
         try
         {
             await ExecuteAsync("PRAGMA synchronous = OFF", ct);
             await ExecuteAsync("PRAGMA cache_size = -262144", ct); // 256 MB
             foreach (var table in tables.Keys) await ExecuteAsync($"DELETE FROM \"{table}\"", ct);
             clock.Restart();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             foreach (var table in tables.Values.OrderBy(t => t.Table, StringComparer.Ordinal))
             {
                 var started = clock.Elapsed;
@@ -35,6 +36,7 @@ internal sealed class SqliteLoader(SqliteConnection connection, Action<string, l
                 loads.Add(new TableLoad(table.Table, table.Rows, clock.Elapsed - started));
             }
             load = clock.Elapsed;
+            loadCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         }
         finally
         {
@@ -47,7 +49,7 @@ internal sealed class SqliteLoader(SqliteConnection connection, Action<string, l
         }
         clock.Restart();
         await ExecuteAsync("ANALYZE", ct);
-        return new LoadPhases(loads, load, indexes, clock.Elapsed);
+        return new LoadPhases(loads, load, indexes, clock.Elapsed, loadCpu);
     }
 
     void Insert(TableRows table, CancellationToken ct)
