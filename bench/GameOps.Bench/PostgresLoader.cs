@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -220,6 +221,9 @@ internal sealed class PostgresLoader(string connectionString, int connections, A
         table.Encoded!.Length == 0 ? 0 : (long)table.Encoded.Average(row => row.Sum(v => 4 + (v?.Length ?? 0)));
 
     /// <summary>Loads one table; returns the time spent blocked on the server.</summary>
+    /// <remarks>The hot paths are compiled fully optimized up front: tiered compilation would run the first seconds of every
+    /// table's loop in unoptimized code (measured: 500,000 rows took 1 s in tier 0, then 150,000 rows 0.03 s).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     TimeSpan Load(NpgsqlConnection connection, TableRows table, CancellationToken ct)
     {
         TimeSpan blocked;
@@ -290,6 +294,7 @@ internal sealed class PostgresLoader(string connectionString, int connections, A
 
         public void StartRow(int columns) => BinaryPrimitives.WriteInt16BigEndian(Reserve(2), (short)columns);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Write(in Cell cell)
         {
             switch (cell.Kind)

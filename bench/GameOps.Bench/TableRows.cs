@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -70,7 +71,7 @@ internal sealed class TableRows
     public int Salt { get; }
     public int ColumnCount => Plan.Columns.Count;
     public int ForeignKeyCount => foreignKeys.Length;
-    public IReadOnlyList<ForeignKeyRule> ForeignKeys => foreignKeys;
+    public ForeignKeyRule[] ForeignKeys => foreignKeys;
     public Generator.ColumnRole Role(int column) => rules[column].Role;
     public int? MaxLength(int column) => rules[column].MaxLength;
 
@@ -150,6 +151,7 @@ internal sealed class TableRows
     }
 
     /// <summary>Where the value of <paramref name="column"/> in the cursor's row comes from.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Cell Resolve(int column, RowCursor at)
     {
         var rule = rules[column];
@@ -176,6 +178,7 @@ internal sealed class TableRows
     }
 
     /// <summary>The value one of this table's rows has in a key column (computed, never stored).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     Cell KeyCell(int column, long row)
     {
         var copy = row / TemplateRows;
@@ -215,6 +218,7 @@ internal sealed class RowCursor(TableRows table)
     public long ShiftMinutes { get; private set; }
     public long[] ParentRows { get; } = new long[table.ForeignKeyCount];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void MoveTo(long row)
     {
         var t = table.TemplateRows;
@@ -224,7 +228,7 @@ internal sealed class RowCursor(TableRows table)
         var random = new RowRandom((ulong)row ^ (ulong)(uint)table.Salt << 40);
         ShiftMinutes = Copy == 0 ? 0 : random.Below(TwoWeeksInMinutes);
         var foreignKeys = table.ForeignKeys;
-        for (var f = 0; f < foreignKeys.Count; f++)
+        for (var f = 0; f < foreignKeys.Length; f++)
         {
             var fk = foreignKeys[f];
             var parentRow = fk.ParentIndex[Source];
