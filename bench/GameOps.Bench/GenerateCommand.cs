@@ -32,7 +32,7 @@ public static class GenerateCommand
         AnsiConsole.Write(table);
         var loadAverage = Machine.LoadAverage();
         AnsiConsole.MarkupLine($"[bold]{result.Rows:N0}[/] rows on {result.Connections} connection(s), template {result.Template.TotalSeconds:0.0} s (not counted)");
-        AnsiConsole.MarkupLine($"  load      {result.Load.TotalSeconds,8:0.0} s   [bold]{result.RowsPerSecond,12:N0} rows/s[/]   (this process used {result.LoadCpu.TotalSeconds:0.0} s of CPU)");
+        AnsiConsole.MarkupLine($"  load      {result.Load.TotalSeconds,8:0.0} s   [bold]{result.RowsPerSecond,12:N0} rows/s[/]   (incl. {result.TemplateEncoding.TotalSeconds:0.0} s encoding the template; this process used {result.LoadCpu.TotalSeconds:0.0} s of CPU)");
         AnsiConsole.MarkupLine($"  indexes   {result.Indexes.TotalSeconds,8:0.0} s   (rebuilt from their definitions; on PostgreSQL also the keys and validated foreign keys)");
         AnsiConsole.MarkupLine($"  analyze   {result.Analyze.TotalSeconds,8:0.0} s");
         AnsiConsole.MarkupLine($"  total     {result.Total.TotalSeconds,8:0.0} s   [bold]{result.TotalRowsPerSecond,12:N0} rows/s[/]   (load average {loadAverage})");

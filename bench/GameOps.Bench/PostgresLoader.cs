@@ -43,10 +43,11 @@ internal sealed class PostgresLoader(string connectionString, int connections, A
         var clock = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         List<TableLoad> loads;
-        TimeSpan load, indexes, loadCpu;
+        TimeSpan load, indexes, loadCpu, encoding;
         try
         {
-            foreach (var table in tables.Values) await EncodeTemplateAsync(control, table, ct);
+            await RunParallelAsync(tables.Values.Select(t => new Job(t.Values.Length, c => EncodeTemplateAsync(c, t, ct).GetAwaiter().GetResult())), ct);
+            encoding = clock.Elapsed;
             loads = await LoadAsync(tables.Values, clock, ct);
             load = clock.Elapsed;
             loadCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
@@ -61,7 +62,7 @@ internal sealed class PostgresLoader(string connectionString, int connections, A
         var allTables = await QueryAsync(control,
             "SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'", r => r.GetString(0), ct);
         await RunParallelAsync(allTables.Select(t => new Job(Rows(tables, t), c => Execute(c, $"VACUUM (ANALYZE) {Quote(t)}"))), ct);
-        return new LoadPhases(loads, load, indexes, clock.Elapsed, loadCpu);
+        return new LoadPhases(loads, load, indexes, clock.Elapsed, loadCpu, encoding);
     }
 
     static long Rows(Dictionary<string, TableRows> tables, string table) => tables.TryGetValue(table, out var t) ? t.Rows : 0;

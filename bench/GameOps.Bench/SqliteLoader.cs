@@ -49,7 +49,7 @@ internal sealed class SqliteLoader(SqliteConnection connection, Action<string, l
         }
         clock.Restart();
         await ExecuteAsync("ANALYZE", ct);
-        return new LoadPhases(loads, load, indexes, clock.Elapsed, loadCpu);
+        return new LoadPhases(loads, load, indexes, clock.Elapsed, loadCpu, TimeSpan.Zero);
     }
 
     void Insert(TableRows table, CancellationToken ct)
