@@ -23,11 +23,11 @@ public sealed class GeneratorTests
         var ct = TestContext.Current.CancellationToken;
         await using var database = await TestDatabases.CreateMigratedAsync(provider);
         LiveSchema before;
-        List<string> indexesBefore;
+        List<string> schemaBefore;
         await using (var db = database.CreateContext())
         {
             before = await LiveSchema.ReadAsync(db, ct);
-            indexesBefore = await IndexDefinitionsAsync(db, ct);
+            schemaBefore = await SchemaDefinitionsAsync(db, ct);
         }
 
         var result = await new Generator(database.Options, TinyScale).RunAsync(ct);
@@ -40,7 +40,7 @@ public sealed class GeneratorTests
                 Assert.Equal(columns.OrderBy(c => c.Key), after.Tables[table].OrderBy(c => c.Key));
             Assert.Equal(before.ForeignKeyColumns.Order(), after.ForeignKeyColumns.Order());
             Assert.Equal(before.UniqueColumns.Order(), after.UniqueColumns.Order());
-            Assert.Equal(indexesBefore, await IndexDefinitionsAsync(db, ct));
+            Assert.Equal(schemaBefore, await SchemaDefinitionsAsync(db, ct));
 
             Assert.Equal(500, await db.Players.CountAsync(ct)); // 1M × 0.0005, above the template's 300
             foreach (var load in result.Tables)
@@ -88,17 +88,30 @@ public sealed class GeneratorTests
         }
     }
 
-    static async Task<List<string>> IndexDefinitionsAsync(GameOpsDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Every index, constraint (with its validation state), user trigger (with its enabled state) and table persistence: the
+    /// generator drops keys, foreign keys and indexes during the load and must put back exactly what the migrations made.
+    /// </summary>
+    static async Task<List<string>> SchemaDefinitionsAsync(GameOpsDbContext db, CancellationToken ct)
     {
-        var sql = db.Provider == DatabaseProvider.Postgres
-            ? "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname"
-            : "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name";
+        string[] queries = db.Provider == DatabaseProvider.Postgres
+            ?
+            [
+                "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname",
+                "SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) || ' validated=' || convalidated FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1",
+                "SELECT tgrelid::regclass::text || ' ' || tgname || ' ' || tgenabled::text FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1",
+                "SELECT relname || ' ' || relpersistence::text FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' ORDER BY 1",
+            ]
+            : ["SELECT type || ' ' || name || ' ' || sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type, name"];
         var list = new List<string>();
         await db.Database.OpenConnectionAsync(ct);
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) list.Add(reader.GetString(0));
+        foreach (var sql in queries)
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) list.Add(reader.GetString(0));
+        }
         return list;
     }
 

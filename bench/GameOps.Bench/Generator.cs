@@ -10,14 +10,26 @@ using Npgsql;
 
 namespace GameOps.Bench;
 
-/// <summary>Rows written to one table and how long that took.</summary>
-public sealed record TableLoad(string Table, long Rows, TimeSpan Elapsed);
+/// <summary>
+/// Rows written to one table and how long that took; <paramref name="Blocked"/> is the part the loader spent blocked handing
+/// bytes to the server (high: the server is the bottleneck; low: generating the rows is).
+/// </summary>
+public sealed record TableLoad(string Table, long Rows, TimeSpan Elapsed, TimeSpan Blocked = default);
 
-public sealed record GenerateResult(IReadOnlyList<TableLoad> Tables, TimeSpan Template, TimeSpan Load, TimeSpan Indexes, TimeSpan Analyze)
+/// <summary>The phases of a run: load (COPY or INSERT), indexes and constraints rebuilt, statistics (VACUUM ANALYZE).</summary>
+/// <remarks>
+/// <paramref name="LoadCpu"/>: CPU time this process used during the load; <paramref name="TemplateEncoding"/>: the part of the
+/// load spent having the server encode the template (PostgreSQL; a fixed cost, whatever the scale).
+/// </remarks>
+public sealed record GenerateResult(IReadOnlyList<TableLoad> Tables, TimeSpan Template, TimeSpan Load, TimeSpan Indexes, TimeSpan Analyze, int Connections, TimeSpan LoadCpu, TimeSpan TemplateEncoding)
 {
     public long Rows => Tables.Sum(t => t.Rows);
-    public double RowsPerSecond => Rows / Load.TotalSeconds;
+    public TimeSpan Total => Load + Indexes + Analyze;
+    public double RowsPerSecond => Rows / Math.Max(0.001, Load.TotalSeconds);
+    public double TotalRowsPerSecond => Rows / Math.Max(0.001, Total.TotalSeconds);
 }
+
+internal sealed record LoadPhases(IReadOnlyList<TableLoad> Tables, TimeSpan Load, TimeSpan Indexes, TimeSpan Analyze, TimeSpan LoadCpu, TimeSpan TemplateEncoding);
 
 /// <summary>
 /// Large consistent data sets, made by replicating the demo seeder's world. The seeder (scale 1) writes a template into a
@@ -62,6 +74,9 @@ public sealed class Generator(DatabaseOptions target, double scale, Action<strin
     /// <summary>No table other than <see cref="Targets"/> grows beyond this many rows per unit of scale.</summary>
     const long ProportionalCap = 1_000_000;
 
+    /// <summary>PostgreSQL sessions that load (and then index) tables side by side.</summary>
+    public int Connections { get; init; } = 3;
+
     public async Task<GenerateResult> RunAsync(CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
@@ -72,35 +87,13 @@ public sealed class Generator(DatabaseOptions target, double scale, Action<strin
             await migrate.Database.MigrateAsync(ct);
         await using var db = GameOpsDatabase.CreateContext(target);
         var plans = Plan(db.Model, template);
-
+        var tables = TableRows.Compile(plans, template);
         await db.Database.OpenConnectionAsync(ct);
-        var connection = db.Database.GetDbConnection();
-        var loads = new List<TableLoad>();
-        TimeSpan load, indexes;
-        var droppedIndexes = await DropSecondaryIndexesAsync(connection, plans.Select(p => p.Table).ToHashSet(), ct);
-        try
-        {
-            await EmptyAsync(connection, plans, ct);
-            clock.Restart();
-            foreach (var plan in plans)
-            {
-                var started = clock.Elapsed;
-                var writer = new RowWriter(plan, plans, template);
-                if (connection is NpgsqlConnection pg) await CopyPostgresAsync(pg, writer, ct);
-                else await InsertSqliteAsync((SqliteConnection)connection, writer, ct);
-                loads.Add(new TableLoad(plan.Table, plan.Rows, clock.Elapsed - started));
-            }
-            load = clock.Elapsed;
-        }
-        finally
-        {
-            clock.Restart();
-            foreach (var sql in droppedIndexes) await ExecuteAsync(connection, sql, ct, timeout: 0);
-            indexes = clock.Elapsed;
-        }
-        clock.Restart();
-        await ExecuteAsync(connection, connection is NpgsqlConnection ? "VACUUM ANALYZE" : "ANALYZE", ct, timeout: 0);
-        return new GenerateResult(loads, templateTime, load, indexes, clock.Elapsed);
+        var phases = db.Database.GetDbConnection() is SqliteConnection sqlite
+            ? await new SqliteLoader(sqlite, progress).RunAsync(tables, ct)
+            : await new PostgresLoader(target.ConnectionString, Math.Max(1, Connections), progress).RunAsync(tables, ct);
+        return new GenerateResult(phases.Tables, templateTime, phases.Load, phases.Indexes, phases.Analyze,
+            target.Provider == DatabaseProvider.Postgres ? Math.Max(1, Connections) : 1, phases.LoadCpu, phases.TemplateEncoding);
     }
 
     // ---------- the plan ----------
@@ -190,76 +183,7 @@ public sealed class Generator(DatabaseOptions target, double scale, Action<strin
         return plans.Values.Where(p => p.Rows > 0).OrderBy(p => p.Table, StringComparer.Ordinal).ToList();
     }
 
-    // ---------- rows ----------
-
-    /// <summary>Builds row i of a table from the template; also computes any row's key values for the tables pointing at it.</summary>
-    internal sealed class RowWriter
-    {
-        readonly TablePlan plan;
-        readonly Template template;
-        readonly Dictionary<string, TablePlan> plans;
-        readonly int tableSalt;
-        public RowWriter(TablePlan plan, IReadOnlyList<TablePlan> all, Template template)
-        {
-            this.plan = plan;
-            this.template = template;
-            plans = all.ToDictionary(p => p.Table);
-            tableSalt = StableHash(plan.Table);
-        }
-
-        public TablePlan Plan => plan;
-
-        public void Fill(long i, object?[] values)
-        {
-            var t = plan.TemplateRows;
-            var copy = i / t;
-            var source = template.Rows(plan.Table)[(int)(i % t)];
-            var random = new Random(unchecked((int)Mix((ulong)i ^ (ulong)tableSalt << 40)));
-            var shift = copy == 0 ? TimeSpan.Zero : TimeSpan.FromMinutes(random.Next(0, 14 * 24 * 60));
-            for (var c = 0; c < plan.Columns.Count; c++)
-            {
-                var column = plan.Columns[c];
-                var value = source[column.TemplateIndex];
-                values[c] = column.Role switch
-                {
-                    ColumnRole.Key => copy == 0 ? value : DerivedKey(tableSalt, i),
-                    ColumnRole.UniqueText => copy == 0 || value is null ? value : Suffix((string)value, copy, column.Property.GetMaxLength()),
-                    ColumnRole.Time => value is DateTime d ? d - shift : value,
-                    ColumnRole.ForeignKey => value is null ? null : Reference(column, value, copy, random),
-                    _ => value,
-                };
-            }
-        }
-
-        object? Reference(ColumnPlan column, object value, long copy, Random random)
-        {
-            var fk = column.ForeignKey!;
-            var parentTable = fk.PrincipalEntityType.GetTableName()!;
-            if (!plans.TryGetValue(parentTable, out var parent)) return column.Property.IsNullable ? null : value;
-            if (parent.IsVerbatim) return value;
-            var principalColumn = fk.PrincipalKey.Properties[fk.Properties.ToList().IndexOf(column.Property)];
-            var parentIndex = template.IndexOf(parentTable, parent.Columns.First(c => c.Property.Name == principalColumn.Name).TemplateIndex, value);
-            long row = column.FollowsCopy
-                ? copy * parent.TemplateRows + parentIndex
-                : random.NextInt64(parent.Rows / parent.TemplateRows + (parent.Rows % parent.TemplateRows > parentIndex ? 1 : 0)) * parent.TemplateRows + parentIndex;
-            return KeyOf(parent, principalColumn, row);
-        }
-
-        /// <summary>The value a row of another table has in one of its key columns (computed, never stored).</summary>
-        object? KeyOf(TablePlan parent, IProperty property, long row)
-        {
-            var column = parent.Columns.First(c => c.Property.Name == property.Name);
-            var copy = row / parent.TemplateRows;
-            var source = template.Rows(parent.Table)[(int)(row % parent.TemplateRows)][column.TemplateIndex];
-            if (copy == 0) return source;
-            return column.Role switch
-            {
-                ColumnRole.Key => DerivedKey(StableHash(parent.Table), row),
-                ColumnRole.UniqueText => Suffix((string)source!, copy, property.GetMaxLength()),
-                _ => source,
-            };
-        }
-    }
+    // ---------- keys ----------
 
     public static Guid DerivedKey(int tableSalt, long row)
     {
@@ -271,24 +195,37 @@ public sealed class Generator(DatabaseOptions target, double scale, Action<strin
         return new Guid(bytes);
     }
 
-    /// <summary>Unique text for copy k: "name" → "name·k" in base 36 (kept within the column's length, before an e-mail's @).</summary>
+    /// <summary>Unique text for copy k: "name" → "name-k" in base 36 (kept within the column's length, before an e-mail's @).</summary>
     public static string Suffix(string value, long copy, int? maxLength)
     {
-        var suffix = "-" + Base36(copy);
-        var at = value.IndexOf('@');
-        var head = at >= 0 ? value[..at] : value;
-        var tail = at >= 0 ? value[at..] : "";
-        if (maxLength is { } max && head.Length + suffix.Length + tail.Length > max)
-            head = head[..Math.Max(0, max - suffix.Length - tail.Length)];
-        return head + suffix + tail;
+        var buffer = new char[value.Length + 16];
+        return new string(buffer, 0, Suffix(value, copy, maxLength, buffer));
     }
 
-    static string Base36(long n)
+    /// <summary><see cref="Suffix(string, long, int?)"/> into a buffer of at least value.Length + 16 chars; returns the length.</summary>
+    public static int Suffix(string value, long copy, int? maxLength, Span<char> destination)
+    {
+        Span<char> suffix = stackalloc char[16];
+        suffix[0] = '-';
+        var length = 1 + Base36(copy, suffix[1..]);
+        var at = value.IndexOf('@');
+        var head = at >= 0 ? value.AsSpan(0, at) : value.AsSpan();
+        var tail = at >= 0 ? value.AsSpan(at) : [];
+        if (maxLength is { } max && head.Length + length + tail.Length > max)
+            head = head[..Math.Max(0, max - length - tail.Length)];
+        head.CopyTo(destination);
+        suffix[..length].CopyTo(destination[head.Length..]);
+        tail.CopyTo(destination[(head.Length + length)..]);
+        return head.Length + length + tail.Length;
+    }
+
+    static int Base36(long n, Span<char> destination)
     {
         const string digits = "0123456789abcdefghijklmnopqrstuvwxyz";
-        var s = "";
-        do { s = digits[(int)(n % 36)] + s; n /= 36; } while (n > 0);
-        return s;
+        var length = 0;
+        for (var rest = n; ; rest /= 36) { length++; if (rest < 36) break; }
+        for (var i = length - 1; i >= 0; i--, n /= 36) destination[i] = digits[(int)(n % 36)];
+        return length;
     }
 
     static ulong Mix(ulong x)
@@ -304,120 +241,6 @@ public sealed class Generator(DatabaseOptions target, double scale, Action<strin
         uint h = 2166136261;
         foreach (var c in s) { h ^= c; h *= 16777619; }
         return (int)(h & 0x7FFFFF);
-    }
-
-    // ---------- writing ----------
-
-    async Task CopyPostgresAsync(NpgsqlConnection connection, RowWriter writer, CancellationToken ct)
-    {
-        var plan = writer.Plan;
-        await ExecuteAsync(connection, "SET session_replication_role = replica", ct); // the generator guarantees the references
-        var columns = string.Join(", ", plan.Columns.Select(c => '"' + c.Column + '"'));
-        var types = plan.Columns.Select(c => BaseType(c.StoreType)).ToArray();
-        var converters = plan.Columns.Select(c => c.Property.GetTypeMapping().Converter).ToArray();
-        var utc = plan.Columns.Select(c => c.StoreType.StartsWith("timestamp with", StringComparison.Ordinal)).ToArray();
-        var values = new object?[plan.Columns.Count];
-        await using (var copy = await connection.BeginBinaryImportAsync($"COPY \"{plan.Table}\" ({columns}) FROM STDIN (FORMAT BINARY)", ct))
-        {
-            for (long i = 0; i < plan.Rows; i++)
-            {
-                writer.Fill(i, values);
-                await copy.StartRowAsync(ct);
-                for (var c = 0; c < values.Length; c++)
-                {
-                    var value = values[c];
-                    if (value is null) { await copy.WriteNullAsync(ct); continue; }
-                    if (converters[c] is { } converter) value = converter.ConvertToProvider(value);
-                    if (value is null) { await copy.WriteNullAsync(ct); continue; }
-                    if (utc[c] && value is DateTime d && d.Kind != DateTimeKind.Utc) value = DateTime.SpecifyKind(d, DateTimeKind.Utc);
-                    await copy.WriteAsync(value, types[c], ct);
-                }
-                if ((i & 0xFFFF) == 0) progress?.Invoke(plan.Table, i, plan.Rows);
-            }
-            await copy.CompleteAsync(ct);
-        }
-        progress?.Invoke(plan.Table, plan.Rows, plan.Rows);
-        await ExecuteAsync(connection, "SET session_replication_role = origin", ct);
-    }
-
-    static string BaseType(string storeType)
-    {
-        var paren = storeType.IndexOf('(');
-        return paren < 0 ? storeType : storeType[..paren];
-    }
-
-    async Task InsertSqliteAsync(SqliteConnection connection, RowWriter writer, CancellationToken ct)
-    {
-        var plan = writer.Plan;
-        await ExecuteAsync(connection, "PRAGMA foreign_keys = OFF", ct); // the generator guarantees the references
-        var mappings = plan.Columns.Select(c => (RelationalTypeMapping)c.Property.GetRelationalTypeMapping()).ToArray();
-        var values = new object?[plan.Columns.Count];
-        const int batch = 50_000;
-        for (long start = 0; start < plan.Rows; start += batch)
-        {
-            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-            await using var command = connection.CreateCommand();
-            command.Transaction = tx;
-            command.CommandText = $"INSERT INTO \"{plan.Table}\" ({string.Join(", ", plan.Columns.Select(c => '"' + c.Column + '"'))}) " +
-                                  $"VALUES ({string.Join(", ", plan.Columns.Select((_, i) => "@p" + i))})";
-            for (long i = start; i < Math.Min(plan.Rows, start + batch); i++)
-            {
-                writer.Fill(i, values);
-                command.Parameters.Clear();
-                for (var c = 0; c < values.Length; c++)
-                    command.Parameters.Add(mappings[c].CreateParameter(command, "@p" + c, values[c], nullable: true));
-                if (i == start) command.Prepare();
-                await command.ExecuteNonQueryAsync(ct);
-            }
-            await tx.CommitAsync(ct);
-            progress?.Invoke(plan.Table, Math.Min(plan.Rows, start + batch), plan.Rows);
-        }
-        await ExecuteAsync(connection, "PRAGMA foreign_keys = ON", ct);
-    }
-
-    static async Task EmptyAsync(DbConnection connection, List<TablePlan> plans, CancellationToken ct)
-    {
-        if (connection is NpgsqlConnection)
-        {
-            await ExecuteAsync(connection, "SET session_replication_role = replica", ct); // no append-only trigger on an emptied bench database
-            await ExecuteAsync(connection, "TRUNCATE " + string.Join(", ", plans.Select(p => '"' + p.Table + '"')) + " CASCADE", ct);
-            await ExecuteAsync(connection, "SET session_replication_role = origin", ct);
-        }
-        else
-        {
-            await ExecuteAsync(connection, "PRAGMA foreign_keys = OFF", ct);
-            foreach (var plan in plans) await ExecuteAsync(connection, $"DELETE FROM \"{plan.Table}\"", ct);
-            await ExecuteAsync(connection, "PRAGMA foreign_keys = ON", ct);
-        }
-    }
-
-    /// <summary>
-    /// Drops every secondary index of the tables (not the ones behind primary keys or constraints) and returns the exact
-    /// statements that recreate them, read back from the catalogue, so the schema ends as the migrations made it.
-    /// </summary>
-    static async Task<List<string>> DropSecondaryIndexesAsync(DbConnection connection, HashSet<string> tables, CancellationToken ct)
-    {
-        var indexes = new List<(string Name, string Sql)>();
-        var query = connection is NpgsqlConnection
-            ? "SELECT i.indexname, i.tablename, i.indexdef FROM pg_indexes i WHERE i.schemaname = 'public' AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)"
-            : "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL";
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = query;
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-                if (tables.Contains(reader.GetString(1))) indexes.Add((reader.GetString(0), reader.GetString(2)));
-        }
-        foreach (var (name, _) in indexes) await ExecuteAsync(connection, $"DROP INDEX \"{name}\"", ct);
-        return indexes.Select(i => i.Sql).ToList();
-    }
-
-    static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken ct, int timeout = 300)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = timeout;
-        await command.ExecuteNonQueryAsync(ct);
     }
 
     // ---------- the template ----------

@@ -13,7 +13,7 @@ public static class BenchProgram
         {
             Console.WriteLine("""
                 GameOps.Bench <command> [options]
-                  generate  --provider Postgres|Sqlite --connection <cs> --scale <N>     fill the schema (scale 1 ≈ 1M players, 10M chat messages)
+                  generate  --provider Postgres|Sqlite --connection <cs> --scale <N> [--connections 3]   fill the schema (scale 1 ≈ 1M players, 10M chat messages)
                   run       --provider Postgres|Sqlite --connection <cs> [--iterations 200] [--out bench/results]
                   circuits  --provider Postgres|Sqlite --connection <cs> [--pages 50] [--out bench/results] [--gcdump file.gcdump]
                 """);
@@ -28,7 +28,8 @@ public static class BenchProgram
         switch (args[0])
         {
             case "generate":
-                return await GenerateCommand.RunAsync(database, double.Parse(options.Get("scale", "1"), CultureInfo.InvariantCulture));
+                return await GenerateCommand.RunAsync(database, double.Parse(options.Get("scale", "1"), CultureInfo.InvariantCulture),
+                    int.Parse(options.Get("connections", "3"), CultureInfo.InvariantCulture));
             case "run":
                 return await RunCommand.RunAsync(database, int.Parse(options.Get("iterations", "200"), CultureInfo.InvariantCulture), options.Get("out", "bench/results"));
             case "circuits":
