@@ -14,7 +14,7 @@ public static class BenchProgram
             Console.WriteLine("""
                 GameOps.Bench <command> [options]
                   generate  --provider Postgres|Sqlite --connection <cs> --scale <N>     fill the schema (scale 1 ≈ 1M players, 10M chat messages)
-                  run       --provider Postgres|Sqlite --connection <cs> [--iterations 200] [--out bench/results]
+                  run       --provider Postgres|Sqlite --connection <cs> [--iterations 200] [--out bench/results] [--only dashboards]
                   circuits  --provider Postgres|Sqlite --connection <cs> [--pages 50] [--out bench/results]
                 """);
             return 2;
@@ -30,7 +30,8 @@ public static class BenchProgram
             case "generate":
                 return await GenerateCommand.RunAsync(database, double.Parse(options.Get("scale", "1"), CultureInfo.InvariantCulture));
             case "run":
-                return await RunCommand.RunAsync(database, int.Parse(options.Get("iterations", "200"), CultureInfo.InvariantCulture), options.Get("out", "bench/results"));
+                return await RunCommand.RunAsync(database, int.Parse(options.Get("iterations", "200"), CultureInfo.InvariantCulture), options.Get("out", "bench/results"),
+                    options.Get("only", "") is { Length: > 0 } only ? only : null);
             case "circuits":
                 return await CircuitsCommand.RunAsync(database, int.Parse(options.Get("pages", "50"), CultureInfo.InvariantCulture), options.Get("out", "bench/results"));
             default:
