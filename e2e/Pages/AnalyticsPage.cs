@@ -76,6 +76,35 @@ public sealed partial class AnalyticsPage(IPage page) : ShellPage(page)
         await Expect(DrillDialog.Locator("[data-testid=drill-table], :text('No rows.')").First).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// Clicks, on the chart itself, the tallest bar drawn at the x-axis label <paramref name="label"/> (e.g. "03-02") and waits for
+    /// the drill-down dialog.
+    /// </summary>
+    public async Task DrillOnChartAsync(string chartKey, string label)
+    {
+        var plot = Page.Locator($"[data-testid='plot-{chartKey}']");
+        var bars = plot.Locator("path.mud-chart-bar");
+        await Expect(bars.First).ToBeAttachedAsync();
+        var index = await plot.EvaluateAsync<int>("""
+            (plot, label) => {
+                const svg = plot.querySelector('svg');
+                const text = [...svg.querySelectorAll('g.mud-charts-xaxis text')].find(t => t.textContent.trim() === label);
+                if (!text) return -1;
+                const x = parseFloat(text.getAttribute('x'));
+                let best = -1, bestHeight = 0;
+                [...svg.querySelectorAll('path.mud-chart-bar')].forEach((bar, i) => {
+                    const box = bar.getBBox();
+                    if (Math.abs(box.x + box.width / 2 - x) < 20 && box.height > bestHeight) { best = i; bestHeight = box.height; }
+                });
+                return best;
+            }
+            """, label);
+        Assert.True(index >= 0, $"No bar at {label} on {chartKey}.");
+        await Page.RetryUntilAsync(() => bars.Nth(index).ClickAsync(), () => DrillDialog.IsVisibleAsync(), $"click the bar at {label}",
+            pending: () => DrillDialog.IsVisibleAsync());
+        await Expect(DrillDialog.Locator("[data-testid=drill-table], :text('No rows.')").First).ToBeVisibleAsync();
+    }
+
     [GeneratedRegex(@"(\d{4}-\d{2}-\d{2}) – (\d{4}-\d{2}-\d{2}) \(\d+ days")]
     private static partial Regex RangeChipText();
 }

@@ -9,7 +9,7 @@ namespace GameOps.Web.Services.Analytics;
 /// <summary>
 /// The dashboards' figures, all from <c>metric_rollups</c> (day-additive figures, per-player daily spend for paying players and top
 /// spenders, resolve-time spans for the median, the end-of-day open backlog, status and level snapshots) except active players over
-/// windows longer than a day (WAU, MAU, active players per week or month, conversion): a distinct count that daily rollups cannot
+/// windows that are not kept as window rollups (WAU, MAU, calendar week and month to date): a distinct count that daily rollups cannot
 /// add up, counted directly with one range query on the session_data.start_time index.
 /// </summary>
 public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> contexts)
@@ -28,8 +28,19 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> context
 
     // ---------- distinct-player figures (direct, indexed) ----------
 
-    static Task<int> ActivePlayersAsync(GameOpsDbContext db, DateTime from, DateTime to, CancellationToken ct) =>
-        db.SessionData.Where(s => s.StartTime >= from && s.StartTime < to).Select(s => s.UserId).Distinct().CountAsync(ct);
+    /// <summary>
+    /// Distinct active players in [from, to): from the window rollups when the range is one of theirs (the 7 or 30 days, or the
+    /// calendar week or month up to a day, ending at <paramref name="to"/>), else one distinct count on the session_data.start_time index.
+    /// </summary>
+    static async Task<int> ActivePlayersAsync(GameOpsDbContext db, DateTime from, DateTime to, CancellationToken ct)
+    {
+        var last = to.AddDays(-1);
+        var metric = (to - from).Days == 7 ? Wau : (to - from).Days == 30 ? Mau
+            : from == Buckets.StartOf(last, Granularity.Week) ? ActiveWeekToDate : from == Buckets.StartOf(last, Granularity.Month) ? ActiveMonthToDate : null;
+        if (metric is not null && await db.MetricRollups.AnyAsync(r => r.MetricName == DoneMarker && r.Day == last, ct))
+            return (int)await db.MetricRollups.Where(r => r.MetricName == metric && r.Day == last).Select(r => r.Count).FirstOrDefaultAsync(ct);
+        return await db.SessionData.Where(s => s.StartTime >= from && s.StartTime < to).Select(s => s.UserId).Distinct().CountAsync(ct);
+    }
 
     /// <summary>Distinct players with a completed transaction in [from, to), from the per-player daily spend rollups.</summary>
     static Task<int> PayingPlayersAsync(GameOpsDbContext db, DateTime from, DateTime to, CancellationToken ct) =>

@@ -34,7 +34,7 @@ public sealed class RollupService(DatabaseOptions databaseOptions, Microsoft.Ext
         RevenueSku = "revenue_sku", RevenueCurrency = "revenue_currency", PayingUsers = "paying_users", Matches = "matches",
         ReportsOpened = "reports_opened", ReportsResolved = "reports_resolved", EventJoined = "event_joined", EventCompleted = "event_completed",
         QuestStarted = "quest_started", QuestCompleted = "quest_completed", ItemsAcquired = "items_acquired", Performance = "perf", Business = "business",
-        Spend = "spend", ResolveHours = "resolve_hours", OpenBacklog = "open_reports", StatusMix = "status_mix", ActorLevels = "actor_levels";
+        Wau = "wau", Mau = "mau", ActiveWeekToDate = "active_wtd", ActiveMonthToDate = "active_mtd", Spend = "spend", ResolveHours = "resolve_hours", OpenBacklog = "open_reports", StatusMix = "status_mix", ActorLevels = "actor_levels";
     /// <summary>Snapshots of the current state (not of a day's events), taken for today on every refresh and kept as history.</summary>
     public static readonly string[] SnapshotMetrics = [StatusMix, ActorLevels];
     /// <summary>Days per GROUP BY query: the larger, the fewer scans of the tables without a time index.</summary>
@@ -237,6 +237,7 @@ public sealed class RollupService(DatabaseOptions databaseOptions, Microsoft.Ext
         foreach (var g in await db.SessionData.AsNoTracking().Where(s => s.StartTime >= from && s.StartTime < to)
                      .GroupBy(s => s.StartTime.Date).Select(g => new { Day = g.Key, N = g.Select(s => s.UserId).Distinct().Count() }).ToListAsync(ct))
             r.Add(ActiveUsers, g.Day, count: g.N);
+        await ActiveWindowsAsync(r, db, from, to, ct);
 
         await CountByDayAsync(r, NewPlayers, db.Players.Where(p => p.CreatedAt >= from && p.CreatedAt < to).Select(p => p.CreatedAt), ct);
 
@@ -300,6 +301,35 @@ public sealed class RollupService(DatabaseOptions databaseOptions, Microsoft.Ext
         var list = r.ToList();
         foreach (var row in list) row.Value = Math.Round(row.Value, 4);
         return list;
+    }
+
+    /// <summary>
+    /// Distinct players over the windows ending on each day, which daily figures cannot add up: the 7 and 30 days ending on it
+    /// (WAU, MAU) and the calendar week and month up to it (so a week or month bucket's figure is its last day's row).
+    /// One query per day, four filtered COUNT(DISTINCT) over the session_data.start_time range.
+    /// </summary>
+    static async Task ActiveWindowsAsync(DayRows rows, GameOpsDbContext db, DateTime from, DateTime to, CancellationToken ct)
+    {
+        for (var d = from; d < to; d = d.AddDays(1))
+        {
+            var end = d.AddDays(1);
+            var (week, month) = (end.AddDays(-7), end.AddDays(-30));
+            var (weekStart, monthStart) = (Buckets.StartOf(d, Granularity.Week), Buckets.StartOf(d, Granularity.Month));
+            var earliest = Min(month, monthStart);
+            var w = await db.SessionData.AsNoTracking().Where(s => s.StartTime >= earliest && s.StartTime < end).GroupBy(s => 1)
+                .Select(g => new
+                {
+                    Wau = g.Where(s => s.StartTime >= week).Select(s => s.UserId).Distinct().Count(),
+                    Mau = g.Where(s => s.StartTime >= month).Select(s => s.UserId).Distinct().Count(),
+                    Wtd = g.Where(s => s.StartTime >= weekStart).Select(s => s.UserId).Distinct().Count(),
+                    Mtd = g.Where(s => s.StartTime >= monthStart).Select(s => s.UserId).Distinct().Count(),
+                }).FirstOrDefaultAsync(ct);
+            if (w is null) continue;
+            if (w.Wau > 0) rows.Add(Wau, d, count: w.Wau);
+            if (w.Mau > 0) rows.Add(Mau, d, count: w.Mau);
+            if (w.Wtd > 0) rows.Add(ActiveWeekToDate, d, count: w.Wtd);
+            if (w.Mtd > 0) rows.Add(ActiveMonthToDate, d, count: w.Mtd);
+        }
     }
 
     static async Task CountByDayAsync(DayRows rows, string metric, IQueryable<DateTime> times, CancellationToken ct)
