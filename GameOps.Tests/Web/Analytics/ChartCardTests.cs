@@ -17,7 +17,7 @@ public sealed class ChartCardTests
     [Fact]
     public async Task A_click_on_a_point_drills_down_to_that_point_and_a_spender_bar_opens_the_player()
     {
-        var ct = TestContext.Current.CancellationToken;
+        var ct = Xunit.TestContext.Current.CancellationToken;
         await using var db = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Sqlite);
         await SeedAsync(db);
         await Rollups(db).RefreshAsync(Today, ct);
