@@ -7,10 +7,10 @@ using static GameOps.Web.Services.Analytics.RollupService;
 namespace GameOps.Web.Services.Analytics;
 
 /// <summary>
-/// The dashboards' figures, all from <c>metric_rollups</c> (day-additive figures, per-player daily spend for paying players and top
-/// spenders, resolve-time spans for the median, the end-of-day open backlog, status and level snapshots) except active players over
-/// windows that are not kept as window rollups (WAU, MAU, calendar week and month to date): a distinct count that daily rollups cannot
-/// add up, counted directly with one range query on the session_data.start_time index.
+/// The dashboards' figures, all from <c>metric_rollups</c> (day-additive figures, each day's top spenders, resolve-time spans for the
+/// median, the end-of-day open backlog, status and level snapshots, and distinct active and paying players over the 7 and 30 days and
+/// the calendar week and month ending on each day) except distinct players over other windows (e.g. a custom 12-day range), which
+/// daily figures cannot add up: those are counted directly with one range query each.
 /// </summary>
 public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> contexts)
 {
@@ -42,9 +42,16 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> context
         return await db.SessionData.Where(s => s.StartTime >= from && s.StartTime < to).Select(s => s.UserId).Distinct().CountAsync(ct);
     }
 
-    /// <summary>Distinct players with a completed transaction in [from, to), from the per-player daily spend rollups.</summary>
-    static Task<int> PayingPlayersAsync(GameOpsDbContext db, DateTime from, DateTime to, CancellationToken ct) =>
-        db.MetricRollups.Where(r => r.MetricName == Spend && r.Day >= from && r.Day < to && r.Count > 0).Select(r => r.Dimension).Distinct().CountAsync(ct);
+    /// <summary>Distinct players with a completed transaction in [from, to): the 7- or 30-day window rollup when it is one, else counted directly.</summary>
+    static async Task<int> PayingPlayersAsync(GameOpsDbContext db, DateTime from, DateTime to, CancellationToken ct)
+    {
+        var last = to.AddDays(-1);
+        var metric = (to - from).Days switch { 7 => Paying7, 30 => Paying30, _ => null };
+        if (metric is not null && await db.MetricRollups.AnyAsync(r => r.MetricName == DoneMarker && r.Day == last, ct))
+            return (int)await db.MetricRollups.Where(r => r.MetricName == metric && r.Day == last).Select(r => r.Count).FirstOrDefaultAsync(ct);
+        var paid = MetricCatalog.PaidStatuses;
+        return await db.PaymentTransactions.Where(p => p.CompletedAt >= from && p.CompletedAt < to && paid.Contains(p.Status)).Select(p => p.UserId).Distinct().CountAsync(ct);
+    }
 
     /// <summary>The open backlog at <paramref name="at"/> (a midnight): the rollup of the day before, or a direct count when it is not rolled up yet.</summary>
     static async Task<int> OpenReportsAtAsync(GameOpsDbContext db, DateTime at, CancellationToken ct)
@@ -192,7 +199,11 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> context
             case "revenue.spenders":
             {
                 var spenders = await TopSpendersAsync(db, range, ct);
-                return new ChartTable(key, "Top spenders", MetricCatalog.Revenue, spenders.Select(s => s.Name).ToList(), spenders.Select(s => s.Id.ToString()).ToList(),
+                return new ChartTable(key, "Top spenders", MetricCatalog.Revenue with
+                    {
+                        Title = "Top spenders",
+                        Definition = $"The 10 players with the highest net revenue over the range (as {MetricCatalog.Revenue.Title}), summed over the days where they were among the day's {SpendersPerDay} biggest net spenders.",
+                    }, spenders.Select(s => s.Name).ToList(), spenders.Select(s => s.Id.ToString()).ToList(),
                     [new("Net revenue (USD)", spenders.Select(s => (double?)s.Net).ToArray())], "player");
             }
             case "retention.curve":
@@ -300,7 +311,11 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> context
 
     sealed record Spender(Guid Id, string Name, double Net);
 
-    /// <summary>The 10 players with the highest net spend over the range, summed in the database from the per-player daily spend rollups.</summary>
+    /// <summary>
+    /// The 10 players with the highest net spend over the range, summed in the database from the daily spend rollups, which keep each
+    /// day's <see cref="RollupService.SpendersPerDay"/> biggest spenders: exact unless a player's total comes from days where they were not
+    /// among them (then it is a lower bound).
+    /// </summary>
     static async Task<List<Spender>> TopSpendersAsync(GameOpsDbContext db, DayRange range, CancellationToken ct)
     {
         var (from, to) = (range.Start, range.End);

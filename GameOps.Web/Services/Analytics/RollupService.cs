@@ -34,11 +34,13 @@ public sealed class RollupService(DatabaseOptions databaseOptions, Microsoft.Ext
         RevenueSku = "revenue_sku", RevenueCurrency = "revenue_currency", PayingUsers = "paying_users", Matches = "matches",
         ReportsOpened = "reports_opened", ReportsResolved = "reports_resolved", EventJoined = "event_joined", EventCompleted = "event_completed",
         QuestStarted = "quest_started", QuestCompleted = "quest_completed", ItemsAcquired = "items_acquired", Performance = "perf", Business = "business",
-        Wau = "wau", Mau = "mau", ActiveWeekToDate = "active_wtd", ActiveMonthToDate = "active_mtd", Spend = "spend", ResolveHours = "resolve_hours", OpenBacklog = "open_reports", StatusMix = "status_mix", ActorLevels = "actor_levels";
+        Wau = "wau", Mau = "mau", Paying7 = "paying_7d", Paying30 = "paying_30d", ActiveWeekToDate = "active_wtd", ActiveMonthToDate = "active_mtd", Spend = "spend", ResolveHours = "resolve_hours", OpenBacklog = "open_reports", StatusMix = "status_mix", ActorLevels = "actor_levels";
     /// <summary>Snapshots of the current state (not of a day's events), taken for today on every refresh and kept as history.</summary>
     public static readonly string[] SnapshotMetrics = [StatusMix, ActorLevels];
     /// <summary>Days per GROUP BY query: the larger, the fewer scans of the tables without a time index.</summary>
     public const int ChunkDays = 31;
+    /// <summary>Spenders kept per day (by net spend) for the top-spenders chart.</summary>
+    public const int SpendersPerDay = 100;
     public static string RetentionMetric(int day) => $"retention_d{day}";
 
     /// <summary>Session length buckets (upper bound in seconds, label), in order.</summary>
@@ -252,9 +254,9 @@ public sealed class RollupService(DatabaseOptions databaseOptions, Microsoft.Ext
         }
         foreach (var g in await completed.GroupBy(p => p.CompletedAt!.Value.Date).Select(g => new { Day = g.Key, N = g.Select(p => p.UserId).Distinct().Count() }).ToListAsync(ct))
             r.Add(PayingUsers, g.Day, count: g.N);
-        foreach (var g in await completed.GroupBy(p => new { Day = p.CompletedAt!.Value.Date, p.UserId })
-                     .Select(g => new { g.Key.Day, g.Key.UserId, N = g.Count(), Usd = g.Sum(p => p.AmountUsd) }).ToListAsync(ct))
-            r.Add(Spend, g.Day, g.UserId.ToString(), g.Usd, g.N);
+        var spend = (await completed.GroupBy(p => new { Day = p.CompletedAt!.Value.Date, p.UserId })
+                .Select(g => new { g.Key.Day, g.Key.UserId, N = g.Count(), Usd = g.Sum(p => p.AmountUsd) }).ToListAsync(ct))
+            .Select(g => (Day: DayOf(g.Day), g.UserId, Net: g.Usd)).ToList();
         var reversed = MetricCatalog.ReversedStatuses;
         var refunded = db.PaymentTransactions.AsNoTracking().Where(p => p.RefundedAt >= from && p.RefundedAt < to && reversed.Contains(p.Status));
         foreach (var g in await refunded.GroupBy(p => new { Day = p.RefundedAt!.Value.Date, p.ProductSku, p.Currency })
@@ -264,9 +266,13 @@ public sealed class RollupService(DatabaseOptions databaseOptions, Microsoft.Ext
             r.Add(RevenueSku, g.Day, g.ProductSku, -g.Usd, 0);
             r.Add(RevenueCurrency, g.Day, g.Currency, -g.Usd, 0);
         }
-        foreach (var g in await refunded.GroupBy(p => new { Day = p.RefundedAt!.Value.Date, p.UserId })
-                     .Select(g => new { g.Key.Day, g.Key.UserId, Usd = g.Sum(p => p.AmountUsd) }).ToListAsync(ct))
-            r.Add(Spend, g.Day, g.UserId.ToString(), -g.Usd, 0);
+        spend.AddRange((await refunded.GroupBy(p => new { Day = p.RefundedAt!.Value.Date, p.UserId })
+                .Select(g => new { g.Key.Day, g.Key.UserId, Usd = g.Sum(p => p.AmountUsd) }).ToListAsync(ct))
+            .Select(g => (Day: DayOf(g.Day), g.UserId, Net: -g.Usd)));
+        // Only each day's biggest net spenders are kept: a row per paying player and day would be as large as the raw table.
+        foreach (var day in spend.GroupBy(x => (x.Day, x.UserId)).Select(x => (x.Key.Day, x.Key.UserId, Net: x.Sum(y => y.Net))).GroupBy(x => x.Day))
+            foreach (var top in day.OrderByDescending(x => x.Net).ThenBy(x => x.UserId).Take(SpendersPerDay))
+                r.Add(Spend, top.Day, top.UserId.ToString(), top.Net, 0);
 
         await CountByDayAsync(r, Matches, db.Matches.Where(m => (m.StartedAt ?? m.CreatedAt) >= from && (m.StartedAt ?? m.CreatedAt) < to && m.Status != "cancelled")
             .Select(m => m.StartedAt ?? m.CreatedAt), ct);
@@ -306,7 +312,8 @@ public sealed class RollupService(DatabaseOptions databaseOptions, Microsoft.Ext
     /// <summary>
     /// Distinct players over the windows ending on each day, which daily figures cannot add up: the 7 and 30 days ending on it
     /// (WAU, MAU) and the calendar week and month up to it (so a week or month bucket's figure is its last day's row).
-    /// One query per day, four filtered COUNT(DISTINCT) over the session_data.start_time range.
+    /// One query per day, four filtered COUNT(DISTINCT) over the session_data.start_time range; and the paying players of the 7 and
+    /// 30 days ending on it (conversion, ARPPU).
     /// </summary>
     static async Task ActiveWindowsAsync(DayRows rows, GameOpsDbContext db, DateTime from, DateTime to, CancellationToken ct)
     {
@@ -329,6 +336,21 @@ public sealed class RollupService(DatabaseOptions databaseOptions, Microsoft.Ext
             if (w.Mau > 0) rows.Add(Mau, d, count: w.Mau);
             if (w.Wtd > 0) rows.Add(ActiveWeekToDate, d, count: w.Wtd);
             if (w.Mtd > 0) rows.Add(ActiveMonthToDate, d, count: w.Mtd);
+        }
+        var paid = MetricCatalog.PaidStatuses;
+        for (var d = from; d < to; d = d.AddDays(1))
+        {
+            var end = d.AddDays(1);
+            var (week, month) = (end.AddDays(-7), end.AddDays(-30));
+            var p = await db.PaymentTransactions.AsNoTracking().Where(t => t.CompletedAt >= month && t.CompletedAt < end && paid.Contains(t.Status)).GroupBy(t => 1)
+                .Select(g => new
+                {
+                    Week = g.Where(t => t.CompletedAt >= week).Select(t => t.UserId).Distinct().Count(),
+                    Month = g.Select(t => t.UserId).Distinct().Count(),
+                }).FirstOrDefaultAsync(ct);
+            if (p is null) continue;
+            if (p.Week > 0) rows.Add(Paying7, d, count: p.Week);
+            if (p.Month > 0) rows.Add(Paying30, d, count: p.Month);
         }
     }
 
