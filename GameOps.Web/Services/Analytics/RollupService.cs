@@ -310,47 +310,43 @@ public sealed class RollupService(DatabaseOptions databaseOptions, Microsoft.Ext
     }
 
     /// <summary>
-    /// Distinct players over the windows ending on each day, which daily figures cannot add up: the 7 and 30 days ending on it
-    /// (WAU, MAU) and the calendar week and month up to it (so a week or month bucket's figure is its last day's row).
-    /// One query per day, four filtered COUNT(DISTINCT) over the session_data.start_time range; and the paying players of the 7 and
-    /// 30 days ending on it (conversion, ARPPU).
+    /// Distinct players over the windows ending on each day, which daily figures cannot add up: active players over the 7 and 30 days
+    /// ending on it (WAU, MAU) and over the calendar week and month up to it (so a week or month bucket's figure is its last day's row),
+    /// and paying players over the 7 and 30 days (conversion, ARPPU). One DISTINCT (player, day) query per source for the whole chunk;
+    /// the sliding windows are counted here.
     /// </summary>
     static async Task ActiveWindowsAsync(DayRows rows, GameOpsDbContext db, DateTime from, DateTime to, CancellationToken ct)
     {
-        for (var d = from; d < to; d = d.AddDays(1))
-        {
-            var end = d.AddDays(1);
-            var (week, month) = (end.AddDays(-7), end.AddDays(-30));
-            var (weekStart, monthStart) = (Buckets.StartOf(d, Granularity.Week), Buckets.StartOf(d, Granularity.Month));
-            var earliest = Min(month, monthStart);
-            var w = await db.SessionData.AsNoTracking().Where(s => s.StartTime >= earliest && s.StartTime < end).GroupBy(s => 1)
-                .Select(g => new
-                {
-                    Wau = g.Where(s => s.StartTime >= week).Select(s => s.UserId).Distinct().Count(),
-                    Mau = g.Where(s => s.StartTime >= month).Select(s => s.UserId).Distinct().Count(),
-                    Wtd = g.Where(s => s.StartTime >= weekStart).Select(s => s.UserId).Distinct().Count(),
-                    Mtd = g.Where(s => s.StartTime >= monthStart).Select(s => s.UserId).Distinct().Count(),
-                }).FirstOrDefaultAsync(ct);
-            if (w is null) continue;
-            if (w.Wau > 0) rows.Add(Wau, d, count: w.Wau);
-            if (w.Mau > 0) rows.Add(Mau, d, count: w.Mau);
-            if (w.Wtd > 0) rows.Add(ActiveWeekToDate, d, count: w.Wtd);
-            if (w.Mtd > 0) rows.Add(ActiveMonthToDate, d, count: w.Mtd);
-        }
+        var since = from.AddDays(-31); // covers the 30-day window and the month to date of the chunk's first day
+        var active = await db.SessionData.AsNoTracking().Where(s => s.StartTime >= since && s.StartTime < to)
+            .Select(s => new { s.UserId, Day = s.StartTime.Date }).Distinct().ToListAsync(ct);
+        AddWindows(rows, from, to, active.Select(a => (a.UserId, DayOf(a.Day))),
+            (Wau, d => d.AddDays(-6)), (Mau, d => d.AddDays(-29)),
+            (ActiveWeekToDate, d => Buckets.StartOf(d, Granularity.Week)), (ActiveMonthToDate, d => Buckets.StartOf(d, Granularity.Month)));
         var paid = MetricCatalog.PaidStatuses;
+        var paying = await db.PaymentTransactions.AsNoTracking().Where(p => p.CompletedAt >= since && p.CompletedAt < to && paid.Contains(p.Status))
+            .Select(p => new { p.UserId, Day = p.CompletedAt!.Value.Date }).Distinct().ToListAsync(ct);
+        AddWindows(rows, from, to, paying.Select(p => (p.UserId, DayOf(p.Day))), (Paying7, d => d.AddDays(-6)), (Paying30, d => d.AddDays(-29)));
+    }
+
+    /// <summary>For each day d of [from, to) and each window [start(d), d]: the players with an active day in it.</summary>
+    static void AddWindows(DayRows rows, DateTime from, DateTime to, IEnumerable<(Guid User, DateTime Day)> activity, params (string Metric, Func<DateTime, DateTime> Start)[] windows)
+    {
+        var byPlayer = activity.GroupBy(a => a.User).Select(g => g.Select(a => a.Day).Order().ToArray()).ToList();
         for (var d = from; d < to; d = d.AddDays(1))
         {
-            var end = d.AddDays(1);
-            var (week, month) = (end.AddDays(-7), end.AddDays(-30));
-            var p = await db.PaymentTransactions.AsNoTracking().Where(t => t.CompletedAt >= month && t.CompletedAt < end && paid.Contains(t.Status)).GroupBy(t => 1)
-                .Select(g => new
-                {
-                    Week = g.Where(t => t.CompletedAt >= week).Select(t => t.UserId).Distinct().Count(),
-                    Month = g.Select(t => t.UserId).Distinct().Count(),
-                }).FirstOrDefaultAsync(ct);
-            if (p is null) continue;
-            if (p.Week > 0) rows.Add(Paying7, d, count: p.Week);
-            if (p.Month > 0) rows.Add(Paying30, d, count: p.Month);
+            var starts = windows.Select(w => w.Start(d)).ToArray();
+            var counts = new long[windows.Length];
+            foreach (var days in byPlayer)
+            {
+                var i = Array.BinarySearch(days, d);
+                if (i < 0) i = ~i - 1; // the player's last active day on or before d
+                if (i < 0) continue;
+                for (var w = 0; w < windows.Length; w++)
+                    if (days[i] >= starts[w]) counts[w]++;
+            }
+            for (var w = 0; w < windows.Length; w++)
+                if (counts[w] > 0) rows.Add(windows[w].Metric, d, count: counts[w]);
         }
     }
 
