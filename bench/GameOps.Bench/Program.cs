@@ -14,7 +14,7 @@ public static class BenchProgram
             Console.WriteLine("""
                 GameOps.Bench <command> [options]
                   generate  --provider Postgres|Sqlite --connection <cs> --scale <N> [--connections 3]   fill the schema (scale 1 ≈ 1M players, 10M chat messages)
-                  run       --provider Postgres|Sqlite --connection <cs> [--iterations 200] [--out bench/results]
+                  run       --provider Postgres|Sqlite --connection <cs> [--iterations 200] [--out bench/results] [--only dashboards]
                   circuits  --provider Postgres|Sqlite --connection <cs> [--pages 50] [--out bench/results] [--gcdump file.gcdump]
                 """);
             return 2;
@@ -31,7 +31,8 @@ public static class BenchProgram
                 return await GenerateCommand.RunAsync(database, double.Parse(options.Get("scale", "1"), CultureInfo.InvariantCulture),
                     int.Parse(options.Get("connections", "3"), CultureInfo.InvariantCulture));
             case "run":
-                return await RunCommand.RunAsync(database, int.Parse(options.Get("iterations", "200"), CultureInfo.InvariantCulture), options.Get("out", "bench/results"));
+                return await RunCommand.RunAsync(database, int.Parse(options.Get("iterations", "200"), CultureInfo.InvariantCulture), options.Get("out", "bench/results"),
+                    options.Get("only", "") is { Length: > 0 } only ? only : null);
             case "circuits":
                 return await CircuitsCommand.RunAsync(database, int.Parse(options.Get("pages", "50"), CultureInfo.InvariantCulture), options.Get("out", "bench/results"),
                     options.Get("gcdump", "") is { Length: > 0 } dump ? dump : null);

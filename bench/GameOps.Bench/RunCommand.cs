@@ -40,7 +40,8 @@ public static class RunCommand
     const int PageSize = 25;
     const long DeepRows = 1_000_000;
 
-    public static async Task<int> RunAsync(DatabaseOptions database, int iterations, string outDir)
+    /// <param name="only">"dashboards" times the rollup backfill and the dashboard pages alone; anything else (or null) runs everything.</param>
+    public static async Task<int> RunAsync(DatabaseOptions database, int iterations, string outDir, string? only = null)
     {
         await using (var migrate = GameOpsDatabase.CreateContext(database))
         {
@@ -79,7 +80,7 @@ public static class RunCommand
         report.AppendLine("| list | query | app p50 | app p95 | floor p50 | floor p95 | app/floor p50 | naive p50 | naive/app p50 |");
         report.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 
-        foreach (var (title, entity, filterField) in Lists)
+        foreach (var (title, entity, filterField) in Lists.Where(_ => only != "dashboards"))
         {
             var resource = catalog.For(entity);
             var cases = await CasesAsync(database, resource, filterField);
@@ -105,7 +106,7 @@ public static class RunCommand
         report.AppendLine();
         report.AppendLine($"Load average at the end: {Machine.LoadAverage()}.");
         Directory.CreateDirectory(outDir);
-        var file = Path.Combine(outDir, $"{database.Provider.ToString().ToLowerInvariant()}-{started:yyyy-MM-dd}.md");
+        var file = Path.Combine(outDir, $"{database.Provider.ToString().ToLowerInvariant()}{(only is null ? "" : "-" + only)}-{started:yyyy-MM-dd}.md");
         await File.WriteAllTextAsync(file, report.ToString());
         AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(file)}[/]");
         return 0;
@@ -230,7 +231,12 @@ public static class RunCommand
     {
         foreach (var k in keys) await a.ChartAsync(k, r, g);
         if (keys.Contains("revenue.daily")) await a.RevenueKpisAsync(r);
-        if (keys.Contains("ops.moderation")) { await a.ModerationAsync(r); await a.ModerationAsync(r.Previous); }
+        if (keys.Contains("ops.moderation"))
+        {
+            await a.ModerationAsync(r);
+            await a.ModerationAsync(r.Previous);
+            foreach (var metric in await a.PerformanceMetricNamesAsync(r)) await a.ChartAsync("ops.perf:" + metric, r, g);
+        }
     }
 
     // ---------- helpers ----------

@@ -44,7 +44,8 @@ public sealed class ManagerJourney(AppServer app, BrowserFixture browser) : Jour
 
     /// <summary>
     /// Issue #7: a manager opens every dashboard and changes the range (URL and figures follow), exports a chart's CSV
-    /// (formula-like text neutralised) and drills into a revenue day to the transactions of that day.
+    /// (formula-like text neutralised) and drills into a revenue day to the transactions of that day, from the data table and from a
+    /// click on the day's bar in the chart.
     /// </summary>
     [Fact]
     public async Task Manager_reads_every_dashboard_changes_the_range_exports_and_drills_into_a_revenue_day()
@@ -107,6 +108,14 @@ public sealed class ManagerJourney(AppServer app, BrowserFixture browser) : Jour
         Assert.NotEmpty(completedOrRefunded);
         Assert.All(completedOrRefunded, cells => Assert.Contains(dayKey, cells));
         await StepAsync("revenue-drill");
+        await Page.Locator("[data-testid=drill-close]").ClickAsync();
+        await Expect(revenue.DrillDialog).ToHaveCountAsync(0);
+
+        // The same day from a click on its bar in the chart itself.
+        await revenue.DrillOnChartAsync("revenue.daily", day.ToString("MM-dd"));
+        await Expect(revenue.DrillDialog).ToContainTextAsync($"Transactions {dayKey}");
+        await Expect(revenue.DrillRows.Filter(new() { HasText = payment.TransactionId })).ToHaveCountAsync(1);
+        await StepAsync("revenue-drill-from-chart");
         await Page.Locator("[data-testid=drill-close]").ClickAsync();
         await Expect(revenue.DrillDialog).ToHaveCountAsync(0);
     }

@@ -76,6 +76,38 @@ public sealed partial class AnalyticsPage(IPage page) : ShellPage(page)
         await Expect(DrillDialog.Locator("[data-testid=drill-table], :text('No rows.')").First).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// Clicks, on the chart itself, the tallest bar drawn at the x-axis label <paramref name="label"/> (e.g. "03-02") and waits for
+    /// the drill-down dialog.
+    /// </summary>
+    public async Task DrillOnChartAsync(string chartKey, string label)
+    {
+        var plot = Page.Locator($"[data-testid='plot-{chartKey}']");
+        await Expect(plot.Locator("path.mud-chart-bar").First).ToBeAttachedAsync();
+        // A bar is a stroked line (zero-width box), which Playwright deems invisible: click its middle with the mouse instead.
+        var point = await plot.EvaluateAsync<double[]?>("""
+            (plot, label) => {
+                const svg = plot.querySelector('svg');
+                const text = [...svg.querySelectorAll('g.mud-charts-xaxis text')].find(t => t.textContent.trim() === label);
+                if (!text) return null;
+                const x = parseFloat(text.getAttribute('x'));
+                let best = null, bestHeight = 0;
+                [...svg.querySelectorAll('path.mud-chart-bar')].forEach(bar => {
+                    const box = bar.getBBox();
+                    if (Math.abs(box.x + box.width / 2 - x) < 20 && box.height > bestHeight) { best = bar; bestHeight = box.height; }
+                });
+                if (!best) return null;
+                best.scrollIntoView({ block: 'center' });
+                const rect = best.getBoundingClientRect();
+                return [rect.x + rect.width / 2, rect.y + rect.height / 2];
+            }
+            """, label);
+        Assert.True(point is { Length: 2 }, $"No bar at {label} on {chartKey}.");
+        await Page.RetryUntilAsync(() => Page.Mouse.ClickAsync((float)point![0], (float)point[1]), () => DrillDialog.IsVisibleAsync(), $"click the bar at {label}",
+            pending: () => DrillDialog.IsVisibleAsync());
+        await Expect(DrillDialog.Locator("[data-testid=drill-table], :text('No rows.')").First).ToBeVisibleAsync();
+    }
+
     [GeneratedRegex(@"(\d{4}-\d{2}-\d{2}) – (\d{4}-\d{2}-\d{2}) \(\d+ days")]
     private static partial Regex RangeChipText();
 }

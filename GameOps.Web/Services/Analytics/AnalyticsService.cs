@@ -7,10 +7,10 @@ using static GameOps.Web.Services.Analytics.RollupService;
 namespace GameOps.Web.Services.Analytics;
 
 /// <summary>
-/// The dashboards' figures. Day-additive figures come from <c>metric_rollups</c>; distinct-player figures over windows
-/// longer than a day (WAU, MAU, active players per week or month, paying players, conversion, ARPPU) cannot be summed from
-/// daily rollups and are counted directly with one indexed range query each (session_data.start_time,
-/// payment_transactions by status and time). Every sum is done in C# so that both providers give the same figures.
+/// The dashboards' figures, all from <c>metric_rollups</c> (day-additive figures, each day's top spenders, resolve-time spans for the
+/// median, the end-of-day open backlog, status and level snapshots, and distinct active and paying players over the 7 and 30 days and
+/// the calendar week and month ending on each day) except distinct players over other windows (e.g. a custom 12-day range), which
+/// daily figures cannot add up: those are counted directly with one range query each.
 /// </summary>
 public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> contexts)
 {
@@ -28,19 +28,48 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> context
 
     // ---------- distinct-player figures (direct, indexed) ----------
 
-    static Task<int> ActivePlayersAsync(GameOpsDbContext db, DateTime from, DateTime to, CancellationToken ct) =>
-        db.SessionData.Where(s => s.StartTime >= from && s.StartTime < to).Select(s => s.UserId).Distinct().CountAsync(ct);
-
-    static Task<int> PayingPlayersAsync(GameOpsDbContext db, DateTime from, DateTime to, CancellationToken ct)
+    /// <summary>
+    /// Distinct active players in [from, to): from the window rollups when the range is one of theirs (the 7 or 30 days, or the
+    /// calendar week or month up to a day, ending at <paramref name="to"/>), else one distinct count on the session_data.start_time index.
+    /// </summary>
+    static async Task<int> ActivePlayersAsync(GameOpsDbContext db, DateTime from, DateTime to, CancellationToken ct)
     {
-        var paid = MetricCatalog.PaidStatuses;
-        return db.PaymentTransactions.Where(p => p.CompletedAt >= from && p.CompletedAt < to && paid.Contains(p.Status)).Select(p => p.UserId).Distinct().CountAsync(ct);
+        var last = to.AddDays(-1);
+        var metric = (to - from).Days == 7 ? Wau : (to - from).Days == 30 ? Mau
+            : from == Buckets.StartOf(last, Granularity.Week) ? ActiveWeekToDate : from == Buckets.StartOf(last, Granularity.Month) ? ActiveMonthToDate : null;
+        if (metric is not null && await db.MetricRollups.AnyAsync(r => r.MetricName == DoneMarker && r.Day == last, ct))
+            return (int)await db.MetricRollups.Where(r => r.MetricName == metric && r.Day == last).Select(r => r.Count).FirstOrDefaultAsync(ct);
+        return await db.SessionData.Where(s => s.StartTime >= from && s.StartTime < to).Select(s => s.UserId).Distinct().CountAsync(ct);
     }
 
+    /// <summary>Distinct players with a completed transaction in [from, to): the 7- or 30-day window rollup when it is one, else counted directly.</summary>
+    static async Task<int> PayingPlayersAsync(GameOpsDbContext db, DateTime from, DateTime to, CancellationToken ct)
+    {
+        var last = to.AddDays(-1);
+        var metric = (to - from).Days switch { 7 => Paying7, 30 => Paying30, _ => null };
+        if (metric is not null && await db.MetricRollups.AnyAsync(r => r.MetricName == DoneMarker && r.Day == last, ct))
+            return (int)await db.MetricRollups.Where(r => r.MetricName == metric && r.Day == last).Select(r => r.Count).FirstOrDefaultAsync(ct);
+        var paid = MetricCatalog.PaidStatuses;
+        return await db.PaymentTransactions.Where(p => p.CompletedAt >= from && p.CompletedAt < to && paid.Contains(p.Status)).Select(p => p.UserId).Distinct().CountAsync(ct);
+    }
+
+    /// <summary>The open backlog at <paramref name="at"/> (a midnight): the rollup of the day before, or a direct count when it is not rolled up yet.</summary>
     static async Task<int> OpenReportsAtAsync(GameOpsDbContext db, DateTime at, CancellationToken ct)
     {
+        var day = at.AddDays(-1);
+        var rolled = await db.MetricRollups.Where(r => r.MetricName == OpenBacklog && r.Day == day).Select(r => (long?)r.Count).FirstOrDefaultAsync(ct);
+        if (rolled is { } n) return (int)n;
         var open = MetricCatalog.OpenReportStatuses;
         return await db.PlayerReports.CountAsync(r => r.CreatedAt < at && (r.ResolvedAt == null ? open.Contains(r.Status) : r.ResolvedAt >= at), ct);
+    }
+
+    /// <summary>The latest snapshot of <paramref name="metric"/> (dimension, count), or null when no refresh has taken one yet.</summary>
+    static async Task<List<(string Dimension, long Count)>?> LatestSnapshotAsync(GameOpsDbContext db, string metric, CancellationToken ct)
+    {
+        var day = await db.MetricRollups.Where(r => r.MetricName == metric).MaxAsync(r => (DateTime?)r.Day, ct);
+        if (day is null) return null;
+        return (await db.MetricRollups.AsNoTracking().Where(r => r.MetricName == metric && r.Day == day).Select(r => new { r.Dimension, r.Count }).ToListAsync(ct))
+            .Select(r => (r.Dimension, r.Count)).ToList();
     }
 
     // ---------- overview ----------
@@ -59,9 +88,10 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> context
         var rows = await RollupsAsync(db, range, ct, ActiveUsers, NewPlayers, RevenueGross, RevenueRefunds, Sessions, SessionDuration, Matches);
         var dauDays = Sum(rows, ActiveUsers, true);
         var dau = dauDays / range.Days;
-        var wau = await ActivePlayersAsync(db, range.End.AddDays(-7), range.End, ct);
-        var mau = await ActivePlayersAsync(db, range.End.AddDays(-30), range.End, ct);
         var active = await ActivePlayersAsync(db, range.Start, range.End, ct);
+        // A 7- or 30-day range is its own WAU or MAU window: count each distinct window once.
+        var wau = range.Days == 7 ? active : await ActivePlayersAsync(db, range.End.AddDays(-7), range.End, ct);
+        var mau = range.Days == 30 ? active : await ActivePlayersAsync(db, range.End.AddDays(-30), range.End, ct);
         var paying = await PayingPlayersAsync(db, range.Start, range.End, ct);
         var revenue = Math.Round(Sum(rows, RevenueGross, false) - Sum(rows, RevenueRefunds, false), 2);
         var sessionsWithDuration = Sum(rows, SessionDuration, true);
@@ -133,15 +163,20 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> context
                     [new("New players", PerBucket(rows, NewPlayers, Count)), new("Active players", active)], "new_players");
             }
             case "players.status":
-                return Categories("Player status mix", MetricCatalog.Get("new_players") with { Title = "Status", Definition = "Players (users rows) by their current status, whatever the range." },
-                    (await db.Players.GroupBy(p => p.Status).Select(x => new { x.Key, N = x.Count() }).ToListAsync(ct)).OrderByDescending(x => x.N).Select(x => (x.Key, (double)x.N)), "Players");
+            {
+                var mix = await LatestSnapshotAsync(db, StatusMix, ct)
+                          ?? (await db.Players.GroupBy(p => p.Status).Select(x => new { x.Key, N = x.Count() }).ToListAsync(ct)).Select(x => (x.Key, (long)x.N)).ToList();
+                return Categories("Player status mix", MetricCatalog.Get("new_players") with { Title = "Status", Definition = "Players (users rows) by their current status (as of the last rollup refresh), whatever the range." },
+                    mix.OrderByDescending(x => x.Count).Select(x => (x.Dimension, (double)x.Count)), "Players");
+            }
             case "players.levels":
             {
-                var levels = await db.Actors.GroupBy(a => a.Level).Select(x => new { x.Key, N = x.Count() }).ToListAsync(ct);
+                var levels = (await LatestSnapshotAsync(db, ActorLevels, ct))?.Select(x => (Key: int.Parse(x.Dimension, Inv), N: x.Count)).ToList()
+                             ?? (await db.Actors.GroupBy(a => a.Level).Select(x => new { x.Key, N = x.Count() }).ToListAsync(ct)).Select(x => (x.Key, N: (long)x.N)).ToList();
                 var size = levels.Count == 0 ? 1 : Math.Max(1, (int)Math.Ceiling(levels.Max(l => l.Key) / 10.0));
                 var grouped = levels.GroupBy(l => (l.Key - 1) / size).OrderBy(x => x.Key)
                     .Select(x => (size == 1 ? $"{x.Key + 1}" : $"{x.Key * size + 1}–{(x.Key + 1) * size}", (double)x.Sum(l => l.N)));
-                return Categories("Level distribution of actors", new MetricDefinition("levels", "Actors", "Actors (characters) by their current level, whatever the range.", MetricFormat.Count), grouped, "Actors");
+                return Categories("Level distribution of actors", new MetricDefinition("levels", "Actors", "Actors (characters) by their current level (as of the last rollup refresh), whatever the range.", MetricFormat.Count), grouped, "Actors");
             }
             case "revenue.daily":
             {
@@ -164,7 +199,11 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> context
             case "revenue.spenders":
             {
                 var spenders = await TopSpendersAsync(db, range, ct);
-                return new ChartTable(key, "Top spenders", MetricCatalog.Revenue, spenders.Select(s => s.Name).ToList(), spenders.Select(s => s.Id.ToString()).ToList(),
+                return new ChartTable(key, "Top spenders", MetricCatalog.Revenue with
+                    {
+                        Title = "Top spenders",
+                        Definition = $"The 10 players with the highest net revenue over the range (as {MetricCatalog.Revenue.Title}), summed over the days where they were among the day's {SpendersPerDay} biggest net spenders.",
+                    }, spenders.Select(s => s.Name).ToList(), spenders.Select(s => s.Id.ToString()).ToList(),
                     [new("Net revenue (USD)", spenders.Select(s => (double?)s.Net).ToArray())], "player");
             }
             case "retention.curve":
@@ -272,17 +311,18 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> context
 
     sealed record Spender(Guid Id, string Name, double Net);
 
+    /// <summary>
+    /// The 10 players with the highest net spend over the range, summed in the database from the daily spend rollups, which keep each
+    /// day's <see cref="RollupService.SpendersPerDay"/> biggest spenders: exact unless a player's total comes from days where they were not
+    /// among them (then it is a lower bound).
+    /// </summary>
     static async Task<List<Spender>> TopSpendersAsync(GameOpsDbContext db, DayRange range, CancellationToken ct)
     {
-        var paid = MetricCatalog.PaidStatuses;
-        var reversed = MetricCatalog.ReversedStatuses;
         var (from, to) = (range.Start, range.End);
-        var gross = await db.PaymentTransactions.AsNoTracking().Where(p => p.CompletedAt >= from && p.CompletedAt < to && paid.Contains(p.Status))
-            .Select(p => new { p.UserId, p.AmountUsd }).ToListAsync(ct);
-        var refunds = await db.PaymentTransactions.AsNoTracking().Where(p => p.RefundedAt >= from && p.RefundedAt < to && reversed.Contains(p.Status))
-            .Select(p => new { p.UserId, p.AmountUsd }).ToListAsync(ct);
-        var net = gross.Select(x => (x.UserId, x.AmountUsd)).Concat(refunds.Select(x => (x.UserId, -x.AmountUsd)))
-            .GroupBy(x => x.UserId).Select(x => (Id: x.Key, Net: x.Sum(y => y.Item2))).OrderByDescending(x => x.Net).ThenBy(x => x.Id).Take(10).ToList();
+        var net = (await db.MetricRollups.AsNoTracking().Where(r => r.MetricName == Spend && r.Day >= from && r.Day < to)
+                .GroupBy(r => r.Dimension).Select(g => new { Id = g.Key, Net = g.Sum(r => r.Value) })
+                .OrderByDescending(x => x.Net).ThenBy(x => x.Id).Take(10).ToListAsync(ct))
+            .Select(x => (Id: Guid.Parse(x.Id), x.Net)).ToList();
         var ids = net.Select(n => n.Id).ToList();
         var names = await db.Players.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Username, ct);
         return net.Select(n => new Spender(n.Id, names.GetValueOrDefault(n.Id, n.Id.ToString()), (double)Math.Round(n.Net, 2))).ToList();
@@ -309,9 +349,17 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> context
     public async Task<(double? MedianHours, int OpenBacklog)> ModerationAsync(DayRange range, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var spans = (await db.PlayerReports.AsNoTracking().Where(r => r.ResolvedAt >= range.Start && r.ResolvedAt < range.End)
-            .Select(r => new { r.CreatedAt, ResolvedAt = r.ResolvedAt!.Value }).ToListAsync(ct)).Select(r => (r.ResolvedAt - r.CreatedAt).TotalHours).Order().ToList();
-        double? median = spans.Count == 0 ? null : spans.Count % 2 == 1 ? spans[spans.Count / 2] : (spans[spans.Count / 2 - 1] + spans[spans.Count / 2]) / 2;
+        // The rollups keep every resolved report's span (hours, 4 decimals) as a dimension with its count: an exact median without raw rows.
+        var spans = (await db.MetricRollups.AsNoTracking().Where(r => r.MetricName == ResolveHours && r.Day >= range.Start && r.Day < range.End)
+                .GroupBy(r => r.Dimension).Select(g => new { Hours = g.Key, N = g.Sum(r => r.Count) }).ToListAsync(ct))
+            .Select(x => (Hours: double.Parse(x.Hours, Inv), x.N)).OrderBy(x => x.Hours).ToList();
+        var total = spans.Sum(x => x.N);
+        double At(long index)
+        {
+            foreach (var (hours, n) in spans) { if (index < n) return hours; index -= n; }
+            throw new InvalidOperationException("Median index beyond the spans.");
+        }
+        double? median = total == 0 ? null : total % 2 == 1 ? At(total / 2) : (At(total / 2 - 1) + At(total / 2)) / 2;
         return (median is { } m ? Math.Round(m, 2) : null, await OpenReportsAtAsync(db, range.End, ct));
     }
 
