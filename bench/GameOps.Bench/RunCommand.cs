@@ -80,6 +80,11 @@ public static class RunCommand
         report.AppendLine("| list | query | app p50 | app p95 | floor p50 | floor p95 | app/floor p50 | naive p50 | naive/app p50 |");
         report.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 
+        // Written after every line, so a run cut short still leaves its figures.
+        Directory.CreateDirectory(outDir);
+        var file = Path.Combine(outDir, $"{database.Provider.ToString().ToLowerInvariant()}{(only is null ? "" : "-" + only)}-{started:yyyy-MM-dd}.md");
+        Task Flush() => File.WriteAllTextAsync(file, report.ToString());
+
         foreach (var (title, entity, filterField) in Lists.Where(_ => only != "dashboards"))
         {
             var resource = catalog.For(entity);
@@ -99,15 +104,14 @@ public static class RunCommand
                 var line = $"| {title} | {c.Name} | {app.P50:0.0} | {app.P95:0.0} | {floor.P50:0.0} | {floor.P95:0.0} | {app.P50 / floor.P50:0.00}× | {naive.P50:0.0} | {naive.P50 / app.P50:0.0}× |";
                 AnsiConsole.WriteLine(line);
                 report.AppendLine(line);
+                await Flush();
             }
         }
 
-        await DashboardsAsync(database, provider, iterations, report);
+        await DashboardsAsync(database, provider, iterations, report, Flush);
         report.AppendLine();
         report.AppendLine($"Load average at the end: {Machine.LoadAverage()}.");
-        Directory.CreateDirectory(outDir);
-        var file = Path.Combine(outDir, $"{database.Provider.ToString().ToLowerInvariant()}{(only is null ? "" : "-" + only)}-{started:yyyy-MM-dd}.md");
-        await File.WriteAllTextAsync(file, report.ToString());
+        await Flush();
         AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(file)}[/]");
         return 0;
     }
@@ -188,7 +192,7 @@ public static class RunCommand
 
     // ---------- dashboards ----------
 
-    static async Task DashboardsAsync(DatabaseOptions database, ServiceProvider provider, int iterations, StringBuilder report)
+    static async Task DashboardsAsync(DatabaseOptions database, ServiceProvider provider, int iterations, StringBuilder report, Func<Task> flush)
     {
         var rollups = new RollupService(database, Microsoft.Extensions.Options.Options.Create(new AnalyticsOptions()), NullLogger<RollupService>.Instance);
         await using (var db = GameOpsDatabase.CreateContext(database))
@@ -216,6 +220,7 @@ public static class RunCommand
                 var line = $"| {page} | {label} | {t.P50:0.0} | {t.P95:0.0} |";
                 AnsiConsole.WriteLine(line);
                 report.AppendLine(line);
+                await flush();
             }
         }
     }
