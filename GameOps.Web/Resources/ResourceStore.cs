@@ -45,8 +45,7 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
     async Task<ResourcePageResult> ListCoreAsync<T>(ResourceDescription resource, ResourceQuery query, CancellationToken ct) where T : class
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var matches = await SearchMatchesAsync<T>(db, resource, query, ct);
-        var filtered = Where(db, resource, db.Set<T>().AsNoTracking(), query, matches);
+        var filtered = Where(db, resource, db.Set<T>().AsNoTracking(), query, await SelectiveSearchAsync<T>(db, resource, query, ct));
         var (total, estimate, capped) = await CountAsync(db, resource, filtered, query, ct);
         var rows = SeekKeyOf(db, resource, query) is { } seek
             ? await KeysetPageAsync(resource, query, filtered, seek, ct)
@@ -206,16 +205,18 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         return value is long n && n > 0 ? n : null;
     }
 
-    /// <summary>Past this many matching ids a search term is common, and walking the sort index to the first matches is cheaper.</summary>
-    const int SearchPrefetchCap = 2_000;
+    /// <summary>Up to this many matches, a prefix search picks its page among the matching ids; beyond, it walks the sort index.</summary>
+    const int SelectiveSearchCap = 10_000;
 
     /// <summary>
-    /// The ids a prefix search matches, read first through the prefix indexes (one index range per searched column, the
-    /// related tables' included), when there are few of them. Left to one OR predicate, the planner often walks the list's
-    /// sort index instead and filters a million rows to find a rare name. null: not prefetched (no search, a contains search,
-    /// or a common term); the predicate then does the work.
+    /// A prefix search that matches few rows, as the subquery of their ids: one index range per searched column, the related
+    /// tables' included (<c>id IN (SELECT id … LIKE 'term%' UNION ALL SELECT user_id FROM actors …)</c>). Left to one OR
+    /// predicate, the planner walks the list's sort index and filters every row when the matches are rare (or clustered far
+    /// from the first page); as a subquery over many matches, it gathers them all before sorting. So the matches are counted
+    /// first (index-only, capped): few → the subquery; many (they are dense, the first page is near) → the OR predicate.
+    /// null: no search, a contains search (trigram-served), or a common term.
     /// </summary>
-    static async Task<List<Guid>?> SearchMatchesAsync<T>(GameOpsDbContext db, ResourceDescription resource, ResourceQuery query, CancellationToken ct) where T : class
+    static async Task<IQueryable<Guid>?> SelectiveSearchAsync<T>(GameOpsDbContext db, ResourceDescription resource, ResourceQuery query, CancellationToken ct) where T : class
     {
         if (string.IsNullOrWhiteSpace(query.Search) || typeof(T).GetProperty("Id")?.PropertyType != typeof(Guid)) return null;
         var searched = resource.SearchFields.Select(resource.Field).Where(f => f.ClrType == typeof(string)).ToList();
@@ -224,16 +225,15 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         IQueryable<Guid>? ids = null;
         void Union(IQueryable<Guid> more) => ids = ids is null ? more : ids.Concat(more);
         var e = Expression.Parameter(typeof(T), "e");
+        var id = Expression.Lambda<Func<T, Guid>>(Expression.Property(e, "Id"), e);
         foreach (var field in searched)
-            Union(db.Set<T>().Where(Expression.Lambda<Func<T, bool>>(LikeCall(db.Provider, Expression.Property(e, field.Name), pattern), e))
-                .Select(Expression.Lambda<Func<T, Guid>>(Expression.Property(e, "Id"), e)));
+            Union(db.Set<T>().Where(Expression.Lambda<Func<T, bool>>(LikeCall(db.Provider, Expression.Property(e, field.Name), pattern), e)).Select(id));
         foreach (var related in resource.RelatedSearches)
             Union((IQueryable<Guid>)RelatedIdsMethod.MakeGenericMethod(related.ChildType).Invoke(null, [db, related, pattern])!);
         if (ids is null) return null;
-        var found = await ids.Take(SearchPrefetchCap + 1).ToListAsync(ct);
-        if (found.Count > SearchPrefetchCap) return null;
-        if (Guid.TryParse(Security.UntrustedText.ForQuery(query.Search.Trim()), out var guid)) found.Add(guid);
-        return found.Distinct().ToList();
+        if (Guid.TryParse(Security.UntrustedText.ForQuery(query.Search.Trim()), out var guid))
+            Union(db.Set<T>().Where(Expression.Lambda<Func<T, bool>>(Expression.Equal(Expression.Property(e, "Id"), Parameter(guid, typeof(Guid))), e)).Select(id));
+        return await ids.Take(SelectiveSearchCap + 1).CountAsync(ct) <= SelectiveSearchCap ? ids : null;
     }
 
     static readonly MethodInfo RelatedIdsMethod = typeof(ResourceStore).GetMethod(nameof(RelatedIds), BindingFlags.NonPublic | BindingFlags.Static)!;
@@ -263,14 +263,14 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 
-    IQueryable<T> Where<T>(GameOpsDbContext db, ResourceDescription resource, IQueryable<T> source, ResourceQuery query, IReadOnlyCollection<Guid>? searchMatches = null)
+    IQueryable<T> Where<T>(GameOpsDbContext db, ResourceDescription resource, IQueryable<T> source, ResourceQuery query, IQueryable<Guid>? selectiveSearch = null)
     {
         var e = Expression.Parameter(typeof(T), "e");
         Expression? predicate = null;
         void And(Expression condition) => predicate = predicate is null ? condition : Expression.AndAlso(predicate, condition);
 
-        if (searchMatches is not null)
-            And(Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)], Parameter(searchMatches.ToList(), typeof(List<Guid>)), Expression.Property(e, "Id")));
+        if (selectiveSearch is { } matches)
+            And(Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(Guid)], matches.Expression, Expression.Property(e, "Id")));
         else if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var term = Security.UntrustedText.ForQuery(query.Search.Trim());
@@ -416,7 +416,7 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         else if (!string.IsNullOrWhiteSpace(text))
         {
             var search = new ResourceQuery { Search = text };
-            source = Where(db, target, source, search, await SearchMatchesAsync<T>(db, target, search, ct));
+            source = Where(db, target, source, search, await SelectiveSearchAsync<T>(db, target, search, ct));
         }
         var display = Expression.Property(e, target.DisplayField);
         var secondary = target.BusinessKey is { } bk && bk != target.DisplayField && bk != keyField ? Expression.Property(e, bk) : null;

@@ -82,6 +82,7 @@ sealed class Shape
             where.Add($"t.\"{Col(entity, name)}\" = @f{where.Count}");
         }
         var prefixOnly = resource.SearchFields.All(n => resource.Field(n).SearchMode == SearchMode.Prefix);
+        string? selective = null;
         if (query.Search is { } prefix && prefixOnly)
         {
             // By hand: the matching ids through each prefix index (the related tables' too), then the page among them.
@@ -95,10 +96,22 @@ sealed class Shape
                 string Column(System.Linq.Expressions.LambdaExpression e) => Col(child, ((System.Linq.Expressions.MemberExpression)e.Body).Member.Name);
                 sources.Add($"SELECT \"{Column(related.Owner)}\" FROM \"{child.GetTableName()}\" WHERE {Match($"\"{Column(related.Text)}\"")}");
             }
-            shapeParameters.Add(("s", pg ? pattern.ToLowerInvariant() : pattern));
-            where.Add($"t.\"id\" IN ({string.Join(" UNION ", sources)})");
+            // Few matches: page among their ids; many (dense): walk the sort index with the OR below. Counted once, here.
+            db.Database.OpenConnection();
+            using var probe = db.Database.GetDbConnection().CreateCommand();
+            probe.CommandText = $"SELECT COUNT(*) FROM ({string.Join(" UNION ALL ", sources)} LIMIT 10001) m";
+            var probeParameter = probe.CreateParameter();
+            probeParameter.ParameterName = "s";
+            probeParameter.Value = pg ? pattern.ToLowerInvariant() : pattern;
+            probe.Parameters.Add(probeParameter);
+            if (Convert.ToInt64(probe.ExecuteScalar()) <= 10_000)
+            {
+                shapeParameters.Add(("s", pg ? pattern.ToLowerInvariant() : pattern));
+                where.Add($"t.\"id\" IN ({string.Join(" UNION ALL ", sources)})");
+                selective = prefix;
+            }
         }
-        else if (query.Search is { } term)
+        if (query.Search is { } term && selective is null)
         {
             var any = new List<string>();
             foreach (var name in resource.SearchFields.Where(n => resource.Field(n).ClrType == typeof(string)))
@@ -109,6 +122,16 @@ sealed class Shape
                 var column = $"t.\"{Col(entity, name)}\"";
                 any.Add(!pg ? $"{column} LIKE @{p} ESCAPE '\\'" : contains ? $"{column} ILIKE @{p} ESCAPE '\\'" : $"lower({column}) LIKE @{p} ESCAPE '\\'");
                 shapeParameters.Add((p, pg && !contains ? pattern.ToLowerInvariant() : pattern));
+            }
+            foreach (var related in resource.RelatedSearches)
+            {
+                var child = db.Model.FindEntityType(related.ChildType)!;
+                string Column(System.Linq.Expressions.LambdaExpression e) => Col(child, ((System.Linq.Expressions.MemberExpression)e.Body).Member.Name);
+                var p = "s" + any.Count;
+                var text = $"c.\"{Column(related.Text)}\"";
+                any.Add($"EXISTS (SELECT 1 FROM \"{child.GetTableName()}\" c WHERE c.\"{Column(related.Owner)}\" = t.\"id\" AND {(pg ? $"lower({text})" : text)} LIKE @{p} ESCAPE '\\')");
+                var pattern = ResourceStore.EscapeLike(term) + "%";
+                shapeParameters.Add((p, pg ? pattern.ToLowerInvariant() : pattern));
             }
             where.Add("(" + string.Join(" OR ", any) + ")");
         }

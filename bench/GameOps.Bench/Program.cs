@@ -14,7 +14,7 @@ public static class BenchProgram
             Console.WriteLine("""
                 GameOps.Bench <command> [options]
                   generate  --provider Postgres|Sqlite --connection <cs> --scale <N> [--connections 3]   fill the schema (scale 1 ≈ 1M players, 10M chat messages)
-                  run       --provider Postgres|Sqlite --connection <cs> [--iterations 200] [--out bench/results] [--only dashboards]
+                  run       --provider Postgres|Sqlite --connection <cs> [--iterations 200] [--out bench/results] [--only dashboards|<list, e.g. players>]
                   circuits  --provider Postgres|Sqlite --connection <cs> [--pages 50] [--out bench/results] [--gcdump file.gcdump]
                 """);
             return 2;

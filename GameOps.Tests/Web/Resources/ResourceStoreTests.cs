@@ -82,8 +82,9 @@ public sealed class ResourceStoreTests
         };
         var alice = NewPlayer("alice", 0);
         var bob = NewPlayer("bob", 1);
-        // 2,100 characters named "Common…": more matches than the store prefetches by id, so the term is searched by predicate.
-        var crowd = Enumerable.Range(0, 2_100).Select(i => NewPlayer($"crowd{i:0000}", 10 + i)).ToList();
+        // 10,050 characters named "Common…": more matches than a search pages among by id (10,000), so the common term walks the
+        // list's sort order instead; a rare term finds one player among them.
+        var crowd = Enumerable.Range(0, 10_050).Select(i => NewPlayer($"crowd{i:00000}", 10 + i)).ToList();
         await using (var context = db.CreateContext())
         {
             context.Players.AddRange([alice, bob, .. crowd]);
@@ -106,10 +107,11 @@ public sealed class ResourceStoreTests
 
         // The common term: newest first, every match once, pages continue where the last one ended.
         var common = await store.ListAsync(players, new ResourceQuery { Search = "common", PageSize = 25 }, ct);
-        Assert.Equal(2_100, common.Total);
-        Assert.Equal(["crowd2099", "crowd2098"], (await Usernames("common")).Take(2));
-        Assert.Equal(["crowd2049", "crowd2048"], (await Usernames("common", page: 2)).Take(2));
-        Assert.Equal(["crowd2099"], await Usernames("crowd2099"));
+        Assert.True(common.TotalIsCapped); // "10,000+ rows"
+        Assert.Equal(["crowd10049", "crowd10048"], (await Usernames("common")).Take(2));
+        Assert.Equal(["crowd09999", "crowd09998"], (await Usernames("common", page: 2)).Take(2));
+        Assert.Equal(["crowd10049"], await Usernames("crowd10049"));
+        Assert.Equal(["crowd09999"], await Usernames("commoncrowd09999"));
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
