@@ -29,24 +29,24 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> context
     // ---------- distinct-player figures (direct, indexed) ----------
 
     /// <summary>
-    /// Distinct active players in [from, to): from the window rollups when the range is one of theirs (the 7 or 30 days, or the
+    /// Distinct active players in [from, to): from the window rollups when the range is one of theirs (the 7, 30 or 90 days, or the
     /// calendar week or month up to a day, ending at <paramref name="to"/>), else one distinct count on the session_data.start_time index.
     /// </summary>
     static async Task<int> ActivePlayersAsync(GameOpsDbContext db, DateTime from, DateTime to, CancellationToken ct)
     {
         var last = to.AddDays(-1);
-        var metric = (to - from).Days == 7 ? Wau : (to - from).Days == 30 ? Mau
+        var metric = (to - from).Days == 7 ? Wau : (to - from).Days == 30 ? Mau : (to - from).Days == 90 ? Active90
             : from == Buckets.StartOf(last, Granularity.Week) ? ActiveWeekToDate : from == Buckets.StartOf(last, Granularity.Month) ? ActiveMonthToDate : null;
         if (metric is not null && await db.MetricRollups.AnyAsync(r => r.MetricName == DoneMarker && r.Day == last, ct))
             return (int)await db.MetricRollups.Where(r => r.MetricName == metric && r.Day == last).Select(r => r.Count).FirstOrDefaultAsync(ct);
         return await db.SessionData.Where(s => s.StartTime >= from && s.StartTime < to).Select(s => s.UserId).Distinct().CountAsync(ct);
     }
 
-    /// <summary>Distinct players with a completed transaction in [from, to): the 7- or 30-day window rollup when it is one, else counted directly.</summary>
+    /// <summary>Distinct players with a completed transaction in [from, to): the 7-, 30- or 90-day window rollup when it is one, else counted directly.</summary>
     static async Task<int> PayingPlayersAsync(GameOpsDbContext db, DateTime from, DateTime to, CancellationToken ct)
     {
         var last = to.AddDays(-1);
-        var metric = (to - from).Days switch { 7 => Paying7, 30 => Paying30, _ => null };
+        var metric = (to - from).Days switch { 7 => Paying7, 30 => Paying30, 90 => Paying90, _ => null };
         if (metric is not null && await db.MetricRollups.AnyAsync(r => r.MetricName == DoneMarker && r.Day == last, ct))
             return (int)await db.MetricRollups.Where(r => r.MetricName == metric && r.Day == last).Select(r => r.Count).FirstOrDefaultAsync(ct);
         var paid = MetricCatalog.PaidStatuses;

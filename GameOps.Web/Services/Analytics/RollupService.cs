@@ -34,7 +34,7 @@ public sealed class RollupService(DatabaseOptions databaseOptions, Microsoft.Ext
         RevenueSku = "revenue_sku", RevenueCurrency = "revenue_currency", PayingUsers = "paying_users", Matches = "matches",
         ReportsOpened = "reports_opened", ReportsResolved = "reports_resolved", EventJoined = "event_joined", EventCompleted = "event_completed",
         QuestStarted = "quest_started", QuestCompleted = "quest_completed", ItemsAcquired = "items_acquired", Performance = "perf", Business = "business",
-        Wau = "wau", Mau = "mau", Paying7 = "paying_7d", Paying30 = "paying_30d", ActiveWeekToDate = "active_wtd", ActiveMonthToDate = "active_mtd", Spend = "spend", ResolveHours = "resolve_hours", OpenBacklog = "open_reports", StatusMix = "status_mix", ActorLevels = "actor_levels";
+        Wau = "wau", Mau = "mau", Active90 = "active_90d", Paying7 = "paying_7d", Paying30 = "paying_30d", Paying90 = "paying_90d", ActiveWeekToDate = "active_wtd", ActiveMonthToDate = "active_mtd", Spend = "spend", ResolveHours = "resolve_hours", OpenBacklog = "open_reports", StatusMix = "status_mix", ActorLevels = "actor_levels";
     /// <summary>Snapshots of the current state (not of a day's events), taken for today on every refresh and kept as history.</summary>
     public static readonly string[] SnapshotMetrics = [StatusMix, ActorLevels];
     /// <summary>Days per GROUP BY query: the larger, the fewer scans of the tables without a time index.</summary>
@@ -310,23 +310,23 @@ public sealed class RollupService(DatabaseOptions databaseOptions, Microsoft.Ext
     }
 
     /// <summary>
-    /// Distinct players over the windows ending on each day, which daily figures cannot add up: active players over the 7 and 30 days
+    /// Distinct players over the windows ending on each day, which daily figures cannot add up: active players over the 7, 30 and 90 days
     /// ending on it (WAU, MAU) and over the calendar week and month up to it (so a week or month bucket's figure is its last day's row),
-    /// and paying players over the 7 and 30 days (conversion, ARPPU). One DISTINCT (player, day) query per source for the whole chunk;
+    /// and paying players over the 7, 30 and 90 days (conversion, ARPPU; the range presets). One DISTINCT (player, day) query per source for the whole chunk;
     /// the sliding windows are counted here.
     /// </summary>
     static async Task ActiveWindowsAsync(DayRows rows, GameOpsDbContext db, DateTime from, DateTime to, CancellationToken ct)
     {
-        var since = from.AddDays(-31); // covers the 30-day window and the month to date of the chunk's first day
+        var since = from.AddDays(-89); // covers the 90-day window (and the 30-day one and the month to date) of the chunk's first day
         var active = await db.SessionData.AsNoTracking().Where(s => s.StartTime >= since && s.StartTime < to)
             .Select(s => new { s.UserId, Day = s.StartTime.Date }).Distinct().ToListAsync(ct);
         AddWindows(rows, from, to, active.Select(a => (a.UserId, DayOf(a.Day))),
-            (Wau, d => d.AddDays(-6)), (Mau, d => d.AddDays(-29)),
+            (Wau, d => d.AddDays(-6)), (Mau, d => d.AddDays(-29)), (Active90, d => d.AddDays(-89)),
             (ActiveWeekToDate, d => Buckets.StartOf(d, Granularity.Week)), (ActiveMonthToDate, d => Buckets.StartOf(d, Granularity.Month)));
         var paid = MetricCatalog.PaidStatuses;
         var paying = await db.PaymentTransactions.AsNoTracking().Where(p => p.CompletedAt >= since && p.CompletedAt < to && paid.Contains(p.Status))
             .Select(p => new { p.UserId, Day = p.CompletedAt!.Value.Date }).Distinct().ToListAsync(ct);
-        AddWindows(rows, from, to, paying.Select(p => (p.UserId, DayOf(p.Day))), (Paying7, d => d.AddDays(-6)), (Paying30, d => d.AddDays(-29)));
+        AddWindows(rows, from, to, paying.Select(p => (p.UserId, DayOf(p.Day))), (Paying7, d => d.AddDays(-6)), (Paying30, d => d.AddDays(-29)), (Paying90, d => d.AddDays(-89)));
     }
 
     /// <summary>For each day d of [from, to) and each window [start(d), d]: the players with an active day in it.</summary>
