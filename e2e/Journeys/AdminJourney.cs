@@ -18,7 +18,7 @@ public sealed class AdminJourney(AppServer app, BrowserFixture browser) : Journe
         await Expect(shell.NavGroup("Administration")).ToBeVisibleAsync();
 
         // The drawer's "All tables" link.
-        await shell.NavGroup("Administration").Locator("a[href='/data']").ClickAsync();
+        await shell.OpenNavLinkAsync("Administration", "/data");
         await Page.WaitForLocationAsync(new Regex("/data$"));
         await Expect(Page.Locator("h1", new() { HasText = "All tables" })).ToBeVisibleAsync();
         var itemsTable = Page.Locator("[data-testid=table-items]");

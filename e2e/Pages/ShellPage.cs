@@ -25,6 +25,20 @@ public class ShellPage(IPage page)
 
     public ILocator NavGroup(string workspace) => Page.Locator($"nav[data-testid='nav-{workspace}']");
 
+    /// <summary>Follows a drawer link, expanding its workspace group first (only the current page's group starts expanded).</summary>
+    public async Task OpenNavLinkAsync(string workspace, string href)
+    {
+        var group = NavGroup(workspace);
+        var link = group.Locator($"a[href='{href}']");
+        await Page.RetryUntilAsync(async () =>
+            {
+                if (await link.IsVisibleAsync()) return;
+                await group.Locator("button.mud-nav-link").First.ClickAsync();
+            },
+            () => link.IsVisibleAsync(), $"show the drawer link {href}");
+        await link.ClickAsync();
+    }
+
     /// <summary>Loads a page afresh (a new circuit) and waits until it is interactive.</summary>
     public async Task GotoAsync(string path)
     {
