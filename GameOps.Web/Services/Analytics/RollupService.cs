@@ -236,10 +236,7 @@ public sealed class RollupService(DatabaseOptions databaseOptions, Microsoft.Ext
             r.Add(SessionDuration, s.Day, "", s.Seconds, s.N);
             r.Add(SessionLength, s.Day, SessionLengthBuckets[s.Bucket].Label, count: s.N);
         }
-        foreach (var g in await db.SessionData.AsNoTracking().Where(s => s.StartTime >= from && s.StartTime < to)
-                     .GroupBy(s => s.StartTime.Date).Select(g => new { Day = g.Key, N = g.Select(s => s.UserId).Distinct().Count() }).ToListAsync(ct))
-            r.Add(ActiveUsers, g.Day, count: g.N);
-        await ActiveWindowsAsync(r, db, from, to, ct);
+        await ActiveWindowsAsync(r, db, from, to, ct); // also the daily active and paying players
 
         await CountByDayAsync(r, NewPlayers, db.Players.Where(p => p.CreatedAt >= from && p.CreatedAt < to).Select(p => p.CreatedAt), ct);
 
@@ -252,10 +249,8 @@ public sealed class RollupService(DatabaseOptions databaseOptions, Microsoft.Ext
             r.Add(RevenueSku, g.Day, g.ProductSku, g.Usd, g.N);
             r.Add(RevenueCurrency, g.Day, g.Currency, g.Usd, g.N);
         }
-        foreach (var g in await completed.GroupBy(p => p.CompletedAt!.Value.Date).Select(g => new { Day = g.Key, N = g.Select(p => p.UserId).Distinct().Count() }).ToListAsync(ct))
-            r.Add(PayingUsers, g.Day, count: g.N);
         var spend = (await completed.GroupBy(p => new { Day = p.CompletedAt!.Value.Date, p.UserId })
-                .Select(g => new { g.Key.Day, g.Key.UserId, N = g.Count(), Usd = g.Sum(p => p.AmountUsd) }).ToListAsync(ct))
+                .Select(g => new { g.Key.Day, g.Key.UserId, Usd = g.Sum(p => p.AmountUsd) }).ToListAsync(ct))
             .Select(g => (Day: DayOf(g.Day), g.UserId, Net: g.Usd)).ToList();
         var reversed = MetricCatalog.ReversedStatuses;
         var refunded = db.PaymentTransactions.AsNoTracking().Where(p => p.RefundedAt >= from && p.RefundedAt < to && reversed.Contains(p.Status));
@@ -313,20 +308,29 @@ public sealed class RollupService(DatabaseOptions databaseOptions, Microsoft.Ext
     /// Distinct players over the windows ending on each day, which daily figures cannot add up: active players over the 7, 30 and 90 days
     /// ending on it (WAU, MAU) and over the calendar week and month up to it (so a week or month bucket's figure is its last day's row),
     /// and paying players over the 7, 30 and 90 days (conversion, ARPPU; the range presets). One DISTINCT (player, day) query per source for the whole chunk;
-    /// the sliding windows are counted here.
+    /// the sliding windows are counted here, and so are the daily active and paying players (the pairs of each day of the chunk).
     /// </summary>
     static async Task ActiveWindowsAsync(DayRows rows, GameOpsDbContext db, DateTime from, DateTime to, CancellationToken ct)
     {
         var since = from.AddDays(-89); // covers the 90-day window (and the 30-day one and the month to date) of the chunk's first day
         var active = await db.SessionData.AsNoTracking().Where(s => s.StartTime >= since && s.StartTime < to)
             .Select(s => new { s.UserId, Day = s.StartTime.Date }).Distinct().ToListAsync(ct);
+        AddDaily(rows, ActiveUsers, from, active.Select(a => a.Day));
         AddWindows(rows, from, to, active.Select(a => (a.UserId, DayOf(a.Day))),
             (Wau, d => d.AddDays(-6)), (Mau, d => d.AddDays(-29)), (Active90, d => d.AddDays(-89)),
             (ActiveWeekToDate, d => Buckets.StartOf(d, Granularity.Week)), (ActiveMonthToDate, d => Buckets.StartOf(d, Granularity.Month)));
         var paid = MetricCatalog.PaidStatuses;
         var paying = await db.PaymentTransactions.AsNoTracking().Where(p => p.CompletedAt >= since && p.CompletedAt < to && paid.Contains(p.Status))
             .Select(p => new { p.UserId, Day = p.CompletedAt!.Value.Date }).Distinct().ToListAsync(ct);
+        AddDaily(rows, PayingUsers, from, paying.Select(p => p.Day));
         AddWindows(rows, from, to, paying.Select(p => (p.UserId, DayOf(p.Day))), (Paying7, d => d.AddDays(-6)), (Paying30, d => d.AddDays(-29)), (Paying90, d => d.AddDays(-89)));
+    }
+
+    /// <summary>Distinct (player, day) pairs counted per day, from <paramref name="from"/> on (earlier pairs only feed the windows).</summary>
+    static void AddDaily(DayRows rows, string metric, DateTime from, IEnumerable<DateTime> pairDays)
+    {
+        foreach (var day in pairDays.Select(DayOf).Where(d => d >= from).GroupBy(d => d))
+            rows.Add(metric, day.Key, count: day.Count());
     }
 
     /// <summary>For each day d of [from, to) and each window [start(d), d]: the players with an active day in it.</summary>
