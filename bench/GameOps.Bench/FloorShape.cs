@@ -56,6 +56,7 @@ sealed class Shape
         var entity = db.Model.FindEntityType(resource.EntityType)!;
         var table = entity.GetTableName()!;
         string Col(IEntityType e, string property) => e.FindProperty(property)!.GetColumnName();
+        string Member(IEntityType e, System.Linq.Expressions.LambdaExpression selector) => Col(e, ((System.Linq.Expressions.MemberExpression)selector.Body).Member.Name);
         var query = c.Query();
         var select = new List<string>();
         var joins = new List<string>();
@@ -93,8 +94,7 @@ sealed class Shape
             foreach (var related in resource.RelatedSearches)
             {
                 var child = db.Model.FindEntityType(related.ChildType)!;
-                string Column(System.Linq.Expressions.LambdaExpression e) => Col(child, ((System.Linq.Expressions.MemberExpression)e.Body).Member.Name);
-                sources.Add($"SELECT \"{Column(related.Owner)}\" FROM \"{child.GetTableName()}\" WHERE {Match($"\"{Column(related.Text)}\"")}");
+                sources.Add($"SELECT \"{Member(child, related.Owner)}\" FROM \"{child.GetTableName()}\" WHERE {Match($"\"{Member(child, related.Text)}\"")}");
             }
             // Few matches: page among their ids; many (dense): walk the sort index with the OR below. Counted once, here.
             db.Database.OpenConnection();
@@ -126,10 +126,9 @@ sealed class Shape
             foreach (var related in resource.RelatedSearches)
             {
                 var child = db.Model.FindEntityType(related.ChildType)!;
-                string Column(System.Linq.Expressions.LambdaExpression e) => Col(child, ((System.Linq.Expressions.MemberExpression)e.Body).Member.Name);
                 var p = "s" + any.Count;
-                var text = $"c.\"{Column(related.Text)}\"";
-                any.Add($"EXISTS (SELECT 1 FROM \"{child.GetTableName()}\" c WHERE c.\"{Column(related.Owner)}\" = t.\"id\" AND {(pg ? $"lower({text})" : text)} LIKE @{p} ESCAPE '\\')");
+                var text = $"c.\"{Member(child, related.Text)}\"";
+                any.Add($"EXISTS (SELECT 1 FROM \"{child.GetTableName()}\" c WHERE c.\"{Member(child, related.Owner)}\" = t.\"id\" AND {(pg ? $"lower({text})" : text)} LIKE @{p} ESCAPE '\\')");
                 var pattern = ResourceStore.EscapeLike(term) + "%";
                 shapeParameters.Add((p, pg ? pattern.ToLowerInvariant() : pattern));
             }

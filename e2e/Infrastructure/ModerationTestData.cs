@@ -86,14 +86,4 @@ public static class SupportTestData
         await db.SaveChangesAsync();
         return new SupportScenario(player, character, item);
     }
-
-    /// <summary>What the database holds now: the character's quantity of the lost item and the player's active sessions.</summary>
-    public static async Task<(int Quantity, int ActiveSessions)> SupportStateAsync(this AppServer app, SupportScenario scenario)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<GameOpsDbContext>>().CreateDbContextAsync();
-        var quantity = await db.InventoryItems.Where(i => i.ActorId == scenario.Character.Id && i.ItemId == scenario.LostItem.Id).SumAsync(i => i.Quantity);
-        var sessions = await db.UserSessions.CountAsync(s => s.UserId == scenario.Player.Id && s.IsActive);
-        return (quantity, sessions);
-    }
 }

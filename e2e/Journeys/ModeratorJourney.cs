@@ -1,3 +1,4 @@
+using GameOps.Data.Entities;
 using GameOps.E2E.Infrastructure;
 using GameOps.E2E.Pages;
 using static Microsoft.Playwright.Assertions;
@@ -82,7 +83,9 @@ public sealed class ModeratorJourney(AppServer app, BrowserFixture browser) : Jo
         await profile.GiveReasonAsync("Ticket 4411: log out everywhere so the client reloads the inventory");
         await profile.EndAllSessionsAsync();
         await Expect(profile.Message).ToContainTextAsync("2 session(s) ended");
-        Assert.Equal((3, 0), await App.SupportStateAsync(scenario));
+        var lines = await App.QueryAsync<InventoryItem>(i => i.ActorId == scenario.Character.Id && i.ItemId == scenario.LostItem.Id);
+        Assert.Equal(3, lines.Sum(i => i.Quantity));
+        Assert.Empty(await App.QueryAsync<UserSession>(s => s.UserId == scenario.Player.Id && s.IsActive));
         await StepAsync("sessions-ended");
     }
 
