@@ -86,12 +86,23 @@ public abstract class GameOpsDbContext(DbContextOptions options) : IdentityDbCon
             b.Property(u => u.DisplayName).HasMaxLength(128);
             b.Property(u => u.ThemePreference).HasMaxLength(16);
             b.Property(u => u.TimeZone).HasMaxLength(64);
+            b.Property(u => u.PasswordHash).IsSecret();
+            b.Property(u => u.SecurityStamp).IsSecret();
+            b.Property(u => u.ConcurrencyStamp).IsSecret();
+            b.Property(u => u.Email).IsPersonal();
+            b.Property(u => u.NormalizedEmail).IsPersonal();
+            b.Property(u => u.PhoneNumber).IsPersonal();
         });
         builder.Entity<StaffRole>().ToTable("staff_roles");
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserRole<Guid>>().ToTable("staff_user_roles");
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>>().ToTable("staff_user_claims");
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>().ToTable("staff_user_logins");
-        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>>().ToTable("staff_user_tokens");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>>(b =>
+        {
+            b.ToTable("staff_user_tokens");
+            // Authenticator keys and recovery codes: each is enough to pass two-factor sign-in.
+            b.Property(t => t.Value).IsSecret();
+        });
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityRoleClaim<Guid>>().ToTable("staff_role_claims");
 
         builder.ApplyConfigurationsFromAssembly(typeof(GameOpsDbContext).Assembly);
@@ -112,6 +123,11 @@ public abstract class GameOpsDbContext(DbContextOptions options) : IdentityDbCon
         foreach (var entityType in builder.Model.GetEntityTypes().ToList())
         {
             var clr = entityType.ClrType;
+            foreach (var property in entityType.GetProperties().Where(p => p.PropertyInfo is not null))
+            {
+                if (Attribute.IsDefined(property.PropertyInfo!, typeof(SecretAttribute))) property.SetAnnotation(SensitivityModelExtensions.Annotation, Sensitivity.Secret);
+                else if (Attribute.IsDefined(property.PropertyInfo!, typeof(PersonalAttribute))) property.SetAnnotation(SensitivityModelExtensions.Annotation, Sensitivity.Personal);
+            }
             foreach (var member in clr.GetProperties().Where(p => Attribute.IsDefined(p, typeof(JsonColumnAttribute))))
             {
                 var property = builder.Entity(clr).Property(member.PropertyType, member.Name);

@@ -17,7 +17,7 @@ public class PaymentTransaction : ICreatedAt
     public string? ProviderTransactionId { get; set; }
     public string Status { get; set; } = "";
     public string? FailureReason { get; set; }
-    public string? IpAddress { get; set; }
+    [Personal] public string? IpAddress { get; set; }
     [JsonColumn] public string? Metadata { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? CompletedAt { get; set; }

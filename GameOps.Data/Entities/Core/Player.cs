@@ -5,8 +5,8 @@ public class Player : ICreatedAt
 {
     public Guid Id { get; set; }
     public string Username { get; set; } = "";
-    public string Email { get; set; } = "";
-    public string PasswordHash { get; set; } = "";
+    [Personal] public string Email { get; set; } = "";
+    [Secret] public string PasswordHash { get; set; } = "";
     public string Status { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     public DateTime? LastLogin { get; set; }

@@ -9,7 +9,7 @@ public class AuditLog
     public string Action { get; set; } = "";
     public string? Resource { get; set; }
     [JsonColumn] public string? Details { get; set; }
-    public string? IpAddress { get; set; }
+    [Personal] public string? IpAddress { get; set; }
     public string? UserAgent { get; set; }
     public DateTime Timestamp { get; set; }
 }

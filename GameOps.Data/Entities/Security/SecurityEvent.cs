@@ -10,7 +10,7 @@ public class SecurityEvent : ICreatedAt
     public string Severity { get; set; } = "";
     public string? Description { get; set; }
     [JsonColumn] public string? Details { get; set; }
-    public string? IpAddress { get; set; }
+    [Personal] public string? IpAddress { get; set; }
     public bool IsResolved { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? ResolvedAt { get; set; }

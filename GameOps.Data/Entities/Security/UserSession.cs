@@ -6,8 +6,8 @@ public class UserSession : ICreatedAt
     public Guid Id { get; set; }
     public Guid UserId { get; set; }
     public Player User { get; set; } = null!;
-    public string SessionToken { get; set; } = "";
-    public string? IpAddress { get; set; }
+    [Secret] public string SessionToken { get; set; } = "";
+    [Personal] public string? IpAddress { get; set; }
     public string? UserAgent { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime ExpiresAt { get; set; }

@@ -10,7 +10,7 @@ public class StaffAuditEntry : ICreatedAt
     public string EntityType { get; set; } = "";
     public string? EntityKey { get; set; }
     [JsonColumn] public string? Changes { get; set; }
-    public string? IpAddress { get; set; }
+    [Personal] public string? IpAddress { get; set; }
     public string? UserAgent { get; set; }
     public DateTime CreatedAt { get; set; }
 }
