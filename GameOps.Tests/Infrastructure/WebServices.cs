@@ -28,6 +28,14 @@ public static class WebServices
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddGameOpsWebData(database);
+        // Every scope acts as this staff member (services demand permissions), not only the root one.
+        if (staff is not null)
+            services.AddScoped(sp =>
+            {
+                var current = new CurrentStaff(sp.GetRequiredService<IHttpContextAccessor>());
+                current.Use(staff, "127.0.0.1", "tests");
+                return current;
+            });
         var provider = services.BuildServiceProvider(validateScopes: false);
         if (staff is not null) provider.GetRequiredService<CurrentStaff>().Use(staff, "127.0.0.1", "tests");
         return provider;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
@@ -19,22 +18,41 @@ public static class ExportEndpoints
     public static void MapExportEndpoints(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/export/{slug}.{format}", async (string slug, string format, HttpContext http, ResourceCatalog catalog, ResourceStore store, StaffAuditRecorder audit, CancellationToken ct) =>
         {
+            // Rows of a staff console: never kept by a browser cache or a proxy, whatever the answer.
+            http.Response.Headers.CacheControl = "no-store";
+            http.Response.Headers.Pragma = "no-cache";
             if (catalog.Find(slug) is not { } resource) return Results.NotFound();
-            var roles = http.User.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
-            if (!PermissionMatrix.Allows(roles, resource.ReadPermission)) return Results.Forbid();
-            var query = ResourceQueryString.Parse(http.Request.Query);
-            var rows = await store.ExportAsync(resource, query, MaxRows, ct);
-            var mask = !PermissionMatrix.Allows(roles, Permission.RevealPersonalData);
-            var fields = resource.ListColumns.Select(resource.Field).ToList();
-            await audit.RecordAsync("export", resource.Table, null, new { format, rows = rows.Count, query = ResourceQueryString.Build(query), personalDataRevealed = !mask && fields.Any(f => f.PersonalData) });
-            var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmm");
-            return format switch
+            if (format is not ("csv" or "json")) return Results.BadRequest("Format must be csv or json.");
+            if (!http.User.Has(resource.ReadPermission)) return Results.StatusCode(StatusCodes.Status403Forbidden);
+            IReadOnlyList<ResourceRow> rows;
+            ResourceQuery query;
+            try
             {
-                "csv" => Results.File(Encoding.UTF8.GetBytes(ToCsv(fields, rows, mask)), "text/csv; charset=utf-8", $"{resource.Table}-{stamp}.csv"),
-                "json" => Results.File(JsonSerializer.SerializeToUtf8Bytes(rows.Select(r => ToObject(fields, r, mask)), new JsonSerializerOptions { WriteIndented = true }),
-                    "application/json", $"{resource.Table}-{stamp}.json"),
-                _ => Results.BadRequest("Format must be csv or json."),
-            };
+                query = ResourceQueryString.Parse(http.Request.Query);
+                rows = await store.ExportAsync(resource, query, MaxRows, ct);
+            }
+            catch (InvalidResourceQueryException ex)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "This export's criteria are not allowed.", detail: ex.Message);
+            }
+            catch (PermissionDeniedException)
+            {
+                return Results.StatusCode(StatusCodes.Status403Forbidden);
+            }
+            var fields = resource.ListColumns.Select(resource.Field).ToList(); // never a secret: the catalog refuses to list one
+            // Personal data leaves in bulk only with its own permission; everyone else gets it masked, whatever they may reveal one by one.
+            var unmasked = http.User.Has(Permission.RevealPersonalData) && http.User.Has(Permission.ExportPersonalData);
+            var personalDataExported = unmasked && fields.Any(f => f.PersonalData);
+            await audit.RecordAsync("export", resource.Table, null, new
+            {
+                format, rows = rows.Count, query = ResourceQueryString.Build(query), personalDataRevealed = personalDataExported,
+                personalFields = personalDataExported ? fields.Where(f => f.PersonalData).Select(f => f.Column).ToArray() : [],
+            });
+            var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmm");
+            return format == "csv"
+                ? Results.File(Encoding.UTF8.GetBytes(ToCsv(fields, rows, !unmasked)), "text/csv; charset=utf-8", $"{resource.Table}-{stamp}.csv")
+                : Results.File(JsonSerializer.SerializeToUtf8Bytes(rows.Select(r => ToObject(fields, r, !unmasked)), new JsonSerializerOptions { WriteIndented = true }),
+                    "application/json", $"{resource.Table}-{stamp}.json");
         }).RequireAuthorization(Policies.Staff);
 
     public static string ToCsv(IReadOnlyList<ResourceField> fields, IEnumerable<ResourceRow> rows, bool mask)

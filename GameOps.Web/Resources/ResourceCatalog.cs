@@ -38,6 +38,23 @@ public sealed class ResourceCatalog
             byType[description.EntityType] = description;
         }
         foreach (var configuration in configurations) configuration.Configure(this);
+        foreach (var description in bySlug.Values) Verify(description);
+    }
+
+    /// <summary>
+    /// A declaration may never expose a secret: listed, searched, filtered or sorted. Checked once at start-up, so a
+    /// declaration that tries fails the app (and the catalog tests) instead of leaking.
+    /// </summary>
+    static void Verify(ResourceDescription resource)
+    {
+        foreach (var (use, names) in new (string, IEnumerable<string?>)[]
+                 {
+                     ("listed", resource.ListColumns), ("searched", resource.SearchFields), ("filtered", resource.Filters),
+                     ("sorted by default", [resource.DefaultSort]),
+                 })
+            foreach (var name in names.OfType<string>())
+                if (resource.FindField(name) is { IsSecret: true })
+                    throw new InvalidOperationException($"{resource.Table}.{name} is marked secret and cannot be {use}.");
     }
 
     public IEnumerable<ResourceDescription> All => bySlug.Values.OrderBy(r => r.Title);
@@ -79,6 +96,7 @@ public sealed class ResourceCatalog
                 Required = !property.IsNullable,
                 ReadOnly = SystemManaged.Contains(property.Name),
                 Hidden = property.Name == "Id",
+                Sensitivity = property.GetSensitivity(),
             };
             var underlying = Nullable.GetUnderlyingType(info.PropertyType) ?? info.PropertyType;
             var fk = property.GetContainingForeignKeys().FirstOrDefault(k => k.Properties.Count == 1);
@@ -103,7 +121,15 @@ public sealed class ResourceCatalog
             else if (underlying == typeof(Guid)) field.Kind = FieldKind.Guid;
             else field.Kind = LongTextNames.Contains(property.Name) ? FieldKind.LongText : FieldKind.Text;
             if (field.Kind == FieldKind.LongText) field.Sortable = false;
-            if (property.Name is "Email" or "IpAddress") field.PersonalData = true;
+            field.PersonalData = field.Sensitivity == Sensitivity.Personal;
+            if (field.IsSecret)
+            {
+                // Never on a form, never typed, never a criterion: the row's own code (sign-in, hashing) maintains it.
+                field.Hidden = true;
+                field.ReadOnly = true;
+                field.Sortable = false;
+                field.Filterable = false;
+            }
             field.FixedAfterCreate = property.IsKey() && !property.IsPrimaryKey();
             d.Fields.Add(field);
         }
@@ -116,21 +142,22 @@ public sealed class ResourceCatalog
 
         var key = entityType.GetKeys().Where(k => !k.IsPrimaryKey() && k.Properties.Count == 1 && k.Properties[0].ClrType == typeof(string)).Select(k => k.Properties[0].Name)
             .Concat(entityType.GetIndexes().Where(i => i.IsUnique && i.Properties.Count == 1 && i.Properties[0].ClrType == typeof(string)).Select(i => i.Properties[0].Name))
-            .FirstOrDefault();
+            .FirstOrDefault(name => !d.Field(name).IsSensitive); // an email is unique, but it is not a key to show or type
         d.BusinessKey = key;
-        d.DisplayField = DisplayCandidates.FirstOrDefault(c => d.FindField(c) is { Kind: FieldKind.Text or FieldKind.LongText or FieldKind.Options }) ?? key ?? "Id";
+        d.DisplayField = DisplayCandidates.FirstOrDefault(c => d.FindField(c) is { Kind: FieldKind.Text or FieldKind.LongText or FieldKind.Options, IsSecret: false }) ?? key ?? "Id";
         d.ConcurrencyToken = entityType.GetProperties().FirstOrDefault(p => p.IsConcurrencyToken)?.Name;
         if (key is not null) d.Field(key).ReadOnly = false;
 
+        // A table nobody declared lists, searches and filters only what is not sensitive (and only Admins read it: RawDataRead).
         var columns = new List<string>();
-        if (key is not null) columns.Add(key);
-        if (d.DisplayField != key && d.DisplayField != "Id") columns.Add(d.DisplayField);
-        columns.AddRange(d.Fields.Where(f => !columns.Contains(f.Name) && f.Name != "Id" && f.Kind is not (FieldKind.Json or FieldKind.LongText or FieldKind.Guid))
+        if (key is not null && !d.Field(key).IsSensitive) columns.Add(key);
+        if (d.DisplayField != key && d.DisplayField != "Id" && !d.Field(d.DisplayField).IsSensitive) columns.Add(d.DisplayField);
+        columns.AddRange(d.Fields.Where(f => !columns.Contains(f.Name) && f.Name != "Id" && !f.IsSensitive && f.Kind is not (FieldKind.Json or FieldKind.LongText or FieldKind.Guid))
             .Select(f => f.Name).Take(Math.Max(0, 7 - columns.Count)));
         d.ListColumns.AddRange(columns);
-        d.SearchFields.AddRange(new[] { key, d.DisplayField }.Where(f => f is not null && f != "Id" && d.Field(f).ClrType == typeof(string)).Distinct()!);
-        d.Filters.AddRange(d.Fields.Where(f => f.Kind == FieldKind.Boolean).Select(f => f.Name));
-        var created = d.FindField("CreatedAt") ?? d.Fields.FirstOrDefault(f => f.Kind == FieldKind.DateTime);
+        d.SearchFields.AddRange(new[] { key, d.DisplayField }.Where(f => f is not null && f != "Id" && d.Field(f) is { IsSensitive: false } sf && sf.ClrType == typeof(string)).Distinct()!);
+        d.Filters.AddRange(d.Fields.Where(f => f.Kind == FieldKind.Boolean && !f.IsSensitive).Select(f => f.Name));
+        var created = d.FindField("CreatedAt") ?? d.Fields.FirstOrDefault(f => f.Kind == FieldKind.DateTime && !f.IsSensitive);
         if (created is not null) { d.DefaultSort = created.Name; d.DefaultSortDescending = true; }
         else d.DefaultSort = d.DisplayField;
         return d;

@@ -60,6 +60,9 @@ public abstract class ResourceDescription
     internal abstract IReadOnlyList<ValidationIssue> RunValidators(object entity);
     public abstract object NewEntity();
 
+    /// <summary>Typed dispatch without reflection: calls <paramref name="visitor"/> with this resource's entity type.</summary>
+    public abstract TResult Accept<TResult>(IResourceVisitor<TResult> visitor);
+
     /// <summary>Checks that need the database (references that must exist, cycles…), run by the save path after the in-memory ones.</summary>
     public List<Func<GameOps.Data.GameOpsDbContext, object, CancellationToken, Task<IReadOnlyList<ValidationIssue>>>> DatabaseValidators { get; } = [];
     /// <summary>Uses the foreign keys cannot see (item keys inside JSON columns…): shown under "Used by" and blocking deletes.</summary>
@@ -67,6 +70,12 @@ public abstract class ResourceDescription
 }
 
 public sealed record ValidationIssue(string? Field, string Message, bool IsWarning = false);
+
+/// <summary>Code that needs a resource's entity type as a type argument (<c>db.Set&lt;T&gt;()</c>) implements this and is reached by <see cref="ResourceDescription.Accept"/>.</summary>
+public interface IResourceVisitor<out TResult>
+{
+    TResult Visit<T>(ResourceDescription<T> resource) where T : class, new();
+}
 
 public sealed class ResourceDescription<TEntity> : ResourceDescription where TEntity : class, new()
 {
@@ -105,6 +114,8 @@ public sealed class ResourceDescription<TEntity> : ResourceDescription where TEn
         return this;
     }
 
+    public override TResult Accept<TResult>(IResourceVisitor<TResult> visitor) => visitor.Visit(this);
+
     internal override IReadOnlyList<ValidationIssue> RunValidators(object entity) =>
         validators.SelectMany(v => v((TEntity)entity)).ToList();
 
@@ -125,7 +136,7 @@ public sealed class ResourceDescription<TEntity> : ResourceDescription where TEn
     /// <summary>Rows are found by a prefix of <paramref name="text"/> on <typeparamref name="TChild"/> rows that point at them through <paramref name="owner"/>.</summary>
     public ResourceDescription<TEntity> SearchRelated<TChild>(string label, Expression<Func<TChild, Guid>> owner, Expression<Func<TChild, string>> text) where TChild : class
     {
-        RelatedSearches.Add(new RelatedSearch(label, typeof(TChild), owner, text));
+        RelatedSearches.Add(new RelatedSearch(label, typeof(TChild), owner, text, db => db.Set<TChild>()));
         return this;
     }
 
@@ -194,4 +205,11 @@ public sealed class ResourceDescription<TEntity> : ResourceDescription where TEn
 }
 
 /// <summary>A search through a child table: <see cref="Owner"/> selects the parent's id, <see cref="Text"/> the column matched by prefix.</summary>
-public sealed record RelatedSearch(string Label, Type ChildType, LambdaExpression Owner, LambdaExpression Text);
+public sealed record RelatedSearch(string Label, Type ChildType, LambdaExpression Owner, LambdaExpression Text, Func<GameOps.Data.GameOpsDbContext, IQueryable> Children)
+{
+    /// <summary>The ids of the parents whose children's text matches <paramref name="match"/> (built for the child type).</summary>
+    public IQueryable<Guid> OwnerIds(GameOps.Data.GameOpsDbContext db, LambdaExpression match) =>
+        Children(db).Provider.CreateQuery<Guid>(Expression.Call(typeof(Queryable), nameof(Queryable.Select), [ChildType, typeof(Guid)],
+            Expression.Call(typeof(Queryable), nameof(Queryable.Where), [ChildType], Children(db).Expression, Expression.Quote(match)),
+            Expression.Quote(Owner)));
+}

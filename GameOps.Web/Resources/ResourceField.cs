@@ -48,8 +48,14 @@ public sealed class ResourceField
     public bool Filterable { get; set; }
     public bool Sortable { get; set; } = true;
     public SearchMode SearchMode { get; set; } = SearchMode.Prefix;
-    /// <summary>Personal data (emails, IP addresses): masked for staff without <see cref="Permission.RevealPersonalData"/>.</summary>
+    /// <summary>From the model's marks (<c>[Secret]</c>, <c>[Personal]</c>, <c>.IsSecret()</c>…), never from the property's name.</summary>
+    public GameOps.Data.Entities.Sensitivity Sensitivity { get; init; }
+    /// <summary>A credential or key: never listed, filtered, sorted, searched, exported or shown on a form.</summary>
+    public bool IsSecret => Sensitivity == GameOps.Data.Entities.Sensitivity.Secret;
+    /// <summary>Personal data (emails, IP addresses): masked for staff without <see cref="Permission.RevealPersonalData"/>,
+    /// never filtered, sorted or searched by them; exported unmasked only with <see cref="Permission.ExportPersonalData"/>.</summary>
     public bool PersonalData { get; set; }
+    public bool IsSensitive => IsSecret || PersonalData;
 
     /// <summary>For <see cref="FieldKind.Reference"/>: the referenced entity, navigation and key.</summary>
     public Type? ReferenceType { get; set; }

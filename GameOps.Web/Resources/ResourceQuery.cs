@@ -4,16 +4,20 @@ namespace GameOps.Web.Resources;
 public sealed class ResourceQuery
 {
     public string? Search { get; set; }
+    /// <summary>The user's filters: only the declared ones are accepted (<see cref="ResourceQueryRules"/>).</summary>
     public Dictionary<string, FilterValue> Filters { get; } = [];
+    /// <summary>Filters set by code, never from a URL: the rows an embedded list is about (this player's sessions). Not checked against the declaration.</summary>
+    public Dictionary<string, FilterValue> Scope { get; } = [];
     public string? SortField { get; set; }
     public bool SortDescending { get; set; }
     public int Page { get; set; }
     public int PageSize { get; set; } = 25;
 
-    public bool HasCriteria => !string.IsNullOrWhiteSpace(Search) || Filters.Values.Any(f => f.IsSet);
+    public bool HasCriteria => !string.IsNullOrWhiteSpace(Search) || Filters.Values.Any(f => f.IsSet) || Scope.Values.Any(f => f.IsSet);
 
     /// <summary>Identifies the row set (not the page): the key of the cached count.</summary>
-    public string CriteriaKey => $"{Search?.Trim()}|{string.Join(";", Filters.Where(f => f.Value.IsSet).OrderBy(f => f.Key).Select(f => f.Key + "=" + f.Value))}";
+    public string CriteriaKey => $"{Search?.Trim()}|{string.Join(";", Filters.Where(f => f.Value.IsSet).OrderBy(f => f.Key).Select(f => f.Key + "=" + f.Value))}"
+        + $"|{string.Join(";", Scope.Where(f => f.Value.IsSet).OrderBy(f => f.Key).Select(f => f.Key + "=" + f.Value))}";
 }
 
 /// <summary>A filter on one field: an exact value, or a range for numbers and times.</summary>
@@ -30,7 +34,12 @@ public sealed class FilterValue
     public override string ToString() => $"{Value}/{Bool}/{Min}/{Max}/{From:O}/{To:O}";
 }
 
-public sealed record ResourceRow(object Id, object?[] Values);
+/// <summary>One list row. Rows are the same row when their ids are equal (a grid's selection survives a reload without counting a row twice).</summary>
+public sealed record ResourceRow(object Id, object?[] Values)
+{
+    public bool Equals(ResourceRow? other) => other is not null && Equals(Id, other.Id);
+    public override int GetHashCode() => Id.GetHashCode();
+}
 
 public sealed record ResourcePageResult(IReadOnlyList<ResourceRow> Rows, long Total, bool TotalIsEstimate, bool TotalIsCapped);
 

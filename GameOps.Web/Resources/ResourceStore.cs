@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
+using GameOps.Web.Security;
 
 namespace GameOps.Web.Resources;
 
@@ -20,32 +21,57 @@ public sealed record SaveResult(SaveOutcome Outcome, IReadOnlyList<ValidationIss
 /// The one data path of the shared list and edit shells: projected, paged list queries; loads; validated,
 /// concurrency-checked saves; deletes that say what still references a row. One context per operation.
 /// </summary>
-public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFactory, IMemoryCache cache, ResourceCatalog catalog, TableVersions tableVersions)
+public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFactory, IMemoryCache cache, ResourceCatalog catalog, TableVersions tableVersions,
+    CurrentStaff currentStaff)
 {
     const int CountCap = 10_000;
     const long EstimateThreshold = 200_000;
-    static readonly MethodInfo ListMethod = typeof(ResourceStore).GetMethod(nameof(ListCoreAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
-    static readonly MethodInfo PickMethod = typeof(ResourceStore).GetMethod(nameof(PickCoreAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
-    static readonly MethodInfo CountMethod = typeof(ResourceStore).GetMethod(nameof(CountWhereAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+    /// <summary>The typed list path, reached through <see cref="ResourceDescription.Accept"/> (no reflection).</summary>
+    sealed class ListVisitor(ResourceStore store, ResourceQuery query, bool canSeePersonalData, CancellationToken ct) : IResourceVisitor<Task<ResourcePageResult>>
+    {
+        public Task<ResourcePageResult> Visit<T>(ResourceDescription<T> resource) where T : class, new() => store.ListCoreAsync<T>(resource, query, canSeePersonalData, ct);
+    }
+
+    sealed class PickVisitor(ResourceStore store, string keyField, string? text, object? exact, bool canSeePersonalData, CancellationToken ct) : IResourceVisitor<Task<IReadOnlyList<PickerOption>>>
+    {
+        public Task<IReadOnlyList<PickerOption>> Visit<T>(ResourceDescription<T> resource) where T : class, new() => store.PickCoreAsync<T>(resource, keyField, text, exact, canSeePersonalData, ct);
+    }
 
     // ---------- lists ----------
 
     /// <summary>One page of rows with the resource's list columns (references resolved to their display text).</summary>
-    public Task<ResourcePageResult> ListAsync(ResourceDescription resource, ResourceQuery query, CancellationToken ct = default) =>
-        (Task<ResourcePageResult>)ListMethod.MakeGenericMethod(resource.EntityType).Invoke(this, [resource, query, ct])!;
+    /// <exception cref="PermissionDeniedException">The caller may not read this resource.</exception>
+    /// <exception cref="InvalidResourceQueryException">A criterion the declaration does not allow, or a value that cannot be read.</exception>
+    public async Task<ResourcePageResult> ListAsync(ResourceDescription resource, ResourceQuery query, CancellationToken ct = default)
+    {
+        var user = await currentStaff.DemandAsync(resource.ReadPermission);
+        var canSeePersonalData = user.Has(Permission.RevealPersonalData);
+        ResourceQueryRules.Check(resource, query, canSeePersonalData);
+        return await resource.Accept(new ListVisitor(this, query, canSeePersonalData, ct));
+    }
+
+    async Task<bool> CanSeePersonalDataAsync() => (await currentStaff.GetPrincipalAsync()).Has(Permission.RevealPersonalData);
+
+    /// <summary>The write permission of the resource, or a refusal when it is read-only everywhere.</summary>
+    async Task DemandWriteAsync(ResourceDescription resource)
+    {
+        if (resource.WritePermission is not { } write) throw new PermissionDeniedException(Permission.RawDataWrite);
+        await currentStaff.DemandAsync(write);
+    }
 
     /// <summary>Every row matching the criteria (for export), capped.</summary>
     public async Task<IReadOnlyList<ResourceRow>> ExportAsync(ResourceDescription resource, ResourceQuery query, int cap = 100_000, CancellationToken ct = default)
     {
         var all = new ResourceQuery { Search = query.Search, SortField = query.SortField, SortDescending = query.SortDescending, Page = 0, PageSize = cap };
         foreach (var f in query.Filters) all.Filters[f.Key] = f.Value;
+        foreach (var f in query.Scope) all.Scope[f.Key] = f.Value;
         return (await ListAsync(resource, all, ct)).Rows;
     }
 
-    async Task<ResourcePageResult> ListCoreAsync<T>(ResourceDescription resource, ResourceQuery query, CancellationToken ct) where T : class
+    async Task<ResourcePageResult> ListCoreAsync<T>(ResourceDescription resource, ResourceQuery query, bool canSeePersonalData, CancellationToken ct) where T : class
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var filtered = Where(db, resource, db.Set<T>().AsNoTracking(), query, await SelectiveSearchAsync<T>(db, resource, query, ct));
+        var filtered = Where(db, resource, db.Set<T>().AsNoTracking(), query, canSeePersonalData, await SelectiveSearchAsync<T>(db, resource, query, canSeePersonalData, ct));
         var (total, estimate, capped) = await CountAsync(db, resource, filtered, query, ct);
         var rows = SeekKeyOf(db, resource, query) is { } seek
             ? await KeysetPageAsync(resource, query, filtered, seek, ct)
@@ -216,12 +242,12 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
     /// first (index-only, capped): few → the subquery; many (they are dense, the first page is near) → the OR predicate.
     /// null: no search, a contains search (trigram-served), or a common term.
     /// </summary>
-    static async Task<IQueryable<Guid>?> SelectiveSearchAsync<T>(GameOpsDbContext db, ResourceDescription resource, ResourceQuery query, CancellationToken ct) where T : class
+    static async Task<IQueryable<Guid>?> SelectiveSearchAsync<T>(GameOpsDbContext db, ResourceDescription resource, ResourceQuery query, bool canSeePersonalData, CancellationToken ct) where T : class
     {
-        if (string.IsNullOrWhiteSpace(query.Search) || typeof(T).GetProperty("Id")?.PropertyType != typeof(Guid)) return null;
-        var searched = resource.SearchFields.Select(resource.Field).Where(f => f.ClrType == typeof(string)).ToList();
+        if (ResourceQueryRules.SearchTerm(query.Search) is not { } term || typeof(T).GetProperty("Id")?.PropertyType != typeof(Guid)) return null;
+        var searched = ResourceQueryRules.SearchedFields(resource, canSeePersonalData);
         if (searched.Any(f => f.SearchMode == SearchMode.Contains)) return null;
-        var pattern = SearchPattern(query.Search);
+        var pattern = SearchPattern(term);
         IQueryable<Guid>? ids = null;
         void Union(IQueryable<Guid> more) => ids = ids is null ? more : ids.Concat(more);
         var e = Expression.Parameter(typeof(T), "e");
@@ -229,23 +255,20 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         foreach (var field in searched)
             Union(db.Set<T>().Where(Expression.Lambda<Func<T, bool>>(LikeCall(db.Provider, Expression.Property(e, field.Name), pattern), e)).Select(id));
         foreach (var related in resource.RelatedSearches)
-            Union((IQueryable<Guid>)RelatedIdsMethod.MakeGenericMethod(related.ChildType).Invoke(null, [db, related, pattern])!);
+            Union(RelatedIds(db, related, pattern));
         if (ids is null) return null;
-        if (Guid.TryParse(Security.UntrustedText.ForQuery(query.Search.Trim()), out var guid))
+        if (Guid.TryParse(term, out var guid))
             Union(db.Set<T>().Where(Expression.Lambda<Func<T, bool>>(Expression.Equal(Expression.Property(e, "Id"), Parameter(guid, typeof(Guid))), e)).Select(id));
         return await ids.Take(SelectiveSearchCap + 1).CountAsync(ct) <= SelectiveSearchCap ? ids : null;
     }
 
-    static readonly MethodInfo RelatedIdsMethod = typeof(ResourceStore).GetMethod(nameof(RelatedIds), BindingFlags.NonPublic | BindingFlags.Static)!;
-
-    static IQueryable<Guid> RelatedIds<TChild>(GameOpsDbContext db, RelatedSearch related, string pattern) where TChild : class
+    static IQueryable<Guid> RelatedIds(GameOpsDbContext db, RelatedSearch related, string pattern)
     {
         var c = related.Text.Parameters[0];
-        var match = Expression.Lambda<Func<TChild, bool>>(LikeCall(db.Provider, related.Text.Body, pattern), c);
-        return db.Set<TChild>().Where(match).Select((Expression<Func<TChild, Guid>>)related.Owner);
+        return related.OwnerIds(db, Expression.Lambda(LikeCall(db.Provider, related.Text.Body, pattern), c));
     }
 
-    static string SearchPattern(string search) => EscapeLike(Security.UntrustedText.ForQuery(search.Trim())) + "%";
+    static string SearchPattern(string search) => EscapeLike(ResourceQueryRules.SearchTerm(search) ?? "") + "%";
 
     /// <summary><c>EXISTS (SELECT 1 FROM child WHERE child.owner = e.id AND child.text LIKE pattern)</c>.</summary>
     static Expression RelatedMatch(GameOpsDbContext db, RelatedSearch related, Expression ownerId, string pattern)
@@ -254,7 +277,7 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         var owner = new ParameterReplacer(related.Owner.Parameters[0], c).Visit(related.Owner.Body);
         var text = new ParameterReplacer(related.Text.Parameters[0], c).Visit(related.Text.Body);
         var body = Expression.AndAlso(Expression.Equal(owner, ownerId), LikeCall(db.Provider, text, pattern));
-        var children = ((IQueryable)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(related.ChildType).Invoke(db, null)!).Expression;
+        var children = related.Children(db).Expression;
         return Expression.Call(typeof(Queryable), nameof(Queryable.Any), [related.ChildType], children, Expression.Quote(Expression.Lambda(body, c)));
     }
 
@@ -263,7 +286,7 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 
-    IQueryable<T> Where<T>(GameOpsDbContext db, ResourceDescription resource, IQueryable<T> source, ResourceQuery query, IQueryable<Guid>? selectiveSearch = null)
+    IQueryable<T> Where<T>(GameOpsDbContext db, ResourceDescription resource, IQueryable<T> source, ResourceQuery query, bool canSeePersonalData, IQueryable<Guid>? selectiveSearch = null)
     {
         var e = Expression.Parameter(typeof(T), "e");
         Expression? predicate = null;
@@ -271,42 +294,35 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
 
         if (selectiveSearch is { } matches)
             And(Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(Guid)], matches.Expression, Expression.Property(e, "Id")));
-        else if (!string.IsNullOrWhiteSpace(query.Search))
+        else if (ResourceQueryRules.SearchTerm(query.Search) is { } term)
         {
-            var term = Security.UntrustedText.ForQuery(query.Search.Trim());
             Expression? any = null;
             void Or(Expression match) => any = any is null ? match : Expression.OrElse(any, match);
-            foreach (var name in resource.SearchFields)
+            foreach (var field in ResourceQueryRules.SearchedFields(resource, canSeePersonalData))
             {
-                var field = resource.Field(name);
-                if (field.ClrType != typeof(string)) continue;
                 var pattern = EscapeLike(term) + "%";
                 if (field.SearchMode == SearchMode.Contains) pattern = "%" + pattern;
                 Or(LikeCall(db.Provider, Expression.Property(e, field.Name), pattern, field.SearchMode == SearchMode.Contains));
             }
             foreach (var related in resource.RelatedSearches)
-                Or(RelatedMatch(db, related, Expression.Property(e, "Id"), SearchPattern(query.Search)));
+                Or(RelatedMatch(db, related, Expression.Property(e, "Id"), SearchPattern(term)));
             if (Guid.TryParse(term, out var guid))
                 Or(Expression.Equal(Expression.Property(e, "Id"), Parameter(guid, typeof(Guid))));
             And(any ?? Expression.Constant(false));
         }
 
-        foreach (var (name, filter) in query.Filters)
+        // The user's filters were checked against the declaration (ResourceQueryRules); the scope is set by code.
+        foreach (var (name, filter) in query.Filters.Concat(query.Scope))
         {
-            if (!filter.IsSet || resource.FindField(name) is not { } field) continue;
+            if (!filter.IsSet || resource.FindField(name) is not { IsSecret: false } field) continue;
             var member = Expression.Property(e, field.Name);
             var type = member.Type;
             var underlying = Nullable.GetUnderlyingType(type) ?? type;
             if (filter.Bool is { } b && underlying == typeof(bool)) And(Expression.Equal(member, Parameter(b, type)));
             if (!string.IsNullOrEmpty(filter.Value))
-            {
-                object? value = underlying == typeof(Guid) ? Guid.TryParse(filter.Value, out var g) ? g : Guid.Empty
-                    : underlying == typeof(string) ? Security.UntrustedText.ForQuery(filter.Value)
-                    : Convert.ChangeType(filter.Value, underlying, System.Globalization.CultureInfo.InvariantCulture);
-                And(Expression.Equal(member, Parameter(value, type)));
-            }
-            if (filter.Min is { } min) And(Expression.GreaterThanOrEqual(member, Parameter(Convert.ChangeType(min, underlying), type)));
-            if (filter.Max is { } max) And(Expression.LessThanOrEqual(member, Parameter(Convert.ChangeType(max, underlying), type)));
+                And(Expression.Equal(member, Parameter(ResourceQueryRules.ConvertValue(field, filter.Value), type)));
+            if (filter.Min is { } min) And(Expression.GreaterThanOrEqual(member, Parameter(ResourceQueryRules.ConvertBound(field, min), type)));
+            if (filter.Max is { } max) And(Expression.LessThanOrEqual(member, Parameter(ResourceQueryRules.ConvertBound(field, max), type)));
             if (filter.From is { } from) And(Expression.GreaterThanOrEqual(member, Parameter(DateTime.SpecifyKind(from, DateTimeKind.Utc), type)));
             if (filter.To is { } to) And(Expression.LessThan(member, Parameter(DateTime.SpecifyKind(to, DateTimeKind.Utc), type)));
         }
@@ -395,17 +411,20 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
 
     /// <summary>Up to 20 rows of a referenced table matching the text, for an autocomplete.</summary>
     public Task<IReadOnlyList<PickerOption>> PickAsync(ResourceDescription target, string keyField, string? text, CancellationToken ct = default) =>
-        (Task<IReadOnlyList<PickerOption>>)PickMethod.MakeGenericMethod(target.EntityType).Invoke(this, [target, keyField, text, null, ct])!;
+        PickDispatchAsync(target, keyField, text, null, ct);
+
+    async Task<IReadOnlyList<PickerOption>> PickDispatchAsync(ResourceDescription target, string keyField, string? text, object? exact, CancellationToken ct) =>
+        await target.Accept(new PickVisitor(this, keyField, text, exact, await CanSeePersonalDataAsync(), ct));
 
     /// <summary>The label of one referenced row (what the picker shows for the current value).</summary>
     public async Task<PickerOption?> LabelAsync(ResourceDescription target, string keyField, object? value, CancellationToken ct = default)
     {
         if (value is null) return null;
-        var list = await (Task<IReadOnlyList<PickerOption>>)PickMethod.MakeGenericMethod(target.EntityType).Invoke(this, [target, keyField, null, value, ct])!;
+        var list = await PickDispatchAsync(target, keyField, null, value, ct);
         return list.FirstOrDefault();
     }
 
-    async Task<IReadOnlyList<PickerOption>> PickCoreAsync<T>(ResourceDescription target, string keyField, string? text, object? exact, CancellationToken ct) where T : class
+    async Task<IReadOnlyList<PickerOption>> PickCoreAsync<T>(ResourceDescription target, string keyField, string? text, object? exact, bool canSeePersonalData, CancellationToken ct) where T : class
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         IQueryable<T> source = db.Set<T>().AsNoTracking();
@@ -413,10 +432,10 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         var key = Expression.Property(e, keyField);
         if (exact is not null)
             source = source.Where(Expression.Lambda<Func<T, bool>>(Expression.Equal(key, Parameter(exact, key.Type)), e));
-        else if (!string.IsNullOrWhiteSpace(text))
+        else if (ResourceQueryRules.SearchTerm(text) is not null)
         {
             var search = new ResourceQuery { Search = text };
-            source = Where(db, target, source, search, await SelectiveSearchAsync<T>(db, target, search, ct));
+            source = Where(db, target, source, search, canSeePersonalData, await SelectiveSearchAsync<T>(db, target, search, canSeePersonalData, ct));
         }
         var display = Expression.Property(e, target.DisplayField);
         var secondary = target.BusinessKey is { } bk && bk != target.DisplayField && bk != keyField ? Expression.Property(e, bk) : null;
@@ -433,6 +452,7 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
 
     public async Task<object?> LoadAsync(ResourceDescription resource, object id, CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(resource.ReadPermission);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var entity = await db.FindAsync(resource.EntityType, [id], ct);
         if (entity is not null) db.Entry(entity).State = EntityState.Detached;
@@ -448,6 +468,8 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
     /// </summary>
     public async Task<SaveResult> SaveAsync(ResourceDescription resource, object entity, bool isNew, object? originalToken, bool overwrite = false, CancellationToken ct = default)
     {
+        await DemandWriteAsync(resource);
+        if (isNew && !resource.AllowCreate) return SaveResult.Error($"{resource.Title} are not created from the console.");
         var issues = ResourceValidation.Validate(resource, entity);
         if (issues.Any(i => !i.IsWarning)) return new SaveResult(SaveOutcome.Invalid, issues);
 
@@ -496,6 +518,7 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
     /// <summary>Bulk activate/deactivate: one SaveChanges, so all rows change or none do (each audited and versioned).</summary>
     public async Task<SaveResult> SetActiveAsync(ResourceDescription resource, IReadOnlyList<object> ids, bool active, CancellationToken ct = default)
     {
+        await DemandWriteAsync(resource);
         if (resource.FindField("IsActive") is not { } flag) return SaveResult.Error("This table has no active flag.");
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         foreach (var id in ids)
@@ -517,6 +540,8 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
 
     public async Task<SaveResult> DeleteAsync(ResourceDescription resource, object id, CancellationToken ct = default)
     {
+        await DemandWriteAsync(resource);
+        if (!resource.AllowDelete) return SaveResult.Error($"{resource.Title} are not deleted from the console.");
         var usage = await ReferencesAsync(resource, id, ct);
         if (usage.Count > 0)
             return SaveResult.Error("Still used by " + string.Join(", ", usage.Select(u => $"{u.Count:N0} {u.Table}")) +
@@ -539,6 +564,7 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
     /// <summary>Rows of other tables whose foreign keys point at this row (restricting ones only: cascades go with it).</summary>
     public async Task<IReadOnlyList<ReferenceCount>> ReferencesAsync(ResourceDescription resource, object id, CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(resource.ReadPermission);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var entityType = db.Model.FindEntityType(resource.EntityType)!;
         var entity = await db.FindAsync(resource.EntityType, [id], ct);
@@ -547,7 +573,7 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         foreach (var fk in entityType.GetReferencingForeignKeys().Where(k => k.DeleteBehavior is DeleteBehavior.Restrict or DeleteBehavior.NoAction or DeleteBehavior.ClientNoAction))
         {
             var keyValue = db.Entry(entity).Property(fk.PrincipalKey.Properties[0].Name).CurrentValue;
-            var count = await (Task<long>)CountMethod.MakeGenericMethod(fk.DeclaringEntityType.ClrType).Invoke(null, [db, fk.Properties[0].Name, keyValue, ct])!;
+            var count = await CountWhereAsync(db, fk.DeclaringEntityType.GetTableName()!, fk.Properties[0].GetColumnName(), keyValue, ct);
             if (count > 0)
             {
                 var table = fk.DeclaringEntityType.GetTableName()!;
@@ -560,12 +586,12 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         return result;
     }
 
-    static Task<long> CountWhereAsync<T>(GameOpsDbContext db, string property, object? value, CancellationToken ct) where T : class
+    /// <summary>Rows of <paramref name="table"/> whose <paramref name="column"/> holds the key (names from the model, the value a parameter).</summary>
+    static async Task<long> CountWhereAsync(GameOpsDbContext db, string table, string column, object? value, CancellationToken ct)
     {
-        var e = Expression.Parameter(typeof(T), "e");
-        var member = Expression.Property(e, property);
-        var predicate = Expression.Lambda<Func<T, bool>>(Expression.Equal(member, Parameter(value, member.Type)), e);
-        return db.Set<T>().Where(predicate).LongCountAsync(ct);
+        // Identifiers come from the EF model (never from input); the key value is a parameter ({0}).
+        var sql = "SELECT COUNT(*) AS \"Value\" FROM \"" + table + "\" WHERE \"" + column + "\" = {0}";
+        return (await db.Database.SqlQueryRaw<long>(sql, value!).ToListAsync(ct)).Single();
     }
 
     static string DescribeDatabaseError(DbUpdateException ex)

@@ -33,11 +33,19 @@ public static class ResourceValidation
                 return $"{field.Label} must be one of: {string.Join(", ", options)}.";
             case string s when field.Kind == FieldKind.Json && field.ClrType == typeof(string):
                 if (string.IsNullOrWhiteSpace(s)) return field.Required ? $"{field.Label} must hold JSON (use {{}} for empty)." : null;
-                try { using var _ = JsonDocument.Parse(s); }
+                try
+                {
+                    using var document = JsonDocument.Parse(s);
+                    if (!StringsAreStorable(document.RootElement))
+                        return $"{field.Label} contains characters that cannot be stored (invalid Unicode or NUL); remove them and save again.";
+                }
                 catch (JsonException ex) { return $"{field.Label} is not valid JSON: {ex.Message}"; }
+                catch (InvalidOperationException) { return $"{field.Label} contains characters that cannot be stored (invalid Unicode or NUL); remove them and save again."; }
                 return null;
             case Guid g when field.Required && field.Kind == FieldKind.Reference && g == Guid.Empty:
                 return $"Choose a {field.Label.ToLowerInvariant()}.";
+            case not null and not string when field.Kind == FieldKind.Json && !IsStorableJson(value):
+                return $"{field.Label} contains characters that cannot be stored (invalid Unicode or NUL); remove them and save again.";
         }
         if (value is not null && (field.Min is not null || field.Max is not null) && IsNumber(value))
         {
@@ -47,6 +55,32 @@ public static class ResourceValidation
         }
         return null;
     }
+
+    /// <summary>
+    /// A typed JSON value (effects, objectives…) whose strings could not be written: System.Text.Json refuses a lone
+    /// surrogate, and PostgreSQL refuses <c>\u0000</c> in jsonb. Found here, it is a message next to the field instead of
+    /// an exception during the save.
+    /// </summary>
+    static bool IsStorableJson(object value)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(JsonSerializer.Serialize(value, value.GetType()));
+            return StringsAreStorable(document.RootElement);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    static bool StringsAreStorable(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => Security.UntrustedText.IsStorable(element.GetString()!),
+        JsonValueKind.Array => element.EnumerateArray().All(StringsAreStorable),
+        JsonValueKind.Object => element.EnumerateObject().All(p => Security.UntrustedText.IsStorable(p.Name) && StringsAreStorable(p.Value)),
+        _ => true,
+    };
 
     static bool IsNumber(object value) => value is int or long or decimal or double or float;
 }

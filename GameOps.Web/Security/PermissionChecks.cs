@@ -26,6 +26,24 @@ public static class PermissionChecks
         (await currentStaff.GetPrincipalAsync()).Has(permission);
 }
 
+/// <summary>Endpoints answer a <see cref="PermissionDeniedException"/> thrown by a service with 403 (never a 500).</summary>
+public static class PermissionDeniedMiddleware
+{
+    public static IApplicationBuilder UsePermissionDeniedAsForbidden(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (PermissionDeniedException) when (!context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            }
+        });
+}
+
 /// <summary>A service was called by a staff member without the permission it needs. Endpoints answer 403.</summary>
 public sealed class PermissionDeniedException(Permission permission)
     : UnauthorizedAccessException($"This needs the {permission} permission.")

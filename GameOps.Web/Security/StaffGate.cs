@@ -15,7 +15,7 @@ public sealed class StaffGate(IDbContextFactory<GameOpsDbContext> contextFactory
         var staff = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.MustChangePassword, u.TwoFactorEnabled }).FirstOrDefaultAsync(ct);
         if (staff is null) return null;
         if (staff.MustChangePassword) return "/account/security?mustChange=true";
-        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value);
+        var roles = user.RolesOf();
         return await settings.MustEnrollAsync(roles, staff.TwoFactorEnabled, ct) ? "/account/security?enroll=required" : null;
     }
 }

@@ -30,6 +30,8 @@ public enum Permission
     AuditRead,
     RawDataRead,
     RawDataWrite,
+    /// <summary>A bulk export (CSV/JSON) with personal data unmasked; Admin only by default, each such export audited with its row count.</summary>
+    ExportPersonalData,
 }
 
 /// <summary>The role → permission matrix, written once; policies, navigation and the admin page all read it.</summary>

@@ -124,7 +124,17 @@ public static class RunCommand
     }
 
     static ResourceStore NewStore(IServiceProvider services, IMemoryCache cache) =>
-        new(services.GetRequiredService<IDbContextFactory<GameOpsDbContext>>(), cache, services.GetRequiredService<ResourceCatalog>(), services.GetRequiredService<TableVersions>());
+        new(services.GetRequiredService<IDbContextFactory<GameOpsDbContext>>(), cache, services.GetRequiredService<ResourceCatalog>(), services.GetRequiredService<TableVersions>(),
+            BenchStaff());
+
+    /// <summary>The store demands the reader's permission: the benchmark reads as an Admin.</summary>
+    static GameOps.Web.Security.CurrentStaff BenchStaff()
+    {
+        var staff = new GameOps.Web.Security.CurrentStaff(new Microsoft.AspNetCore.Http.HttpContextAccessor());
+        staff.Use(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, GameOps.Web.Security.StaffRoles.Admin)], "Bench")));
+        return staff;
+    }
 
     /// <summary>One timed query of a list: how the shell asks for it, and what the floor needs to know.</summary>
     public sealed class Case(string name, Func<ResourceQuery> query)

@@ -18,6 +18,7 @@ public sealed class StaffAdminTests(GameOpsWebFactory app)
     async Task<(StaffAdminService Service, AsyncServiceScope Scope)> AdminAsync()
     {
         var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentStaff>().Use(WebServices.Staff(StaffRoles.Admin), "127.0.0.1", "tests"); // the service demands StaffAdmin
         return (scope.ServiceProvider.GetRequiredService<StaffAdminService>(), scope);
     }
 

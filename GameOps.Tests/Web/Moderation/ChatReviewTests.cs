@@ -26,7 +26,8 @@ public sealed class ChatReviewTests
                 new ChatMessage { Id = Guid.NewGuid(), MessageId = "msg_old_1", ChannelId = other.Id, UserId = world.Target.Id, Content = "Trash talk from last month", MessageType = "text", CreatedAt = DateTime.UtcNow.AddDays(-20) });
             await add.SaveChangesAsync(Ct);
         }
-        var chat = world.Services.GetRequiredService<ChatReviewService>();
+        await using var moderator = world.As(world.Alice); // the service demands ModerationRead
+        var chat = moderator.ServiceProvider.GetRequiredService<ChatReviewService>();
 
         var channel = await chat.SearchAsync(new ChatSearch { ChannelId = world.Channel.Id }, Ct);
         Assert.Equal(11, channel.Rows.Count);

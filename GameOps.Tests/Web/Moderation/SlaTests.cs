@@ -78,8 +78,9 @@ public sealed class SlaTests
             await add.SaveChangesAsync(Ct);
         }
         var sla = new ModerationSla(new ModerationOptions { Sla = { CategoryHours = { ["cheating"] = 12 } } });
-        await using var scope = world.Services.CreateAsyncScope();
-        var queries = new ModerationQueries(scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<GameOps.Data.GameOpsDbContext>>(), sla);
+        await using var scope = world.As(world.Alice);
+        var queries = new ModerationQueries(scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<GameOps.Data.GameOpsDbContext>>(),
+            scope.ServiceProvider.GetRequiredService<GameOps.Web.Security.CurrentStaff>(), sla);
 
         var open = await queries.ListQueueAsync(new ReportQueueFilter(), null, Ct);
         Assert.Equal((6, 4), (open.Total, open.OverSla));

@@ -10,7 +10,6 @@ public sealed class ModerationResources : IResourceConfiguration
     public static readonly string[] ReportStatuses = ["open", "in_review", "resolved", "dismissed"];
     public static readonly string[] ActionTypes = ["warn", "mute", "kick", "temp_ban", "perm_ban", "delete_message", "unban"];
     public static readonly string[] Severities = ["low", "medium", "high", "critical"];
-    public static readonly string[] PlayerStatuses = ["active", "inactive", "suspended", "banned", "deleted"];
 
     public void Configure(ResourceCatalog catalog)
     {
@@ -58,40 +57,5 @@ public sealed class ModerationResources : IResourceConfiguration
             resource.WritePermission = Permission.ModerationAct;
             resource.AllowDelete = false;
         }
-
-        catalog.For<Player>().InWorkspace("Players", "/players", Icons.Material.Filled.People, "Players", "Player")
-            .Columns(p => p.Username, p => p.Email, p => p.Status, p => p.CreatedAt, p => p.LastLogin)
-            .Options(p => p.Status, PlayerStatuses)
-            .FilterBy(p => p.Status, p => p.CreatedAt, p => p.LastLogin)
-            .Search(p => p.Username, p => p.Email).SearchRelated<Actor>("character name", a => a.UserId, a => a.Name)
-            .SortBy(p => p.CreatedAt, descending: true)
-            .PersonalData(p => p.Email)
-            .Display(p => p.Username);
-        catalog.For<Player>().Field(p => p.PasswordHash).Hidden = true;
-        catalog.For<Player>().ReadPermission = Permission.PlayersRead;
-        catalog.For<Player>().WritePermission = Permission.PlayersSupport;
-        catalog.For<Player>().AllowCreate = false;
-        catalog.For<Player>().AllowDelete = false;
-
-        var staff = catalog.For<StaffUser>();
-        staff.Title = "Staff accounts";
-        staff.SingularTitle = "Staff account";
-        staff.ReadPermission = Permission.StaffAdmin;
-        staff.WritePermission = null;
-        staff.AllowCreate = false;
-        staff.AllowDelete = false;
-        staff.Display(u => u.Email).Columns(u => u.Email, u => u.DisplayName, u => u.IsDisabled, u => u.LastSignInAt, u => u.CreatedAt)
-            .Search(u => u.Email, u => u.DisplayName).SortBy(u => u.Email);
-        foreach (var secret in new[] { nameof(StaffUser.PasswordHash), nameof(StaffUser.SecurityStamp), nameof(StaffUser.ConcurrencyStamp), nameof(StaffUser.NormalizedEmail), nameof(StaffUser.NormalizedUserName) })
-            staff.Field(secret).Hidden = true;
-
-        catalog.For<StaffAuditEntry>().Title = "Staff audit trail";
-        catalog.For<StaffAuditEntry>().ReadPermission = Permission.AuditRead;
-        catalog.For<StaffAuditEntry>().WritePermission = null;
-        catalog.For<StaffAuditEntry>().AllowCreate = false;
-        catalog.For<StaffAuditEntry>().AllowDelete = false;
-        catalog.For<StaffAuditEntry>().Columns(a => a.CreatedAt, a => a.StaffEmail, a => a.Action, a => a.EntityType, a => a.EntityKey, a => a.IpAddress)
-            .FilterBy(a => a.Action, a => a.EntityType, a => a.EntityKey, a => a.CreatedAt)
-            .Search(a => a.StaffEmail, a => a.EntityKey).SortBy(a => a.CreatedAt, descending: true);
     }
 }

@@ -28,6 +28,7 @@ public sealed class StaffAdminService(IServiceScopeFactory scopeFactory, Current
 {
     public async Task<IReadOnlyList<StaffRow>> ListAsync(CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.StaffAdmin);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(ct);
         var now = DateTimeOffset.UtcNow;
@@ -40,6 +41,7 @@ public sealed class StaffAdminService(IServiceScopeFactory scopeFactory, Current
 
     public async Task<StaffResult> CreateAsync(string email, string displayName, IReadOnlyCollection<string> roles)
     {
+        await currentStaff.DemandAsync(Permission.StaffAdmin);
         return await WithUsersAsync(async users =>
         {
             email = email.Trim();
@@ -67,6 +69,7 @@ public sealed class StaffAdminService(IServiceScopeFactory scopeFactory, Current
 
     public async Task<StaffResult> SetRolesAsync(Guid id, IReadOnlyCollection<string> roles, Guid actingAdminId)
     {
+        await currentStaff.DemandAsync(Permission.StaffAdmin);
         return await WithUsersAsync(async users =>
         {
             var user = await users.FindByIdAsync(id.ToString());
@@ -87,6 +90,7 @@ public sealed class StaffAdminService(IServiceScopeFactory scopeFactory, Current
 
     public async Task<StaffResult> SetDisabledAsync(Guid id, bool disabled, Guid actingAdminId)
     {
+        await currentStaff.DemandAsync(Permission.StaffAdmin);
         return await WithUsersAsync(async users =>
         {
             var user = await users.FindByIdAsync(id.ToString());
@@ -104,6 +108,7 @@ public sealed class StaffAdminService(IServiceScopeFactory scopeFactory, Current
 
     public async Task<StaffResult> UnlockAsync(Guid id)
     {
+        await currentStaff.DemandAsync(Permission.StaffAdmin);
         return await WithUsersAsync(async users =>
         {
             var user = await users.FindByIdAsync(id.ToString());
@@ -116,6 +121,7 @@ public sealed class StaffAdminService(IServiceScopeFactory scopeFactory, Current
 
     public async Task<StaffResult> ResetPasswordAsync(Guid id)
     {
+        await currentStaff.DemandAsync(Permission.StaffAdmin);
         return await WithUsersAsync(async users =>
         {
             var user = await users.FindByIdAsync(id.ToString());
@@ -133,6 +139,7 @@ public sealed class StaffAdminService(IServiceScopeFactory scopeFactory, Current
 
     public async Task<StaffResult> SignOutEverywhereAsync(Guid id)
     {
+        await currentStaff.DemandAsync(Permission.StaffAdmin);
         return await WithUsersAsync(async users =>
         {
             var user = await users.FindByIdAsync(id.ToString());

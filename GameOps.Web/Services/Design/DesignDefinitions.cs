@@ -1,15 +1,17 @@
 using GameOps.Data;
 using GameOps.Web.Resources;
+using GameOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace GameOps.Web.Services.Design;
 
 /// <summary>Definition workflows that are not plain edits: cloning a definition as an inactive copy.</summary>
-public sealed class DesignDefinitions(IDbContextFactory<GameOpsDbContext> contextFactory, ResourceStore store)
+public sealed class DesignDefinitions(IDbContextFactory<GameOpsDbContext> contextFactory, ResourceStore store, CurrentStaff currentStaff)
 {
     /// <summary>Copies the row under a free key (<c>key_copy</c>, <c>key_copy2</c>…), inactive, as version 1; validated and audited like any new row.</summary>
     public async Task<SaveResult> CloneAsync(ResourceDescription resource, Guid id, CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.DesignWrite);
         var entity = await store.LoadAsync(resource, id, ct);
         if (entity is null) return SaveResult.Error("This row no longer exists.", SaveOutcome.NotFound);
         resource.Field("Id").SetValue(entity, Guid.CreateVersion7());
@@ -33,6 +35,7 @@ public sealed class DesignDefinitions(IDbContextFactory<GameOpsDbContext> contex
     /// <summary>Uses through JSON columns (recipes, rewards, prerequisites…) with links; foreign-key uses are counted by the edit shell.</summary>
     public async Task<IReadOnlyList<UsageEntry>> UsageAsync(object entity, CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.DesignRead);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         return entity switch
         {
@@ -44,8 +47,12 @@ public sealed class DesignDefinitions(IDbContextFactory<GameOpsDbContext> contex
     }
 
     Task<HashSet<string>> TakenKeysAsync(ResourceDescription resource, string keyName, string prefix, CancellationToken ct) =>
-        (Task<HashSet<string>>)typeof(DesignDefinitions).GetMethod(nameof(TakenKeysCoreAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
-            .MakeGenericMethod(resource.EntityType).Invoke(this, [keyName, prefix, ct])!;
+        resource.Accept(new TakenKeysVisitor(this, keyName, prefix, ct));
+
+    sealed class TakenKeysVisitor(DesignDefinitions definitions, string keyName, string prefix, CancellationToken ct) : IResourceVisitor<Task<HashSet<string>>>
+    {
+        public Task<HashSet<string>> Visit<T>(ResourceDescription<T> resource) where T : class, new() => definitions.TakenKeysCoreAsync<T>(keyName, prefix, ct);
+    }
 
     async Task<HashSet<string>> TakenKeysCoreAsync<T>(string keyName, string prefix, CancellationToken ct) where T : class
     {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using GameOps.Data;
 using GameOps.Data.Json;
 using GameOps.Web.Resources;
+using GameOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -19,12 +20,13 @@ public sealed record FieldDiff(string Column, string? Left, string? Right);
 /// backwards from the current row, so rows created by seeding or the game servers have history too), field-by-field
 /// diffs, and restoring an earlier version as a new version through the ordinary validated save.
 /// </summary>
-public sealed class DesignHistory(IDbContextFactory<GameOpsDbContext> contextFactory, ResourceStore store)
+public sealed class DesignHistory(IDbContextFactory<GameOpsDbContext> contextFactory, ResourceStore store, CurrentStaff currentStaff)
 {
     static readonly HashSet<string> NotRestored = ["id", "version", "created_at", "updated_at"];
 
     public async Task<IReadOnlyList<HistoryVersion>> VersionsAsync(ResourceDescription resource, Guid id, CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.DesignRead);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var entity = await db.FindAsync(resource.EntityType, [id], ct);
         if (entity is null) return [];
@@ -60,6 +62,7 @@ public sealed class DesignHistory(IDbContextFactory<GameOpsDbContext> contextFac
     /// <summary>Saves the version's values over the current row (a new version, audited like any edit); conflicts if the row changed since <paramref name="currentToken"/>.</summary>
     public async Task<SaveResult> RestoreAsync(ResourceDescription resource, Guid id, HistoryVersion version, object? currentToken, CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.DesignWrite);
         var entity = await store.LoadAsync(resource, id, ct);
         if (entity is null) return SaveResult.Error("This row no longer exists.", SaveOutcome.NotFound);
         await using (var db = await contextFactory.CreateDbContextAsync(ct))

@@ -7,6 +7,7 @@ using CsvHelper;
 using GameOps.Data;
 using GameOps.Data.Json;
 using GameOps.Web.Resources;
+using GameOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace GameOps.Web.Services.Design;
@@ -32,7 +33,7 @@ public sealed record ImportResult(bool Applied, ImportPreview Preview, string Me
 /// rows in one SaveChanges, so one bad row changes nothing; every row is audited like an edit.
 /// Also exports whole definitions (every column, JSON included) in the same format.
 /// </summary>
-public sealed class DesignImport(IDbContextFactory<GameOpsDbContext> contextFactory, ResourceStore store)
+public sealed class DesignImport(IDbContextFactory<GameOpsDbContext> contextFactory, ResourceStore store, CurrentStaff currentStaff)
 {
     public const int MaxRows = 5_000;
     static readonly HashSet<string> Ignored = ["version", "created_at", "updated_at"];
@@ -43,9 +44,16 @@ public sealed class DesignImport(IDbContextFactory<GameOpsDbContext> contextFact
     public Task<ImportResult> ApplyAsync(ResourceDescription resource, string fileName, string content, CancellationToken ct = default) =>
         RunAsync(resource, fileName, content, apply: true, ct);
 
-    Task<ImportResult> RunAsync(ResourceDescription resource, string fileName, string content, bool apply, CancellationToken ct) =>
-        (Task<ImportResult>)typeof(DesignImport).GetMethod(nameof(RunCoreAsync), BindingFlags.NonPublic | BindingFlags.Instance)!
-            .MakeGenericMethod(resource.EntityType).Invoke(this, [resource, fileName, content, apply, ct])!;
+    async Task<ImportResult> RunAsync(ResourceDescription resource, string fileName, string content, bool apply, CancellationToken ct)
+    {
+        await currentStaff.DemandAsync(apply ? Permission.DesignWrite : Permission.DesignRead);
+        return await resource.Accept(new RunVisitor(this, fileName, content, apply, ct));
+    }
+
+    sealed class RunVisitor(DesignImport import, string fileName, string content, bool apply, CancellationToken ct) : IResourceVisitor<Task<ImportResult>>
+    {
+        public Task<ImportResult> Visit<T>(ResourceDescription<T> resource) where T : class, new() => import.RunCoreAsync<T>(resource, fileName, content, apply, ct);
+    }
 
     async Task<ImportResult> RunCoreAsync<T>(ResourceDescription resource, string fileName, string content, bool apply, CancellationToken ct) where T : class
     {
@@ -265,6 +273,7 @@ public sealed class DesignImport(IDbContextFactory<GameOpsDbContext> contextFact
     /// <summary>Every definition (all columns but timestamps and version, JSON columns as JSON) in import format.</summary>
     public async Task<string> ExportAsync(ResourceDescription resource, string format, CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.DesignRead);
         var ids = (await store.ExportAsync(resource, new ResourceQuery(), MaxRows, ct)).Select(r => r.Id).ToList();
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var fields = resource.Fields.Where(f => f.Name != "Id" && !Ignored.Contains(f.Column)).ToList();

@@ -1,4 +1,5 @@
 using GameOps.Data;
+using GameOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace GameOps.Web.Services.Design;
@@ -12,13 +13,14 @@ public sealed record RarityBand(string Rarity, int Count, double MinValue, doubl
 public sealed record BalanceReport(string ItemType, IReadOnlyList<BalancePoint> Points, IReadOnlyList<RarityBand> Bands);
 
 /// <summary>Read-only pictures of the design data: quest chains as a layered graph, item balance per type and rarity.</summary>
-public sealed class DesignInsights(IDbContextFactory<GameOpsDbContext> contextFactory)
+public sealed class DesignInsights(IDbContextFactory<GameOpsDbContext> contextFactory, CurrentStaff currentStaff)
 {
     public const int MaxNodes = 300;
 
     /// <summary>Quests of a zone (with the prerequisites they need from elsewhere), or one quest's whole chain (everything before and after it).</summary>
     public async Task<QuestGraph> QuestGraphAsync(string? zoneId, string? questId, CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.DesignRead);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var all = await db.Quests.AsNoTracking().Select(q => new { q.Id, q.QuestId, q.Title, q.ZoneId, q.LevelRequirement, q.IsActive, q.Prerequisites }).ToListAsync(ct);
         var byKey = all.GroupBy(q => q.QuestId).ToDictionary(g => g.Key, g => g.First());
@@ -62,12 +64,14 @@ public sealed class DesignInsights(IDbContextFactory<GameOpsDbContext> contextFa
 
     public async Task<IReadOnlyList<string>> ZonesWithQuestsAsync(CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.DesignRead);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         return await db.Quests.AsNoTracking().Where(q => q.ZoneId != null).Select(q => q.ZoneId!).Distinct().OrderBy(z => z).ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<string>> ItemTypesAsync(CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.DesignRead);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         return await db.Items.AsNoTracking().Select(i => i.ItemType).Distinct().OrderBy(t => t).ToListAsync(ct);
     }
@@ -79,6 +83,7 @@ public sealed class DesignInsights(IDbContextFactory<GameOpsDbContext> contextFa
     /// </summary>
     public async Task<BalanceReport> BalanceAsync(string itemType, CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.DesignRead);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var items = await db.Items.AsNoTracking().Where(i => i.ItemType == itemType)
             .Select(i => new { i.Id, i.ItemId, i.Name, i.Rarity, i.LevelRequirement, i.Value }).ToListAsync(ct);

@@ -24,8 +24,7 @@ public static class DesignWorkspace
         endpoints.MapGet("/design/export/{slug}.{format}", async (string slug, string format, HttpContext http, ResourceCatalog catalog, DesignImport import, StaffAuditRecorder audit, CancellationToken ct) =>
         {
             if (catalog.Find(slug) is not { Workspace: "Design" } resource) return Results.NotFound();
-            var roles = http.User.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
-            if (!PermissionMatrix.Allows(roles, resource.ReadPermission)) return Results.Forbid();
+            if (!http.User.Has(resource.ReadPermission)) return Results.Forbid();
             if (format is not ("json" or "csv")) return Results.BadRequest("Format must be csv or json.");
             var text = await import.ExportAsync(resource, format, ct);
             await audit.RecordAsync("export", resource.Table, null, new { format, full = true });

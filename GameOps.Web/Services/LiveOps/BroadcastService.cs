@@ -127,6 +127,7 @@ public sealed class BroadcastService(IDbContextFactory<GameOpsDbContext> context
 
     public async Task<(int Count, string? Error)> PreviewAsync(Segment segment, CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.LiveOpsRead);
         if (segment.Validate() is { } error) return (0, error);
         await using var db = await contexts.CreateDbContextAsync(ct);
         return (await CountAsync(db, segment, ct), null);
@@ -248,6 +249,7 @@ public sealed class BroadcastService(IDbContextFactory<GameOpsDbContext> context
 
     public async Task<List<BroadcastRow>> ListAsync(CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.LiveOpsRead);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var rows = await db.Broadcasts.AsNoTracking().OrderByDescending(b => b.ScheduledAt ?? b.CreatedAt).Take(200)
             .Select(b => new { b.Id, b.Title, b.Message, b.SegmentType, b.Segment, b.Priority, b.Status, b.ScheduledAt, b.SentAt, b.RecipientCount, Staff = b.CreatedByStaff != null ? b.CreatedByStaff.Email : null, b.CreatedAt })
@@ -277,6 +279,7 @@ public sealed class BroadcastService(IDbContextFactory<GameOpsDbContext> context
 
     public async Task<List<BroadcastFailure>> FailuresAsync(Guid broadcastId, int take = 100, CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.LiveOpsRead);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var idOf = db.Database.IsNpgsql() ? "n.data ->> 'broadcast_id'" : "json_extract(n.data, '$.broadcast_id')";
         var sql = $"SELECT n.id AS \"Value\" FROM notifications n WHERE n.notification_type = 'broadcast' AND n.status = 'failed' AND lower({idOf}) = {{0}}";

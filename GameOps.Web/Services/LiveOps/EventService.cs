@@ -89,6 +89,7 @@ public sealed class EventService(IDbContextFactory<GameOpsDbContext> contexts, C
 
     public async Task<List<RewardDraft>> RewardsAsync(Guid eventId, CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.LiveOpsRead);
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.EventRewards.AsNoTracking().Where(r => r.EventId == eventId)
             .OrderBy(r => r.ConditionType == "rank" ? 0 : r.ConditionType == "score_threshold" ? 1 : r.ConditionType == "completion" ? 2 : 3)
@@ -163,6 +164,7 @@ public sealed class EventService(IDbContextFactory<GameOpsDbContext> contexts, C
 
     public async Task<List<ScheduleDraft>> SchedulesAsync(Guid eventId, CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.LiveOpsRead);
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.EventSchedules.AsNoTracking().Where(s => s.EventId == eventId).OrderBy(s => s.CreatedAt).ThenBy(s => s.Id)
             .Select(s => new ScheduleDraft
@@ -310,6 +312,7 @@ public sealed class EventService(IDbContextFactory<GameOpsDbContext> contexts, C
 
     public async Task<ParticipationFigures> ParticipationAsync(Guid eventId, int top = 10, CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.LiveOpsRead);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var byStatus = await db.EventParticipations.AsNoTracking().Where(p => p.EventId == eventId)
             .GroupBy(p => p.Status).Select(g => new { Status = g.Key, Count = g.Count(), Score = g.Sum(p => (long?)p.Score), Scored = g.Count(p => p.Score != null) })

@@ -1,4 +1,5 @@
 using GameOps.Data;
+using GameOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace GameOps.Web.Services.LiveOps;
@@ -12,12 +13,13 @@ public sealed record CalendarItem(string Key, Guid SourceId, string Title, strin
 }
 
 /// <summary>The calendar's data: events expanded from their schedules, world events, and same-category overlaps.</summary>
-public sealed class LiveOpsCalendar(IDbContextFactory<GameOpsDbContext> contexts)
+public sealed class LiveOpsCalendar(IDbContextFactory<GameOpsDbContext> contexts, CurrentStaff currentStaff)
 {
     public const string WorldCategory = "world";
 
     public async Task<List<CalendarItem>> LoadAsync(DateTime fromUtc, DateTime toUtc, bool includeDrafts = true, bool includeCancelled = false, CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.LiveOpsRead);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var events = await db.Events.AsNoTracking()
             .Where(e => (includeDrafts || e.Status != "draft") && (includeCancelled || e.Status != "cancelled"))

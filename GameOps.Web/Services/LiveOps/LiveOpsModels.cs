@@ -49,7 +49,7 @@ public static class EventLifecycle
 public static class LiveOpsAccess
 {
     public static bool CanWrite(ClaimsPrincipal? user) =>
-        user is not null && PermissionMatrix.Allows(user.FindAll(ClaimTypes.Role).Select(c => c.Value), Permission.LiveOpsWrite);
+        user.Has(Permission.LiveOpsWrite);
 }
 
 /// <summary>An <c>event_rewards</c> row as the reward editor holds it (the item by its catalogue key).</summary>

@@ -54,6 +54,7 @@ public sealed class ChatReviewService(IDbContextFactory<GameOpsDbContext> contex
     /// <summary>Channels with member and message counts, optionally filtered by type and name.</summary>
     public async Task<(IReadOnlyList<ChannelRow> Rows, int Total)> ChannelsAsync(string? type, string? name, int page, int pageSize, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.ModerationRead);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.Channels.AsNoTracking();
         if (!string.IsNullOrEmpty(type)) query = query.Where(c => c.ChannelType == type);
@@ -77,12 +78,14 @@ public sealed class ChatReviewService(IDbContextFactory<GameOpsDbContext> contex
 
     public async Task<IReadOnlyList<string>> ChannelTypesAsync(CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.ModerationRead);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Channels.AsNoTracking().Select(c => c.ChannelType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
     }
 
     public async Task<ChannelRow?> ChannelAsync(string channelKeyOrId, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.ModerationRead);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var id = Guid.TryParse(channelKeyOrId, out var g) ? g : (Guid?)null;
         return await db.Channels.AsNoTracking().Where(c => c.ChannelId == channelKeyOrId || c.Id == id)
@@ -97,6 +100,7 @@ public sealed class ChatReviewService(IDbContextFactory<GameOpsDbContext> contex
     /// </summary>
     public async Task<ChatSearchPage> SearchAsync(ChatSearch search, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.ModerationRead);
         var from = search.From is { } f ? DateTime.SpecifyKind(f, DateTimeKind.Utc) : (DateTime?)null;
         var to = search.To is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : (DateTime?)null;
         if (from is not null && to is not null && from >= to) return new([], false, "The start of the time range must be before its end.", from, to);
@@ -152,6 +156,7 @@ public sealed class ChatReviewService(IDbContextFactory<GameOpsDbContext> contex
     /// <summary>A message with the conversation around it in its channel (deleted messages included and marked).</summary>
     public async Task<ChatContext?> ContextAsync(Guid messageId, int count = ContextMessages, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.ModerationRead);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await Hits(db.ChatMessages.AsNoTracking().Where(m => m.Id == messageId)).FirstOrDefaultAsync(cancellationToken);
         if (row is null) return null;
@@ -163,6 +168,7 @@ public sealed class ChatReviewService(IDbContextFactory<GameOpsDbContext> contex
     /// <summary>Soft-deletes (or restores) the given messages in one transaction, with a reason kept on each message.</summary>
     public async Task<ModerationResult> SetDeletedAsync(IReadOnlyCollection<Guid> messageIds, bool deleted, string reason, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.ModerationAct);
         reason = reason?.Trim() ?? "";
         if (reason.Length == 0) return ModerationResult.Refused("A reason is required.");
         if (reason.Length > ModerationService.MaxReasonLength) return ModerationResult.Refused($"The reason is longer than {ModerationService.MaxReasonLength} characters.");

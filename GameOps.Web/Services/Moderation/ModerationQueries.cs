@@ -1,11 +1,12 @@
 using GameOps.Data;
 using GameOps.Data.Entities;
+using GameOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace GameOps.Web.Services.Moderation;
 
 /// <summary>Read side of the moderation workspace: the queue, a report's evidence, a player's effective status. No tracking.</summary>
-public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contexts, ModerationSla? sla = null, TimeProvider? clock = null)
+public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contexts, CurrentStaff currentStaff, ModerationSla? sla = null, TimeProvider? clock = null)
 {
     /// <summary>Reports older than their priority's (or category's) target are highlighted in the queue.</summary>
     public ModerationSla Sla { get; } = sla ?? new ModerationSla();
@@ -17,6 +18,7 @@ public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contex
     /// <summary>Sanctions, newest first, with filters; "active" means not lifted and not expired (follows <c>expires_at</c>).</summary>
     public async Task<SanctionPage> ListSanctionsAsync(SanctionFilter filter, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.ModerationRead);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = Now();
         var query = db.ModerationActions.AsNoTracking();
@@ -52,6 +54,7 @@ public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contex
     /// <summary>Staff who issued sanctions (for the moderator filter).</summary>
     public async Task<IReadOnlyList<(Guid Id, string Email)>> ModeratorsAsync(CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.ModerationRead);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var ids = db.ModerationActions.Select(a => a.ModeratorId).Distinct();
         var staff = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.Email).Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken);
@@ -60,6 +63,7 @@ public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contex
 
     public async Task<ReportQueuePage> ListQueueAsync(ReportQueueFilter filter, Guid? me, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.ModerationRead);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.PlayerReports.AsNoTracking();
         query = filter.Status switch
@@ -92,6 +96,7 @@ public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contex
     /// <summary>Everything a moderator needs to decide on a report, in one screen.</summary>
     public async Task<ReportEvidence?> EvidenceAsync(Guid reportId, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.ModerationRead);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await Project(db, db.PlayerReports.AsNoTracking().Where(r => r.Id == reportId)).FirstOrDefaultAsync(cancellationToken);
         if (row is null) return null;
@@ -132,6 +137,7 @@ public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contex
 
     public async Task<PlayerSummary?> PlayerSummaryAsync(Guid playerId, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.PlayersRead);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await PlayerSummaryAsync(db, playerId, cancellationToken);
     }

@@ -36,6 +36,7 @@ public sealed class ModerationService(IDbContextFactory<GameOpsDbContext> contex
     /// </summary>
     public async Task<ModerationResult> ClaimAsync(Guid reportId, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.ModerationAct);
         if (await StaffAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
         var now = Now();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -66,6 +67,7 @@ public sealed class ModerationService(IDbContextFactory<GameOpsDbContext> contex
     /// <summary>Puts a report the current moderator holds back in the queue.</summary>
     public async Task<ModerationResult> ReleaseAsync(Guid reportId, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.ModerationAct);
         if (await StaffAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
         var now = Now();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -91,6 +93,7 @@ public sealed class ModerationService(IDbContextFactory<GameOpsDbContext> contex
     /// </summary>
     public async Task<ModerationResult> ActOnReportAsync(Guid reportId, SanctionRequest request, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.ModerationAct);
         if (Validate(request) is { } invalid) return ModerationResult.Refused(invalid);
         if (await StaffAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
         var now = Now();
@@ -125,6 +128,7 @@ public sealed class ModerationService(IDbContextFactory<GameOpsDbContext> contex
     /// <summary>Sanctions a player directly (from the profile or the fraud queue), in one transaction.</summary>
     public async Task<ModerationResult> SanctionPlayerAsync(Guid playerId, SanctionRequest request, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.ModerationAct);
         if (request.Kind is SanctionKind.Dismiss or SanctionKind.DeleteMessage) return ModerationResult.Refused("Choose a sanction.");
         if (Validate(request) is { } invalid) return ModerationResult.Refused(invalid);
         if (await StaffAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
@@ -240,6 +244,7 @@ public sealed class ModerationService(IDbContextFactory<GameOpsDbContext> contex
     /// <summary>Lifts a running sanction early; a lifted ban restores the player's status when no other ban runs.</summary>
     public async Task<ModerationResult> LiftAsync(Guid actionId, string reason, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.ModerationAct);
         if (string.IsNullOrWhiteSpace(reason)) return ModerationResult.Refused("A reason is required.");
         if (await StaffAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -280,6 +285,7 @@ public sealed class ModerationService(IDbContextFactory<GameOpsDbContext> contex
     /// <summary>Moves a temporary sanction's end earlier (never later, never into the past).</summary>
     public async Task<ModerationResult> ShortenAsync(Guid actionId, DateTime newExpiresAt, string reason, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.ModerationAct);
         if (string.IsNullOrWhiteSpace(reason)) return ModerationResult.Refused("A reason is required.");
         if (await StaffAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
         var now = Now();
@@ -303,6 +309,7 @@ public sealed class ModerationService(IDbContextFactory<GameOpsDbContext> contex
     /// <summary>Records a player's appeal against a sanction (entered by staff from a support ticket).</summary>
     public async Task<ModerationResult> FileAppealAsync(Guid actionId, string appealText, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.ModerationAct);
         if (string.IsNullOrWhiteSpace(appealText)) return ModerationResult.Refused("The appeal text is required.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await db.ModerationActions.AnyAsync(a => a.Id == actionId, cancellationToken)) return ModerationResult.Refused("This sanction no longer exists.");
@@ -317,6 +324,7 @@ public sealed class ModerationService(IDbContextFactory<GameOpsDbContext> contex
     /// <summary>Decides a pending appeal: overturned lifts the sanction in the same transaction. The sanctioning moderator may not decide.</summary>
     public async Task<ModerationResult> DecideAppealAsync(Guid appealId, bool overturn, string note, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.ModerationAct);
         if (string.IsNullOrWhiteSpace(note)) return ModerationResult.Refused("A decision note is required.");
         if (await StaffAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
         var now = Now();

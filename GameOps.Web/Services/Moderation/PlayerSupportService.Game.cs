@@ -3,6 +3,8 @@ using GameOps.Data.Entities;
 using GameOps.Data.Json;
 using Microsoft.EntityFrameworkCore;
 
+using GameOps.Web.Security;
+
 namespace GameOps.Web.Services.Moderation;
 
 public sealed record ActorLine(Guid Id, string Name, int Level, string? ZoneId, string? ZoneName, double X, double Y, double Z, DateTime? LastActive);
@@ -23,6 +25,7 @@ public sealed partial class PlayerSupportService
 
     public async Task<IReadOnlyList<ActorLine>> ActorsAsync(Guid playerId, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.PlayersRead);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var actors = await db.Actors.AsNoTracking().Where(a => a.UserId == playerId).OrderByDescending(a => a.Level).ThenBy(a => a.Name)
             .Select(a => new { a.Id, a.Name, a.Level, a.Position, a.LastActive }).ToListAsync(cancellationToken);
@@ -34,6 +37,7 @@ public sealed partial class PlayerSupportService
 
     public async Task<IReadOnlyList<InventoryLine>> InventoryAsync(Guid actorId, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.PlayersRead);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.InventoryItems.AsNoTracking().Where(i => i.ActorId == actorId).OrderBy(i => i.SlotPosition)
             .Select(i => new InventoryLine(i.Id, i.SlotPosition, i.ItemId, i.Item.ItemId, i.Item.Name, i.Item.ItemType, i.Item.Rarity, i.Quantity,
@@ -48,6 +52,7 @@ public sealed partial class PlayerSupportService
     /// </summary>
     public async Task<ModerationResult> GrantItemAsync(Guid playerId, Guid actorId, Guid itemId, int quantity, string reason, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.PlayersSupport);
         if (ReasonProblem(reason) is { } problem) return ModerationResult.Refused(problem);
         if (quantity is < 1 or > MaxGrantQuantity) return ModerationResult.Refused($"The quantity must be 1 to {MaxGrantQuantity}.");
         if (await StaffIdAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
@@ -102,6 +107,7 @@ public sealed partial class PlayerSupportService
     /// <summary>Sets the quantity of one inventory row (0 removes it), within the item's stack size.</summary>
     public async Task<ModerationResult> SetQuantityAsync(Guid playerId, Guid inventoryItemId, int quantity, string reason, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.PlayersSupport);
         if (ReasonProblem(reason) is { } problem) return ModerationResult.Refused(problem);
         if (quantity < 0) return ModerationResult.Refused("The quantity cannot be negative.");
         if (await StaffIdAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
@@ -141,6 +147,7 @@ public sealed partial class PlayerSupportService
     /// </summary>
     public async Task<IReadOnlyList<SafeSpot>> SafeSpotsAsync(Guid actorId, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.PlayersRead);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await SafeSpotsAsync(db, actorId, cancellationToken);
     }
@@ -178,6 +185,7 @@ public sealed partial class PlayerSupportService
     /// <summary>Moves an actor to one of its <see cref="SafeSpotsAsync(Guid, CancellationToken)"/> (chosen by key).</summary>
     public async Task<ModerationResult> MoveToSafeSpotAsync(Guid playerId, Guid actorId, string spotKey, string reason, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.PlayersSupport);
         if (ReasonProblem(reason) is { } problem) return ModerationResult.Refused(problem);
         if (await StaffIdAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

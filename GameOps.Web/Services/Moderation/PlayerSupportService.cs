@@ -23,6 +23,7 @@ public sealed partial class PlayerSupportService(IDbContextFactory<GameOpsDbCont
 
     public async Task<IReadOnlyList<NoteLine>> NotesAsync(Guid playerId, int take = 20, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.PlayersRead);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.PlayerNotes.AsNoTracking().Where(n => n.UserId == playerId).OrderByDescending(n => n.CreatedAt).Take(take)
             .Select(n => new NoteLine(n.Id, n.Note, n.StaffUser.Email ?? n.StaffUser.DisplayName, n.CreatedAt)).ToListAsync(cancellationToken);
@@ -30,6 +31,7 @@ public sealed partial class PlayerSupportService(IDbContextFactory<GameOpsDbCont
 
     public async Task<ModerationResult> AddNoteAsync(Guid playerId, string note, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.PlayersSupport);
         if (string.IsNullOrWhiteSpace(note)) return ModerationResult.Refused("The note is empty.");
         if (note.Trim().Length > MaxNoteLength) return ModerationResult.Refused($"The note is longer than {MaxNoteLength} characters.");
         if (await StaffIdAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
@@ -43,6 +45,7 @@ public sealed partial class PlayerSupportService(IDbContextFactory<GameOpsDbCont
     /// <summary>Changes a player's username and/or email; both stay unique (case-insensitively).</summary>
     public async Task<ModerationResult> UpdateAccountAsync(Guid playerId, string username, string email, string reason, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.PlayersSupport);
         username = username?.Trim() ?? "";
         email = email?.Trim() ?? "";
         if (string.IsNullOrWhiteSpace(reason)) return ModerationResult.Refused("A reason is required.");
@@ -84,6 +87,7 @@ public sealed partial class PlayerSupportService(IDbContextFactory<GameOpsDbCont
     /// </summary>
     public async Task<ModerationResult> EndSessionsAsync(Guid playerId, string reason, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.PlayersSupport);
         if (ReasonProblem(reason) is { } problem) return ModerationResult.Refused(problem);
         if (await StaffIdAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

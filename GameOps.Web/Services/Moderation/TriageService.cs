@@ -22,6 +22,7 @@ public sealed class TriageService(IDbContextFactory<GameOpsDbContext> contexts, 
 
     public async Task<(IReadOnlyList<FraudRow> Rows, int Total)> ListFraudAsync(bool openOnly, int page, int pageSize, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.ModerationRead);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.FraudDetection.AsNoTracking();
         if (openOnly) query = query.Where(f => f.ResolvedAt == null);
@@ -67,6 +68,7 @@ public sealed class TriageService(IDbContextFactory<GameOpsDbContext> contexts, 
     /// <summary>Confirms or dismisses a fraud flag with a resolution; a confirmation may sanction the player in the same transaction.</summary>
     public async Task<ModerationResult> DecideFraudAsync(Guid flagId, bool confirm, string resolution, SanctionRequest? sanction = null, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.ModerationAct);
         if (string.IsNullOrWhiteSpace(resolution)) return ModerationResult.Refused("A resolution is required.");
         if (sanction is not null && !confirm) return ModerationResult.Refused("Only a confirmed flag can sanction the player.");
         if (sanction is not null && ModerationService.Validate(sanction) is { } invalid) return ModerationResult.Refused(invalid);
@@ -88,6 +90,7 @@ public sealed class TriageService(IDbContextFactory<GameOpsDbContext> contexts, 
 
     public async Task<(IReadOnlyList<SecurityRow> Rows, int Total)> ListSecurityAsync(string? severity, bool openOnly, int page, int pageSize, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.ModerationRead);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.SecurityEvents.AsNoTracking();
         if (openOnly) query = query.Where(e => !e.IsResolved);
@@ -109,6 +112,7 @@ public sealed class TriageService(IDbContextFactory<GameOpsDbContext> contexts, 
 
     public async Task<ModerationResult> ResolveSecurityEventAsync(Guid eventId, string note, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.ModerationAct);
         if (string.IsNullOrWhiteSpace(note)) return ModerationResult.Refused("A note is required.");
         var user = await currentStaff.GetPrincipalAsync();
         if (CurrentStaff.IdOf(user) is null) return ModerationResult.Refused("You are not signed in.");

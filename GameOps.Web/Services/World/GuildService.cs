@@ -29,7 +29,7 @@ public sealed class GuildService(IDbContextFactory<GameOpsDbContext> contexts, C
     DateTime Now() => VersioningInterceptor.Truncate((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
 
     public static bool CanManage(ClaimsPrincipal? user) =>
-        user is not null && PermissionMatrix.Allows(user.FindAll(ClaimTypes.Role).Select(c => c.Value), RequiredPermission);
+        user.Has(RequiredPermission);
 
     async Task<(ClaimsPrincipal User, string? Refusal)> AuthorizeAsync()
     {

@@ -1,16 +1,18 @@
 using GameOps.Data;
 using GameOps.Data.Entities;
+using GameOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace GameOps.Web.Services.World;
 
 /// <summary>The World workspace's reads: one context per call, AsNoTracking projections.</summary>
-public sealed class WorldQueries(IDbContextFactory<GameOpsDbContext> contexts, TimeProvider? clock = null)
+public sealed class WorldQueries(IDbContextFactory<GameOpsDbContext> contexts, CurrentStaff currentStaff, TimeProvider? clock = null)
 {
     public DateTime Now() => (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
 
     public async Task<IReadOnlyList<ZoneOption>> ZonesAsync(CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.WorldRead);
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.WorldZones.AsNoTracking().OrderBy(z => z.Name)
             .Select(z => new ZoneOption(z.Id, z.ZoneId, z.Name, z.ZoneType, z.IsActive)).ToListAsync(ct);
@@ -19,6 +21,7 @@ public sealed class WorldQueries(IDbContextFactory<GameOpsDbContext> contexts, T
     /// <summary>A zone by its row id or its business key (<c>zone_id</c>), ready to draw.</summary>
     public async Task<ZoneMapModel?> ZoneMapAsync(string zone, CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.WorldRead);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var query = db.WorldZones.AsNoTracking();
         var z = Guid.TryParse(zone, out var id) ? await query.FirstOrDefaultAsync(x => x.Id == id, ct) : await query.FirstOrDefaultAsync(x => x.ZoneId == zone, ct);
@@ -36,6 +39,7 @@ public sealed class WorldQueries(IDbContextFactory<GameOpsDbContext> contexts, T
 
     public async Task<IReadOnlyList<WorldEventLine>> ZoneEventsAsync(string zoneId, int take = 20, CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.WorldRead);
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.WorldEvents.AsNoTracking().Where(e => e.ZoneId == zoneId).OrderByDescending(e => e.StartTime).Take(take)
             .Select(e => new WorldEventLine(e.Id, e.EventId, e.Title, e.EventType, e.Status, e.StartTime, e.EndTime, e.CurrentParticipants, e.MaxParticipants))
@@ -45,6 +49,7 @@ public sealed class WorldQueries(IDbContextFactory<GameOpsDbContext> contexts, T
     /// <summary>The latest reading of every zone (or of one).</summary>
     public async Task<IReadOnlyList<WeatherReading>> CurrentWeatherAsync(string? zoneId = null, CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.WorldRead);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var zones = await db.WorldZones.AsNoTracking().Where(z => zoneId == null || z.ZoneId == zoneId).OrderBy(z => z.Name)
             .Select(z => new { z.ZoneId, z.Name }).ToListAsync(ct);
@@ -61,6 +66,7 @@ public sealed class WorldQueries(IDbContextFactory<GameOpsDbContext> contexts, T
 
     public async Task<IReadOnlyList<WeatherReading>> WeatherHistoryAsync(string zoneId, DateTime from, DateTime to, CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.WorldRead);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var name = await db.WorldZones.AsNoTracking().Where(z => z.ZoneId == zoneId).Select(z => z.Name).FirstOrDefaultAsync(ct) ?? zoneId;
         var rows = await db.WeatherData.AsNoTracking().Where(w => w.ZoneId == zoneId && w.Timestamp >= from && w.Timestamp < to)
@@ -72,6 +78,7 @@ public sealed class WorldQueries(IDbContextFactory<GameOpsDbContext> contexts, T
 
     public async Task<GuildOverview?> GuildAsync(Guid id, CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.WorldRead);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var guild = await db.Guilds.AsNoTracking().Where(g => g.Id == id)
             .Select(g => new GuildSummary(g.Id, g.GuildId, g.Name, g.Description, g.Level, g.Experience, g.MaxMembers, g.Treasury, g.Status, g.CreatedAt, g.UpdatedAt))
@@ -97,6 +104,7 @@ public sealed class WorldQueries(IDbContextFactory<GameOpsDbContext> contexts, T
 
     public async Task<MatchOverview?> MatchAsync(Guid id, CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.WorldRead);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var match = await db.Matches.AsNoTracking().Where(m => m.Id == id).FirstOrDefaultAsync(ct);
         if (match is null) return null;
@@ -118,6 +126,7 @@ public sealed class WorldQueries(IDbContextFactory<GameOpsDbContext> contexts, T
 
     public async Task<IReadOnlyList<QueueLine>> QueuesAsync(CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.WorldRead);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var rows = await db.MatchQueues.AsNoTracking()
             .Select(q => new { q.GameMode, q.QueueType, q.Status, q.QueuedAt, q.MatchedAt }).ToListAsync(ct);
@@ -132,12 +141,14 @@ public sealed class WorldQueries(IDbContextFactory<GameOpsDbContext> contexts, T
 
     public async Task<IReadOnlyList<string>> GameModesAsync(CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.WorldRead);
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.Ratings.AsNoTracking().Select(r => r.GameMode).Distinct().OrderBy(m => m).ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<LeaderboardLine>> LeaderboardAsync(string gameMode, int take = 100, CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.WorldRead);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var rows = await db.Ratings.AsNoTracking().Where(r => r.GameMode == gameMode)
             .OrderByDescending(r => r.RatingValue).ThenByDescending(r => r.Wins).ThenBy(r => r.ActorId).Take(take)
@@ -148,6 +159,7 @@ public sealed class WorldQueries(IDbContextFactory<GameOpsDbContext> contexts, T
 
     public async Task<IReadOnlyList<TeamLine>> TeamsAsync(int take = 100, CancellationToken ct = default)
     {
+        await currentStaff.DemandAsync(Permission.WorldRead);
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.Teams.AsNoTracking().OrderByDescending(t => t.TeamRating).Take(take)
             .Select(t => new TeamLine(t.Id, t.TeamId, t.TeamName, t.TeamType, t.Leader.Username, t.LeaderId, t.TeamRating, t.Wins, t.Losses,
