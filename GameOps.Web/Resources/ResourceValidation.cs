@@ -36,7 +36,7 @@ public static class ResourceValidation
                 try
                 {
                     using var document = JsonDocument.Parse(s);
-                    if (!StringsAreStorable(document.RootElement))
+                    if (!StringsAreStorable(document.RootElement) || UnstorableEscape.IsMatch(s))
                         return $"{field.Label} contains characters that cannot be stored (invalid Unicode or NUL); remove them and save again.";
                 }
                 catch (JsonException ex) { return $"{field.Label} is not valid JSON: {ex.Message}"; }
@@ -65,14 +65,20 @@ public static class ResourceValidation
     {
         try
         {
-            using var document = JsonDocument.Parse(JsonSerializer.Serialize(value, value.GetType()));
-            return StringsAreStorable(document.RootElement);
+            // Written with \u escapes, a lone surrogate survives serialisation and reading back (as U+FFFD), so look at the text.
+            var json = JsonSerializer.Serialize(value, value.GetType());
+            return Security.UntrustedText.IsStorable(json) && !UnstorableEscape.IsMatch(json);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
             return false;
         }
     }
+
+    /// <summary><c>\u0000</c>, or a <c>\uD800</c>–<c>\uDFFF</c> escape that is not half of a high-low pair.</summary>
+    static readonly System.Text.RegularExpressions.Regex UnstorableEscape = new(
+        @"\\u0000|\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     static bool StringsAreStorable(JsonElement element) => element.ValueKind switch
     {
