@@ -66,6 +66,8 @@ public static class ResourceValidation
         try
         {
             // Written with \u escapes, a lone surrogate survives serialisation and reading back (as U+FFFD), so look at the text.
+            // The encoder would also turn a lone surrogate into U+FFFD without a word: check the strings themselves first.
+            if (!StringsAreStorable(value, 0)) return false;
             var json = JsonSerializer.Serialize(value, value.GetType());
             return Security.UntrustedText.IsStorable(json) && !UnstorableEscape.IsMatch(json);
         }
@@ -79,6 +81,30 @@ public static class ResourceValidation
     static readonly System.Text.RegularExpressions.Regex UnstorableEscape = new(
         @"\\u0000|\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}",
         System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>Every string inside a typed JSON value (lists, dictionaries, nested shapes), checked as typed.</summary>
+    static bool StringsAreStorable(object? value, int depth)
+    {
+        if (value is null || depth > 10) return true;
+        if (value is string text) return Security.UntrustedText.IsStorable(text);
+        var type = value.GetType();
+        if (type.IsPrimitive || type.IsEnum || value is decimal or DateTime or DateTimeOffset or Guid or TimeSpan) return true;
+        if (value is System.Collections.IDictionary dictionary)
+        {
+            foreach (System.Collections.DictionaryEntry entry in dictionary)
+                if (!StringsAreStorable(entry.Key, depth + 1) || !StringsAreStorable(entry.Value, depth + 1)) return false;
+            return true;
+        }
+        if (value is System.Collections.IEnumerable items)
+        {
+            foreach (var item in items)
+                if (!StringsAreStorable(item, depth + 1)) return false;
+            return true;
+        }
+        foreach (var property in type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+            if (property.CanRead && property.GetIndexParameters().Length == 0 && !StringsAreStorable(property.GetValue(value), depth + 1)) return false;
+        return true;
+    }
 
     static bool StringsAreStorable(JsonElement element) => element.ValueKind switch
     {

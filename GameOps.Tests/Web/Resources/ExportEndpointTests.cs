@@ -98,7 +98,8 @@ public sealed class ExportEndpointTests(GameOpsWebFactory app)
 
     async Task<List<string>> PlayerEmailsAsync()
     {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<GameOpsDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<GameOpsDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
         return await db.Players.OrderBy(p => p.Id).Select(p => p.Email).Take(20).ToListAsync(TestContext.Current.CancellationToken);
     }
 
@@ -123,7 +124,8 @@ public sealed class ExportEndpointTests(GameOpsWebFactory app)
         Assert.Contains(emails[0], csv);
         var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1;
 
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<GameOpsDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<GameOpsDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
         var audits = await db.StaffAuditLogs.AsNoTracking().Where(a => a.Action == "export" && a.EntityType == "users" && a.CreatedAt >= started).ToListAsync(TestContext.Current.CancellationToken);
         static string Normalized(string? json) => (json ?? "").Replace("_", "").Replace(" ", "").ToLowerInvariant();
         var audit = Assert.Single(audits, a => a.StaffEmail == EmailOf(StaffRoles.Admin) && Normalized(a.Changes).Contains("\"personaldatarevealed\":true"));

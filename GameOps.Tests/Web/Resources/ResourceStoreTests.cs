@@ -239,13 +239,19 @@ public sealed class ResourceStoreTests
     public async Task Every_table_lists_its_first_page(DatabaseProvider provider)
     {
         await using var db = await TestDatabases.CreateMigratedAsync(provider);
-        var services = WebServices.Build(db);
+        var services = WebServices.Build(db, WebServices.Staff(StaffRoles.Admin)); // the store demands each table's read permission
         var store = services.GetRequiredService<ResourceStore>();
         foreach (var resource in services.GetRequiredService<ResourceCatalog>().All)
         {
-            var page = await store.ListAsync(resource, new ResourceQuery { Search = "x" }, TestContext.Current.CancellationToken);
-            Assert.Equal(0, page.Total);
-            await store.ListAsync(resource, new ResourceQuery { SortField = resource.ListColumns[0] }, TestContext.Current.CancellationToken);
+            if (resource.SearchFields.Count > 0 || resource.RelatedSearches.Count > 0)
+            {
+                var page = await store.ListAsync(resource, new ResourceQuery { Search = "x" }, TestContext.Current.CancellationToken);
+                Assert.Equal(0, page.Total);
+            }
+            else // a table without search fields refuses a search instead of matching nothing silently
+                await Assert.ThrowsAsync<InvalidResourceQueryException>(() => store.ListAsync(resource, new ResourceQuery { Search = "x" }, TestContext.Current.CancellationToken));
+            if (resource.Field(resource.ListColumns[0]).Sortable)
+                await store.ListAsync(resource, new ResourceQuery { SortField = resource.ListColumns[0] }, TestContext.Current.CancellationToken);
         }
     }
 }
