@@ -91,7 +91,7 @@ var app = builder.Build();
 
 if (args.Contains("migrate"))
 {
-    await DatabaseStartup.MigrateAsync(app.Services);
+    await DatabaseStartup.MigrateAsync(app.Services, args);
     Console.WriteLine($"Migrations applied ({app.Services.GetRequiredService<DatabaseOptions>().Provider}).");
     return;
 }
