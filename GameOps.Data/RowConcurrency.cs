@@ -20,6 +20,9 @@ public static class RowConcurrency
 
     public static bool IsRowToken(this IReadOnlyProperty property) => property.FindAnnotation(Annotation)?.Value is true;
 
+    /// <summary>A PostgreSQL system column (xmin): read by EF, never written, copied or exported.</summary>
+    public static bool IsSystemColumn(this IReadOnlyProperty property) => property.IsShadowProperty() && property.Name == XminProperty && property.IsRowToken();
+
     /// <summary>Tables whose rows are never edited: the audit trail is append-only.</summary>
     static bool Applies(IMutableEntityType entityType) =>
         entityType.ClrType != typeof(StaffAuditEntry) && !entityType.IsOwned() && entityType.FindPrimaryKey() is not null && entityType.GetTableName() is not null;

@@ -87,7 +87,7 @@ public sealed class StaffAuditInterceptor(CurrentStaff currentStaff) : SaveChang
     {
         var before = new JsonObject();
         var after = new JsonObject();
-        foreach (var property in entry.Properties)
+        foreach (var property in entry.Properties.Where(p => !p.Metadata.IsSystemColumn()))
         {
             var name = property.Metadata.GetColumnName();
             // Redacted by the model's mark, whatever the column is called: the row says that it changed, never the value.

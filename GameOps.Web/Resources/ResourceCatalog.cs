@@ -119,7 +119,7 @@ public sealed class ResourceCatalog
             .FirstOrDefault();
         d.BusinessKey = key;
         d.DisplayField = DisplayCandidates.FirstOrDefault(c => d.FindField(c) is { Kind: FieldKind.Text or FieldKind.LongText or FieldKind.Options }) ?? key ?? "Id";
-        d.ConcurrencyToken = entityType.GetProperties().FirstOrDefault(p => p.IsConcurrencyToken)?.Name;
+        d.ConcurrencyToken = entityType.GetProperties().FirstOrDefault(p => p.IsConcurrencyToken && !p.IsRowToken())?.Name;
         if (key is not null) d.Field(key).ReadOnly = false;
 
         var columns = new List<string>();
