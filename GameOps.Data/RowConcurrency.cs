@@ -41,7 +41,8 @@ public static class RowConcurrency
     {
         foreach (var entityType in builder.Model.GetEntityTypes().Where(Applies).ToList())
         {
-            if (entityType.GetProperties().Any(p => p.IsConcurrencyToken)) continue; // version / updated_at / Identity's stamp
+            // version / updated_at move on every save (VersioningInterceptor); Identity's stamps do not on a plain EF edit.
+            if (typeof(IVersioned).IsAssignableFrom(entityType.ClrType) || typeof(IUpdatedAt).IsAssignableFrom(entityType.ClrType)) continue;
             foreach (var property in entityType.GetProperties().Where(p => !p.IsKey() && !p.IsShadowProperty()))
             {
                 property.IsConcurrencyToken = true;

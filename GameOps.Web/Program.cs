@@ -26,6 +26,7 @@ builder.Services.AddScoped<CircuitHandler, CurrentStaffCircuitHandler>();
 builder.Services.AddScoped<StaffAuditInterceptor>();
 builder.Services.AddScoped<StaffAuditRecorder>();
 builder.Services.AddScoped<AuditChainVerifier>();
+builder.Services.AddScoped<AuditTrailService>();
 builder.Services.AddScoped<PersonalDataAccess>();
 builder.Services.AddGameOpsData(sp => sp.GetRequiredService<IConfiguration>().GetDatabaseOptions(),
     (sp, options) => options.AddInterceptors(sp.GetRequiredService<StaffAuditInterceptor>(), sp.GetRequiredService<TableVersionInterceptor>()));
