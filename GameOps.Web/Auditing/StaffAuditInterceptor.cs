@@ -72,7 +72,7 @@ public sealed class StaffAuditInterceptor(CurrentStaff currentStaff) : SaveChang
                 added.Entity.StaffEmail = CurrentStaff.EmailOf(user);
             }
         var entries = db.ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not StaffAuditEntry)
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not StaffAuditEntry && !IsSignInBookkeeping(e))
             .ToList();
         if (entries.Count == 0) return;
         if (user is null) return; // System work (migrations, seeding) is not a staff change.
@@ -82,6 +82,16 @@ public sealed class StaffAuditInterceptor(CurrentStaff currentStaff) : SaveChang
         foreach (var entry in entries)
             db.Add(Describe(entry, staffId, email, now));
     }
+
+    /// <summary>
+    /// What the sign-in endpoint writes on every sign-in, after Identity has already set the new principal (so it would be
+    /// audited): the sign_in row says it, a staff_users "update" beside it would say the same thing twice.
+    /// </summary>
+    static readonly HashSet<string> SignInBookkeeping = [nameof(StaffUser.LastSignInAt), nameof(StaffUser.ConcurrencyStamp)];
+
+    static bool IsSignInBookkeeping(EntityEntry entry) =>
+        entry is { Entity: StaffUser, State: EntityState.Modified }
+        && entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).All(p => SignInBookkeeping.Contains(p.Metadata.Name));
 
     StaffAuditEntry Describe(EntityEntry entry, Guid? staffId, string? email, DateTime now)
     {

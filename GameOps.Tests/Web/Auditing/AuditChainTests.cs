@@ -27,12 +27,11 @@ public sealed class AuditChainTests
     static async Task TamperAsOwnerAsync(TestDatabase db, string statement)
     {
         await using var context = db.CreateContext();
-        if (db.Provider == DatabaseProvider.Postgres)
-            await context.Database.ExecuteSqlRawAsync(
-                $"ALTER TABLE staff_audit_logs DISABLE TRIGGER staff_audit_logs_no_update_delete; {statement}; ALTER TABLE staff_audit_logs ENABLE TRIGGER staff_audit_logs_no_update_delete;");
-        else
-            await context.Database.ExecuteSqlRawAsync(
-                $"DROP TRIGGER staff_audit_logs_no_update; DROP TRIGGER staff_audit_logs_no_delete; {statement}; " + GameOps.Data.Migrations.Sql.AuditSql.SqliteGuards.Replace("CREATE TRIGGER staff_audit_logs_chained", "CREATE TRIGGER IF NOT EXISTS staff_audit_logs_chained"));
+        var sql = db.Provider == DatabaseProvider.Postgres
+            ? $"ALTER TABLE staff_audit_logs DISABLE TRIGGER staff_audit_logs_no_update_delete; {statement}; ALTER TABLE staff_audit_logs ENABLE TRIGGER staff_audit_logs_no_update_delete;"
+            : $"DROP TRIGGER staff_audit_logs_no_update; DROP TRIGGER staff_audit_logs_no_delete; {statement}; " +
+              GameOps.Data.Migrations.Sql.AuditSql.SqliteGuards.Replace("CREATE TRIGGER staff_audit_logs_chained", "CREATE TRIGGER IF NOT EXISTS staff_audit_logs_chained");
+        await context.Database.ExecuteSqlRawAsync(sql);
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
@@ -150,8 +149,8 @@ public sealed class AuditChainTests
         var role = $"gameops_app_{Guid.NewGuid():N}"[..24];
         await using (var owner = db.CreateContext())
         {
-            await DatabaseStartup.GrantRuntimeRoleAsync(owner, role, cancellationToken: ct);
-            await DatabaseStartup.GrantRuntimeRoleAsync(owner, role, cancellationToken: ct); // idempotent: every migrate re-grants
+            await DatabaseStartup.GrantRuntimeRoleAsync(owner, role, ct: ct);
+            await DatabaseStartup.GrantRuntimeRoleAsync(owner, role, ct: ct); // idempotent: every migrate re-grants
         }
         var runtime = new DatabaseOptions
         {
