@@ -30,10 +30,10 @@ public static class AuditChain
     sealed class SaveState
     {
         public IDbContextTransaction? OwnedTransaction;
-        public long Sequence;
+        public long TipSequence;
         public string? Tip;
         public bool TipRead;
-        public readonly HashSet<StaffAuditEntry> Stamped = [];
+        public readonly List<StaffAuditEntry> Stamped = [];
     }
 
     static readonly ConditionalWeakTable<DbContext, SaveState> States = new();
@@ -124,7 +124,11 @@ public static class AuditChain
         var added = db.ChangeTracker.Entries<StaffAuditEntry>().Where(e => e.State == EntityState.Added).ToList();
         var state = States.GetOrCreateValue(db);
         var pending = added.Where(e => !state.Stamped.Contains(e.Entity)).ToList();
-        if (pending.Count == 0) return;
+        if (pending.Count == 0)
+        {
+            Rehash(db);
+            return;
+        }
         if (db.Database.CurrentTransaction is null)
             state.OwnedTransaction = await db.Database.BeginTransactionAsync(ct);
         if (!state.TipRead)
@@ -133,21 +137,39 @@ public static class AuditChain
             var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
             if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
                 await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
-            (state.Sequence, state.Tip) = await ReadTipAsync(connection, transaction, ct);
+            (state.TipSequence, state.Tip) = await ReadTipAsync(connection, transaction, ct);
             state.TipRead = true;
         }
-        foreach (var entry in pending.OrderBy(e => e.Entity.CreatedAt))
+        state.Stamped.AddRange(pending.Select(e => e.Entity).OrderBy(e => e.CreatedAt));
+        // Recomputed from the tip each time: a later interceptor may have stamped the server's identity on a row meanwhile.
+        var (sequence, previous) = (state.TipSequence, state.Tip);
+        foreach (var row in state.Stamped)
         {
-            var row = entry.Entity;
-            row.ChainSequence = ++state.Sequence;
-            row.PreviousHash = state.Tip;
+            row.ChainSequence = ++sequence;
+            row.PreviousHash = previous;
             row.Hash = ComputeHash(row);
-            state.Tip = row.Hash;
-            state.Stamped.Add(row);
+            previous = row.Hash;
+        }
+    }
+
+    /// <summary>Recomputes the hashes of this SaveChanges' rows after a field of one changed (see <see cref="StampAsync"/>).</summary>
+    public static void Rehash(DbContext db)
+    {
+        if (!States.TryGetValue(db, out var state) || state.Stamped.Count == 0) return;
+        var previous = state.Tip;
+        foreach (var row in state.Stamped)
+        {
+            row.PreviousHash = previous;
+            row.Hash = ComputeHash(row);
+            previous = row.Hash;
         }
     }
 
     public static void Stamp(DbContext db) => StampAsync(db).GetAwaiter().GetResult();
+
+    /// <summary>Start of a SaveChanges: drops what an earlier, interrupted one left behind (its tip may be stale by now).</summary>
+    public static Task BeginSaveAsync(DbContext db) =>
+        States.TryGetValue(db, out _) ? CompleteAsync(db, succeeded: false) : Task.CompletedTask;
 
     /// <summary>After SaveChanges: commits the transaction <see cref="StampAsync"/> started, if any.</summary>
     public static async Task CompleteAsync(DbContext db, bool succeeded, CancellationToken ct = default)
@@ -195,6 +217,7 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
     {
         if (eventData.Context is { } db)
         {
+            await AuditChain.BeginSaveAsync(db);
             RefuseEdits(db);
             await AuditChain.StampAsync(db, cancellationToken);
         }
@@ -205,6 +228,7 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
     {
         if (eventData.Context is { } db)
         {
+            AuditChain.BeginSaveAsync(db).GetAwaiter().GetResult();
             RefuseEdits(db);
             AuditChain.Stamp(db);
         }
