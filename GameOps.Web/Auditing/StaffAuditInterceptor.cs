@@ -19,6 +19,8 @@ public sealed class StaffAuditInterceptor(CurrentStaff currentStaff) : SaveChang
     /// <summary>What an audit row holds instead of a secret column's value: that it changed, never what to.</summary>
     public const string Redacted = "[redacted]";
 
+    const int EntityKeyLength = 256;
+
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is GameOpsDbContext db)
@@ -118,6 +120,7 @@ public sealed class StaffAuditInterceptor(CurrentStaff currentStaff) : SaveChang
             }
         }
         var key = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => p.IsSecret() ? Redacted : entry.Property(p.Name).CurrentValue?.ToString()));
+        if (key.Length > EntityKeyLength) key = key[..(EntityKeyLength - 1)] + "…"; // a long composite key must not fail the change it describes
         return new StaffAuditEntry
         {
             Id = Guid.CreateVersion7(),

@@ -41,7 +41,7 @@ public static class AuditSql
         WHERE {SqliteHolds("staff_user_tokens", "value", "before")} OR {SqliteHolds("staff_user_tokens", "value", "after")}
         """;
 
-    /// <summary>SQLite: reset leaked two-factor secrets, redact, record the scrub (runs before the guards exist).</summary>
+    /// <summary>SQLite: reset leaked two-factor secrets, redact, record the scrub when there was something to scrub (runs before the guards exist).</summary>
     public static string SqliteScrub => $"""
         DELETE FROM staff_user_tokens WHERE login_provider = '[AspNetUserStore]' AND name IN ('AuthenticatorKey', 'RecoveryCodes')
             AND upper(user_id) IN ({SqliteLeakedTokenOwners});
@@ -51,7 +51,8 @@ public static class AuditSql
         SELECT '{ScrubEntryId.ToUpperInvariant()}', NULL, NULL, 'scrub', 'staff_audit_logs', NULL,
             json_object('reason', '{ScrubReason}', 'scrubbed_rows', (SELECT count(*) FROM staff_audit_logs WHERE {SqliteAnySecret}),
                 'two_factor_reset_staff', (SELECT count(*) FROM ({SqliteLeakedTokenOwners}))),
-            NULL, 'migration Audit_HashChain', strftime('%Y-%m-%d %H:%M:%f', 'now');
+            NULL, 'migration Audit_HashChain', strftime('%Y-%m-%d %H:%M:%f', 'now')
+        WHERE EXISTS (SELECT 1 FROM staff_audit_logs WHERE {SqliteAnySecret});
         {string.Join("\n", SecretColumns.SelectMany(c => Sides.Select(s =>
             $"UPDATE staff_audit_logs SET changes = json_set(changes, '$.{s}.{c.Column}', '{Redacted}') WHERE {SqliteHolds(c.Table, c.Column, s)};")))}
         """;
@@ -98,7 +99,8 @@ public static class AuditSql
         SELECT '{ScrubEntryId}'::uuid, NULL, NULL, 'scrub', 'staff_audit_logs', NULL,
             jsonb_build_object('reason', '{ScrubReason}', 'scrubbed_rows', (SELECT count(*) FROM staff_audit_logs WHERE {PostgresAnySecret}),
                 'two_factor_reset_staff', (SELECT count(*) FROM ({PostgresLeakedTokenOwners}) owners)),
-            NULL, 'migration Audit_HashChain', date_trunc('milliseconds', now());
+            NULL, 'migration Audit_HashChain', date_trunc('milliseconds', now())
+        WHERE EXISTS (SELECT 1 FROM staff_audit_logs WHERE {PostgresAnySecret});
         ALTER TABLE staff_audit_logs DISABLE TRIGGER staff_audit_logs_no_update_delete;
         {string.Join("\n", SecretColumns.SelectMany(c => Sides.Select(s =>
             $"UPDATE staff_audit_logs SET changes = jsonb_set(changes, '{{{s},{c.Column}}}', '\"{Redacted}\"') WHERE {PostgresHolds(c.Table, c.Column, s)};")))}
