@@ -24,7 +24,7 @@ public static class GameOpsDatabase
                 break;
         }
         builder.UseSnakeCaseNamingConvention();
-        builder.AddInterceptors(new VersioningInterceptor());
+        builder.AddInterceptors(new VersioningInterceptor(), new AuditChainInterceptor());
     }
 
     public static GameOpsDbContext CreateContext(DatabaseOptions options)

@@ -107,7 +107,11 @@ public abstract class GameOpsDbContext(DbContextOptions options) : IdentityDbCon
 
         builder.ApplyConfigurationsFromAssembly(typeof(GameOpsDbContext).Assembly);
         ApplyCrossCuttingRules(builder);
+        ApplyRowConcurrency(builder);
     }
+
+    /// <summary>How this provider detects a concurrent edit of tables without their own token: <see cref="RowConcurrency"/>.</summary>
+    protected abstract void ApplyRowConcurrency(ModelBuilder builder);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

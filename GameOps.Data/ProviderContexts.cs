@@ -14,6 +14,8 @@ public sealed class SqliteGameOpsDbContext(DbContextOptions<SqliteGameOpsDbConte
         base.ConfigureConventions(configurationBuilder);
         configurationBuilder.Properties<decimal>().HaveConversion<double>();
     }
+
+    protected override void ApplyRowConcurrency(ModelBuilder builder) => RowConcurrency.CompareAllColumns(builder);
 }
 
 /// <summary>The production database: jsonb, timestamptz and numeric.</summary>
@@ -21,6 +23,8 @@ public sealed class PostgresGameOpsDbContext(DbContextOptions<PostgresGameOpsDbC
 {
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
     protected override string JsonColumnType => "jsonb";
+
+    protected override void ApplyRowConcurrency(ModelBuilder builder) => RowConcurrency.UseXmin(builder);
 }
 
 /// <summary>Used by <c>dotnet ef</c> only.</summary>

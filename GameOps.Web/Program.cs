@@ -25,6 +25,8 @@ builder.Services.AddScoped<CurrentStaff>();
 builder.Services.AddScoped<CircuitHandler, CurrentStaffCircuitHandler>();
 builder.Services.AddScoped<StaffAuditInterceptor>();
 builder.Services.AddScoped<StaffAuditRecorder>();
+builder.Services.AddScoped<AuditChainVerifier>();
+builder.Services.AddScoped<AuditTrailService>();
 builder.Services.AddScoped<PersonalDataAccess>();
 builder.Services.AddGameOpsData(sp => sp.GetRequiredService<IConfiguration>().GetDatabaseOptions(),
     (sp, options) => options.AddInterceptors(sp.GetRequiredService<StaffAuditInterceptor>(), sp.GetRequiredService<TableVersionInterceptor>()));
@@ -91,7 +93,7 @@ var app = builder.Build();
 
 if (args.Contains("migrate"))
 {
-    await DatabaseStartup.MigrateAsync(app.Services);
+    await DatabaseStartup.MigrateAsync(app.Services, args);
     Console.WriteLine($"Migrations applied ({app.Services.GetRequiredService<DatabaseOptions>().Provider}).");
     return;
 }

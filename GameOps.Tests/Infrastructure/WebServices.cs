@@ -18,6 +18,8 @@ public static class WebServices
         services.AddScoped<CurrentStaff>();
         services.AddScoped<StaffAuditInterceptor>();
         services.AddScoped<StaffAuditRecorder>();
+        services.AddScoped<AuditChainVerifier>();
+        services.AddScoped<AuditTrailService>();
         services.AddScoped<PersonalDataAccess>();
         services.AddGameOpsData(database.Options, (sp, o) => o.AddInterceptors(sp.GetRequiredService<StaffAuditInterceptor>(), sp.GetRequiredService<TableVersionInterceptor>()));
         services.AddGameOpsResources();

@@ -145,7 +145,7 @@ public sealed class ResourceCatalog
             .FirstOrDefault(name => !d.Field(name).IsSensitive); // an email is unique, but it is not a key to show or type
         d.BusinessKey = key;
         d.DisplayField = DisplayCandidates.FirstOrDefault(c => d.FindField(c) is { Kind: FieldKind.Text or FieldKind.LongText or FieldKind.Options, IsSecret: false }) ?? key ?? "Id";
-        d.ConcurrencyToken = entityType.GetProperties().FirstOrDefault(p => p.IsConcurrencyToken)?.Name;
+        d.ConcurrencyToken = entityType.GetProperties().FirstOrDefault(p => p.IsConcurrencyToken && !p.IsRowToken())?.Name;
         if (key is not null) d.Field(key).ReadOnly = false;
 
         // A table nobody declared lists, searches and filters only what is not sensitive (and only Admins read it: RawDataRead).

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Linq.Expressions;
 using System.Reflection;
 using GameOps.Data;
@@ -455,9 +456,22 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         await currentStaff.DemandAsync(resource.ReadPermission);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var entity = await db.FindAsync(resource.EntityType, [id], ct);
-        if (entity is not null) db.Entry(entity).State = EntityState.Detached;
+        if (entity is not null)
+        {
+            RememberRowTokens(db.Entry(entity));
+            db.Entry(entity).State = EntityState.Detached;
+        }
         return entity;
     }
+
+    /// <summary>
+    /// The row tokens (PostgreSQL's xmin, SQLite's loaded column values) of each entity handed to an editor, so that a
+    /// save compares them with the database even though it reloads the row: see <see cref="RowConcurrency"/>.
+    /// </summary>
+    static readonly ConditionalWeakTable<object, Dictionary<string, object?>> LoadedRowTokens = new();
+
+    static void RememberRowTokens(EntityEntry entry) =>
+        LoadedRowTokens.AddOrUpdate(entry.Entity, entry.Properties.Where(p => p.Metadata.IsRowToken()).ToDictionary(p => p.Metadata.Name, p => p.OriginalValue));
 
     public static object? ParseId(string id) => Guid.TryParse(id, out var g) ? g : null;
 
@@ -495,10 +509,13 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
                 entry.Property(field.Name).CurrentValue = field.GetValue(entity);
             if (resource.ConcurrencyToken is { } token)
                 entry.Property(token).OriginalValue = overwrite ? entry.Property(token).CurrentValue : originalToken;
+            if (!overwrite && LoadedRowTokens.TryGetValue(entity, out var rowTokens))
+                foreach (var (name, value) in rowTokens) entry.Property(name).OriginalValue = value;
         }
         try
         {
             await db.SaveChangesAsync(ct);
+            RememberRowTokens(entry);
             entry.State = EntityState.Detached;
             return new SaveResult(SaveOutcome.Saved, issues, entry.Entity);
         }

@@ -14,7 +14,21 @@ public static class DatabaseStartup
     public static readonly string[] DemoStaffEmails =
         ["admin@gameops.local", "designer@gameops.local", "moderator@gameops.local", "liveops@gameops.local", "manager@gameops.local"];
 
-    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    /// <summary>
+    /// <c>migrate [--grant-runtime-role NAME]</c>: applies the migrations as the configured (owner) connection, then
+    /// creates the runtime role if missing and (re)grants it. <c>Database:RuntimeRole</c> does the same on every migrate.
+    /// </summary>
+    public static async Task MigrateAsync(IServiceProvider services, string[] args, CancellationToken ct = default)
+    {
+        var index = Array.IndexOf(args, "--grant-runtime-role");
+        string? role = null;
+        if (index >= 0)
+            role = index + 1 < args.Length && !args[index + 1].StartsWith("--") ? args[index + 1]
+                : throw new ArgumentException("--grant-runtime-role needs the role name, e.g. --grant-runtime-role gameops_app");
+        await MigrateAsync(services, ct, role);
+    }
+
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default, string? runtimeRole = null)
     {
         await using var scope = services.CreateAsyncScope();
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<GameOpsDbContext>>();
@@ -26,6 +40,25 @@ public static class DatabaseStartup
             if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         }
         await db.Database.MigrateAsync(ct);
+
+        var config = services.GetService<IConfiguration>();
+        runtimeRole ??= config?["Database:RuntimeRole"] is { Length: > 0 } configured ? configured : null;
+        if (runtimeRole is null) return;
+        if (!db.Database.IsNpgsql())
+            throw new InvalidOperationException("A runtime role exists on PostgreSQL only; SQLite has no roles (its triggers keep the audit trail append-only).");
+        await GrantRuntimeRoleAsync(db, runtimeRole, config?["Database:RuntimeRolePassword"], ct);
+    }
+
+    /// <summary>
+    /// The role the app runs as: full DML on the game tables, only INSERT and SELECT on <c>staff_audit_logs</c>, owner
+    /// of nothing (so it can neither ALTER a table nor disable a trigger). Idempotent.
+    /// </summary>
+    public static async Task GrantRuntimeRoleAsync(GameOpsDbContext db, string role, string? password = null, CancellationToken ct = default)
+    {
+        await db.Database.ExecuteSqlRawAsync(GameOps.Data.Migrations.Sql.AuditSql.PostgresCreateRuntimeRole(role), ct);
+        if (!string.IsNullOrEmpty(password))
+            await db.Database.ExecuteSqlRawAsync(GameOps.Data.Migrations.Sql.AuditSql.PostgresSetRuntimePassword(role, password), ct);
+        await db.Database.ExecuteSqlRawAsync(GameOps.Data.Migrations.Sql.AuditSql.PostgresGrantRuntimeRole(role), ct);
     }
 
     public static async Task InitializeAsync(WebApplication app, CancellationToken ct = default)

@@ -151,7 +151,7 @@ public sealed class Generator(DatabaseOptions target, double scale, Action<strin
                 else if (!plan.IsVerbatim && !unique.Any(p => p.IsPrimaryKey() && p.ClrType == typeof(Guid) && !p.IsForeignKey()))
                     throw new InvalidOperationException($"{plan.Table}: cannot keep unique index ({string.Join(", ", unique.Select(p => p.Name))}) unique when copying.");
             }
-            foreach (var property in entity.GetProperties())
+            foreach (var property in entity.GetProperties().Where(p => !p.IsSystemColumn()))
             {
                 var column = property.GetColumnName(storeObject)!;
                 var index = template.ColumnIndex(plan.Table, column);
@@ -291,7 +291,7 @@ public sealed class Generator(DatabaseOptions target, double scale, Action<strin
                 {
                     var table = entity.GetTableName()!;
                     var storeObject = StoreObjectIdentifier.Table(table, null);
-                    var properties = entity.GetProperties().ToList();
+                    var properties = entity.GetProperties().Where(p => !p.IsSystemColumn()).ToList();
                     template.columns[table] = properties.Select(p => p.GetColumnName(storeObject)!).ToList();
                     var list = template.rows[table] = [];
                     await using var command = connection.CreateCommand();

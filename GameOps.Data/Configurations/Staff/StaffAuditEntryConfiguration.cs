@@ -15,8 +15,12 @@ public sealed class StaffAuditEntryConfiguration : IEntityTypeConfiguration<Staf
         builder.Property(e => e.EntityKey).HasMaxLength(256);
         builder.Property(e => e.IpAddress).HasMaxLength(64);
         builder.Property(e => e.UserAgent).HasMaxLength(512);
+        builder.Property(e => e.PreviousHash).HasMaxLength(64);
+        builder.Property(e => e.Hash).HasMaxLength(64);
         builder.HasIndex(e => e.CreatedAt);
         builder.HasIndex(e => new { e.EntityType, e.EntityKey, e.CreatedAt });
         builder.HasIndex(e => new { e.StaffUserId, e.CreatedAt });
+        // Not unique on purpose: a fork (two rows claiming one place) must be stored so that verification can show it.
+        builder.HasIndex(e => e.ChainSequence);
     }
 }
