@@ -33,6 +33,11 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<AuthenticationStateProvider, StaffAuthenticationStateProvider>();
+builder.Services.AddMemoryCache();
+builder.Services.AddScoped<StaffSessions>();
+builder.Services.AddScoped<StaffCookieEvents>();
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = StaffCookieEvents.KeepSessionClaim);
+builder.AddGameOpsHttps();
 
 builder.Services.AddAuthentication(o =>
 {
@@ -50,6 +55,7 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.HttpOnly = true;
     o.Cookie.SameSite = SameSiteMode.Strict;
     o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    o.EventsType = typeof(StaffCookieEvents);
 });
 builder.Services.AddIdentityCore<StaffUser>(o =>
     {
@@ -67,7 +73,8 @@ builder.Services.AddIdentityCore<StaffUser>(o =>
     .AddRoles<StaffRole>()
     .AddEntityFrameworkStores<GameOpsDbContext>()
     .AddSignInManager()
-    .AddDefaultTokenProviders();
+    .AddDefaultTokenProviders()
+    .AddPasswordValidator<CommonPasswordValidator>();
 builder.Services.AddAuthorization(o => o.AddGameOpsPolicies());
 
 builder.Services.AddRateLimiter(o =>
@@ -98,20 +105,23 @@ if (args.Contains("migrate"))
 
 await DatabaseStartup.InitializeAsync(app);
 
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
     app.UseHsts();
+    app.UseGameOpsHttpsRedirection();
 }
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAuthentication();
+app.UseMiddleware<StaffGateMiddleware>();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null); // our one CSP header says frame-ancestors 'none'
 app.MapSignInEndpoints();
 app.MapHealthEndpoint();
 app.MapExportEndpoints();
