@@ -67,6 +67,7 @@ public abstract class SecurityHost(DatabaseProvider provider) : WebApplicationFa
         };
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRoleAsync(user, role));
+        Check(await users.SetLockoutEnabledAsync(user, false)); // CreateAsync turns lockout on for new users
         return user;
     }
 

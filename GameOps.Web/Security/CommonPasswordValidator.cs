@@ -45,10 +45,14 @@ public sealed class CommonPasswordValidator : IPasswordValidator<StaffUser>
         return Task.FromResult(errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]));
     }
 
-    /// <summary>Fewer than 5 distinct characters, a run of 4 identical ones, or one character making up more than a third.</summary>
+    /// <summary>Fewer than 5 distinct characters, one short block repeated, a run of 4 identical ones, or one character making up more than a third.</summary>
     public static bool IsRepetitive(string password)
     {
         if (password.Distinct().Count() < 5) return true;
+        // A short block said over and over ("abcabcabcabc1!", "xyxyxyxyxy99#"): the letters are one block of up to 4, repeated 3+ times.
+        var letters = new string(password.Where(char.IsLetter).Select(char.ToLowerInvariant).ToArray());
+        for (var block = 1; block <= 4; block++)
+            if (letters.Length >= 3 * block && Enumerable.Range(0, letters.Length).All(i => letters[i] == letters[i % block])) return true;
         var run = 1;
         for (var i = 1; i < password.Length; i++)
         {
