@@ -29,7 +29,7 @@ public sealed partial class ProductionStartTests
         try
         {
             var output = Path.Combine(work, "publish");
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name; // bin/<Configuration>/net10.0
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0
             var publish = await RunAsync("dotnet", ["publish", Path.Combine(repo, "GameOps.Web", "GameOps.Web.csproj"), "-c", configuration, "--no-build", "--no-restore", "-o", output, "-v", "q"], repo);
             Assert.True(publish.ExitCode == 0, "dotnet publish failed:\n" + publish.Output);
             Assert.True(File.Exists(Path.Combine(output, "wwwroot", "_framework", "blazor.web.js")) || File.Exists(Path.Combine(output, "GameOps.Web.staticwebassets.endpoints.json")),
