@@ -70,6 +70,7 @@ public abstract class GameOpsDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<SanctionAppeal> SanctionAppeals => Set<SanctionAppeal>();
     public DbSet<MetricRollup> MetricRollups => Set<MetricRollup>();
     public DbSet<StaffSetting> StaffSettings => Set<StaffSetting>();
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
     public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
     public DbSet<SpawnPoint> SpawnPoints => Set<SpawnPoint>();
     public DbSet<Territory> Territories => Set<Territory>();

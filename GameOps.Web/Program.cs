@@ -35,6 +35,11 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<AuthenticationStateProvider, StaffAuthenticationStateProvider>();
+builder.Services.AddMemoryCache();
+builder.Services.AddScoped<StaffSessions>();
+builder.Services.AddScoped<StaffCookieEvents>();
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = StaffCookieEvents.KeepSessionClaim);
+builder.AddGameOpsHttps();
 
 builder.Services.AddAuthentication(o =>
 {
@@ -52,6 +57,7 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.HttpOnly = true;
     o.Cookie.SameSite = SameSiteMode.Strict;
     o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    o.EventsType = typeof(StaffCookieEvents);
 });
 builder.Services.AddIdentityCore<StaffUser>(o =>
     {
@@ -69,7 +75,8 @@ builder.Services.AddIdentityCore<StaffUser>(o =>
     .AddRoles<StaffRole>()
     .AddEntityFrameworkStores<GameOpsDbContext>()
     .AddSignInManager()
-    .AddDefaultTokenProviders();
+    .AddDefaultTokenProviders()
+    .AddPasswordValidator<CommonPasswordValidator>();
 builder.Services.AddAuthorization(o => o.AddGameOpsPolicies());
 
 builder.Services.AddRateLimiter(o =>
@@ -100,21 +107,24 @@ if (args.Contains("migrate"))
 
 await DatabaseStartup.InitializeAsync(app);
 
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
     app.UseHsts();
+    app.UseGameOpsHttpsRedirection();
 }
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAuthentication();
+app.UseMiddleware<StaffGateMiddleware>();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();
 app.UsePermissionDeniedAsForbidden();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null); // our one CSP header says frame-ancestors 'none'
 app.MapSignInEndpoints();
 app.MapHealthEndpoint();
 app.MapExportEndpoints();

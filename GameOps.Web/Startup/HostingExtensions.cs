@@ -1,4 +1,7 @@
+using System.Net;
 using GameOps.Data;
+using GameOps.Web.Security;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 
 namespace GameOps.Web.Startup;
@@ -34,12 +37,47 @@ public static class HostingExtensions
         return new DatabaseOptions { Provider = provider, ConnectionString = connection };
     }
 
+    /// <summary>
+    /// Behind a reverse proxy that ends TLS: trust <c>X-Forwarded-For</c>/<c>X-Forwarded-Proto</c> only from the proxies named in
+    /// <c>ForwardedHeaders:KnownProxies</c> (addresses) and <c>ForwardedHeaders:KnownNetworks</c> (CIDR), plus loopback; outside
+    /// Development, plain-HTTP requests are redirected to HTTPS (<c>Security:HttpsRedirection</c>, port <c>Security:HttpsPort</c>,
+    /// default 443) and HTTPS responses carry HSTS.
+    /// </summary>
+    public static void AddGameOpsHttps(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.ForwardLimit = config.GetValue("ForwardedHeaders:ForwardLimit", 1);
+            foreach (var proxy in config.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+                o.KnownProxies.Add(IPAddress.Parse(proxy));
+            foreach (var network in config.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        });
+        builder.Services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(config.GetValue("Security:HstsDays", 365));
+            o.IncludeSubDomains = config.GetValue("Security:HstsIncludeSubDomains", false);
+        });
+        builder.Services.AddHttpsRedirection(o =>
+        {
+            o.RedirectStatusCode = StatusCodes.Status308PermanentRedirect;
+            o.HttpsPort = config.GetValue<int?>("Security:HttpsPort") ?? 443;
+        });
+    }
+
+    public static void UseGameOpsHttpsRedirection(this WebApplication app)
+    {
+        if (app.Configuration.GetValue("Security:HttpsRedirection", true)) app.UseHttpsRedirection();
+    }
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy =
             "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
-            "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+            "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
@@ -48,13 +86,17 @@ public static class HostingExtensions
     });
 
     public static void MapHealthEndpoint(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/healthz", async (IDbContextFactory<GameOpsDbContext> factory, CancellationToken ct) =>
+        endpoints.MapGet("/healthz", async (HttpContext http, IDbContextFactory<GameOpsDbContext> factory, CancellationToken ct) =>
         {
             await using var db = await factory.CreateDbContextAsync(ct);
             bool reachable;
             try { reachable = await db.Database.CanConnectAsync(ct); }
             catch (Exception) { reachable = false; }
-            var body = new { status = reachable ? "healthy" : "unhealthy", database = reachable ? "reachable" : "unreachable", provider = db.Provider.ToString() };
-            return reachable ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+            var status = reachable ? "healthy" : "unhealthy";
+            // Anonymous callers (load balancers, the internet) learn only healthy/unhealthy; Admins also see what was checked.
+            object body = http.User.Has(Permission.StaffAdmin)
+                ? new { status, database = reachable ? "reachable" : "unreachable", provider = db.Provider.ToString() }
+                : new { status };
+            return Results.Json(body, statusCode: reachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         }).AllowAnonymous();
 }

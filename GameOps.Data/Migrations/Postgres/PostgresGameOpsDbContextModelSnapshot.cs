@@ -3666,6 +3666,61 @@ namespace GameOps.Data.Migrations.Postgres
                     b.ToTable("staff_roles", (string)null);
                 });
 
+            modelBuilder.Entity("GameOps.Data.Entities.StaffSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("ip_address")
+                        .HasAnnotation("GameOps:Sensitivity", Sensitivity.Personal);
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("revoked_reason");
+
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_user_id");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("user_agent");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_sessions");
+
+                    b.HasIndex("StaffUserId", "RevokedAt")
+                        .HasDatabaseName("ix_staff_sessions_staff_user_id_revoked_at");
+
+                    b.ToTable("staff_sessions", (string)null);
+                });
+
             modelBuilder.Entity("GameOps.Data.Entities.StaffSetting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5389,6 +5444,16 @@ namespace GameOps.Data.Migrations.Postgres
                         .HasConstraintName("fk_spawn_points_world_zones_zone_id");
 
                     b.Navigation("Zone");
+                });
+
+            modelBuilder.Entity("GameOps.Data.Entities.StaffSession", b =>
+                {
+                    b.HasOne("GameOps.Data.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_sessions_staff_users_staff_user_id");
                 });
 
             modelBuilder.Entity("GameOps.Data.Entities.Team", b =>

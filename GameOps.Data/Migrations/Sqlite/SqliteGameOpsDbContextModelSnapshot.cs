@@ -3730,17 +3730,22 @@ namespace GameOps.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
-                        .HasColumnName("concurrency_stamp");
+                        .HasColumnName("concurrency_stamp")
+                        .HasAnnotation("GameOps:RowToken", true);
 
                     b.Property<string>("Name")
+                        .IsConcurrencyToken()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .HasAnnotation("GameOps:RowToken", true);
 
                     b.Property<string>("NormalizedName")
+                        .IsConcurrencyToken()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
-                        .HasColumnName("normalized_name");
+                        .HasColumnName("normalized_name")
+                        .HasAnnotation("GameOps:RowToken", true);
 
                     b.HasKey("Id")
                         .HasName("pk_staff_roles");
@@ -3750,6 +3755,68 @@ namespace GameOps.Data.Migrations.Sqlite
                         .HasDatabaseName("RoleNameIndex");
 
                     b.ToTable("staff_roles", (string)null);
+                });
+
+            modelBuilder.Entity("GameOps.Data.Entities.StaffSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<string>("IpAddress")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ip_address")
+                        .HasAnnotation("GameOps:RowToken", true)
+                        .HasAnnotation("GameOps:Sensitivity", Sensitivity.Personal);
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_seen_at")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<string>("RevokedReason")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_reason")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<Guid>("StaffUserId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_user_id")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<string>("UserAgent")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_agent")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_sessions");
+
+                    b.HasIndex("StaffUserId", "RevokedAt")
+                        .HasDatabaseName("ix_staff_sessions_staff_user_id_revoked_at");
+
+                    b.ToTable("staff_sessions", (string)null);
                 });
 
             modelBuilder.Entity("GameOps.Data.Entities.StaffSetting", b =>
@@ -3794,108 +3861,149 @@ namespace GameOps.Data.Migrations.Sqlite
                         .HasColumnName("id");
 
                     b.Property<int>("AccessFailedCount")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
-                        .HasColumnName("access_failed_count");
+                        .HasColumnName("access_failed_count")
+                        .HasAnnotation("GameOps:RowToken", true);
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("concurrency_stamp")
+                        .HasAnnotation("GameOps:RowToken", true)
                         .HasAnnotation("GameOps:Sensitivity", Sensitivity.Secret);
 
                     b.Property<DateTime>("CreatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT")
-                        .HasColumnName("created_at");
+                        .HasColumnName("created_at")
+                        .HasAnnotation("GameOps:RowToken", true);
 
                     b.Property<string>("DisplayName")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
-                        .HasColumnName("display_name");
+                        .HasColumnName("display_name")
+                        .HasAnnotation("GameOps:RowToken", true);
 
                     b.Property<string>("Email")
+                        .IsConcurrencyToken()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("email")
+                        .HasAnnotation("GameOps:RowToken", true)
                         .HasAnnotation("GameOps:Sensitivity", Sensitivity.Personal);
 
                     b.Property<bool>("EmailConfirmed")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
-                        .HasColumnName("email_confirmed");
+                        .HasColumnName("email_confirmed")
+                        .HasAnnotation("GameOps:RowToken", true);
 
                     b.Property<bool>("IsDisabled")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
-                        .HasColumnName("is_disabled");
+                        .HasColumnName("is_disabled")
+                        .HasAnnotation("GameOps:RowToken", true);
 
                     b.Property<DateTime?>("LastSignInAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT")
-                        .HasColumnName("last_sign_in_at");
+                        .HasColumnName("last_sign_in_at")
+                        .HasAnnotation("GameOps:RowToken", true);
 
                     b.Property<bool>("LockoutEnabled")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
-                        .HasColumnName("lockout_enabled");
+                        .HasColumnName("lockout_enabled")
+                        .HasAnnotation("GameOps:RowToken", true);
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT")
-                        .HasColumnName("lockout_end");
+                        .HasColumnName("lockout_end")
+                        .HasAnnotation("GameOps:RowToken", true);
 
                     b.Property<bool>("MustChangePassword")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
-                        .HasColumnName("must_change_password");
+                        .HasColumnName("must_change_password")
+                        .HasAnnotation("GameOps:RowToken", true);
 
                     b.Property<string>("NormalizedEmail")
+                        .IsConcurrencyToken()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("normalized_email")
+                        .HasAnnotation("GameOps:RowToken", true)
                         .HasAnnotation("GameOps:Sensitivity", Sensitivity.Personal);
 
                     b.Property<string>("NormalizedUserName")
+                        .IsConcurrencyToken()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
-                        .HasColumnName("normalized_user_name");
+                        .HasColumnName("normalized_user_name")
+                        .HasAnnotation("GameOps:RowToken", true);
 
                     b.Property<string>("PasswordHash")
+                        .IsConcurrencyToken()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("password_hash")
+                        .HasAnnotation("GameOps:RowToken", true)
                         .HasAnnotation("GameOps:Sensitivity", Sensitivity.Secret);
 
                     b.Property<string>("PhoneNumber")
+                        .IsConcurrencyToken()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("phone_number")
+                        .HasAnnotation("GameOps:RowToken", true)
                         .HasAnnotation("GameOps:Sensitivity", Sensitivity.Personal);
 
                     b.Property<bool>("PhoneNumberConfirmed")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
-                        .HasColumnName("phone_number_confirmed");
+                        .HasColumnName("phone_number_confirmed")
+                        .HasAnnotation("GameOps:RowToken", true);
 
                     b.Property<string>("SecurityStamp")
+                        .IsConcurrencyToken()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("security_stamp")
+                        .HasAnnotation("GameOps:RowToken", true)
                         .HasAnnotation("GameOps:Sensitivity", Sensitivity.Secret);
 
                     b.Property<string>("ThemePreference")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
-                        .HasColumnName("theme_preference");
+                        .HasColumnName("theme_preference")
+                        .HasAnnotation("GameOps:RowToken", true);
 
                     b.Property<string>("TimeZone")
+                        .IsConcurrencyToken()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .HasColumnName("time_zone");
+                        .HasColumnName("time_zone")
+                        .HasAnnotation("GameOps:RowToken", true);
 
                     b.Property<bool>("TwoFactorEnabled")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
-                        .HasColumnName("two_factor_enabled");
+                        .HasColumnName("two_factor_enabled")
+                        .HasAnnotation("GameOps:RowToken", true);
 
                     b.Property<string>("UserName")
+                        .IsConcurrencyToken()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
-                        .HasColumnName("user_name");
+                        .HasColumnName("user_name")
+                        .HasAnnotation("GameOps:RowToken", true);
 
                     b.HasKey("Id")
                         .HasName("pk_staff_users");
@@ -5461,6 +5569,16 @@ namespace GameOps.Data.Migrations.Sqlite
                         .HasConstraintName("fk_spawn_points_world_zones_zone_id");
 
                     b.Navigation("Zone");
+                });
+
+            modelBuilder.Entity("GameOps.Data.Entities.StaffSession", b =>
+                {
+                    b.HasOne("GameOps.Data.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_sessions_staff_users_staff_user_id");
                 });
 
             modelBuilder.Entity("GameOps.Data.Entities.Team", b =>

@@ -18,7 +18,10 @@ public sealed class StaffAdminTests(GameOpsWebFactory app)
     async Task<(StaffAdminService Service, AsyncServiceScope Scope)> AdminAsync()
     {
         var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentStaff>().Use(WebServices.Staff(StaffRoles.Admin), "127.0.0.1", "tests"); // the service demands StaffAdmin
+        // The service demands the StaffAdmin permission of its caller: act as the demo Admin.
+        var admin = (await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync("admin@gameops.local"))!;
+        var principal = await scope.ServiceProvider.GetRequiredService<SignInManager<StaffUser>>().CreateUserPrincipalAsync(admin);
+        scope.ServiceProvider.GetRequiredService<CurrentStaff>().Use(principal);
         return (scope.ServiceProvider.GetRequiredService<StaffAdminService>(), scope);
     }
 

@@ -24,7 +24,8 @@ public sealed record StaffResult(bool Succeeded, string Message, string? OneTime
 /// long as the page, and its tracked accounts would go stale while other requests (sign-ins, lockouts) change them.
 /// The acting staff member is carried into that scope so that the audit trail still names them.
 /// </remarks>
-public sealed class StaffAdminService(IServiceScopeFactory scopeFactory, CurrentStaff currentStaff, IDbContextFactory<GameOpsDbContext> contextFactory)
+public sealed class StaffAdminService(IServiceScopeFactory scopeFactory, CurrentStaff currentStaff, IDbContextFactory<GameOpsDbContext> contextFactory,
+    StaffSessions sessions, GameOps.Web.Auditing.StaffAuditRecorder audit)
 {
     public async Task<IReadOnlyList<StaffRow>> ListAsync(CancellationToken ct = default)
     {
@@ -84,7 +85,8 @@ public sealed class StaffAdminService(IServiceScopeFactory scopeFactory, Current
             var added = await users.AddToRolesAsync(user, roles.Except(current));
             if (!added.Succeeded) return StaffResult.Fail(Describe(added));
             await users.UpdateSecurityStampAsync(user); // new roles take effect at once: open sessions sign in again
-            return new StaffResult(true, "Roles saved. The staff member signs in again to use them.");
+            await EndSessionsAsync(id, StaffSessions.ReasonRolesChanged);
+            return new StaffResult(true, "Roles saved. Their sessions have ended: the staff member signs in again to use them.");
         });
     }
 
@@ -101,8 +103,12 @@ public sealed class StaffAdminService(IServiceScopeFactory scopeFactory, Current
             user.IsDisabled = disabled;
             var result = await users.UpdateAsync(user);
             if (!result.Succeeded) return StaffResult.Fail(Describe(result));
-            if (disabled) await users.UpdateSecurityStampAsync(user);
-            return new StaffResult(true, disabled ? "Account disabled; its open sessions end within a minute." : "Account enabled.");
+            if (disabled)
+            {
+                await users.UpdateSecurityStampAsync(user);
+                await EndSessionsAsync(id, StaffSessions.ReasonDisabled);
+            }
+            return new StaffResult(true, disabled ? "Account disabled; its sessions have ended." : "Account enabled.");
         });
     }
 
@@ -133,6 +139,7 @@ public sealed class StaffAdminService(IServiceScopeFactory scopeFactory, Current
             user.MustChangePassword = true;
             await users.UpdateAsync(user);
             await users.UpdateSecurityStampAsync(user);
+            await EndSessionsAsync(id, StaffSessions.ReasonPasswordReset);
             return new StaffResult(true, "Password reset. Give them the one-time password below; they must change it at next sign-in.", password);
         });
     }
@@ -145,8 +152,30 @@ public sealed class StaffAdminService(IServiceScopeFactory scopeFactory, Current
             var user = await users.FindByIdAsync(id.ToString());
             if (user is null) return StaffResult.Fail("This account no longer exists.");
             await users.UpdateSecurityStampAsync(user);
-            return new StaffResult(true, "Signed out everywhere: every open session ends within a minute.");
+            await EndSessionsAsync(id, StaffSessions.ReasonSignOutEverywhere);
+            return new StaffResult(true, "Signed out everywhere: every session of this account has ended.");
         });
+    }
+
+    /// <summary>The staff member's active sessions (device, address, last seen), for the staff detail page.</summary>
+    public async Task<IReadOnlyList<StaffSessionRow>> ListSessionsAsync(Guid id, CancellationToken ct = default)
+    {
+        await currentStaff.DemandAsync(Permission.StaffAdmin);
+        return await sessions.ListActiveAsync(id, ct);
+    }
+
+    public async Task<StaffResult> EndSessionAsync(Guid id, Guid sessionId)
+    {
+        await currentStaff.DemandAsync(Permission.StaffAdmin);
+        if (!await sessions.RevokeAsync(id, sessionId, StaffSessions.ReasonEndedByAdmin)) return StaffResult.Fail("That session has already ended.");
+        await audit.RecordAsync("session_ended", "staff_sessions", sessionId.ToString(), new { staff_user_id = id, reason = StaffSessions.ReasonEndedByAdmin });
+        return new StaffResult(true, "Session ended.");
+    }
+
+    async Task EndSessionsAsync(Guid id, string reason)
+    {
+        var ended = await sessions.RevokeAllAsync(id, reason);
+        if (ended > 0) await audit.RecordAsync("sessions_ended", "staff_users", id.ToString(), new { sessions = ended, reason });
     }
 
     static async Task<int> ActiveAdminCountAsync(UserManager<StaffUser> users) =>
@@ -154,9 +183,9 @@ public sealed class StaffAdminService(IServiceScopeFactory scopeFactory, Current
 
     async Task<StaffResult> WithUsersAsync(Func<UserManager<StaffUser>, Task<StaffResult>> work)
     {
-        var actor = await currentStaff.GetPrincipalAsync();
+        var actor = await currentStaff.DemandAsync(Permission.StaffAdmin);
         await using var scope = scopeFactory.CreateAsyncScope();
-        if (actor is not null) scope.ServiceProvider.GetRequiredService<CurrentStaff>().Use(actor, currentStaff.IpAddress, currentStaff.UserAgent);
+        scope.ServiceProvider.GetRequiredService<CurrentStaff>().Use(actor, currentStaff.IpAddress, currentStaff.UserAgent);
         return await work(scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>());
     }
 
@@ -166,6 +195,9 @@ public sealed class StaffAdminService(IServiceScopeFactory scopeFactory, Current
     public static string OneTimePassword()
     {
         const string letters = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-        return "Ot-" + RandomNumberGenerator.GetString(letters, 12) + "7a!";
+        string password;
+        do password = "Ot-" + RandomNumberGenerator.GetString(letters, 12) + "7a!";
+        while (CommonPasswordValidator.IsRepetitive(password) || CommonPasswordValidator.IsCommon(password));
+        return password;
     }
 }
