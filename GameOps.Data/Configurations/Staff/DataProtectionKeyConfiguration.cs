@@ -15,6 +15,6 @@ public sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<Da
     {
         builder.ToTable("staff_data_protection_keys");
         builder.Property(e => e.FriendlyName).HasMaxLength(200);
-        builder.Property(e => e.Xml).HasMaxLength(null).IsSecret();
+        builder.Property(e => e.Xml).IsSecret().Metadata.SetMaxLength(null);
     }
 }
