@@ -86,6 +86,7 @@ builder.Services.AddScoped<GameOps.Web.Services.Shell.PageContext>();
 builder.Services.AddScoped<GameOps.Web.Services.Shell.StaffPreferences>();
 builder.Services.AddScoped<GameOps.Web.Services.Shell.GlobalSearchService>();
 builder.Services.AddScoped<GameOps.Web.Services.Home.HomeSummaryService>();
+GameOps.Web.Infrastructure.ScaleOut.AddGameOpsScaleOut(builder);
 
 var app = builder.Build();
 
@@ -97,6 +98,7 @@ if (args.Contains("migrate"))
 }
 
 await DatabaseStartup.InitializeAsync(app);
+GameOps.Web.Infrastructure.ScaleOut.UseGameOpsScaleOut(app);
 
 if (!app.Environment.IsDevelopment())
 {

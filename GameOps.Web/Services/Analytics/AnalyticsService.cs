@@ -12,7 +12,7 @@ namespace GameOps.Web.Services.Analytics;
 /// the calendar week and month ending on each day) except distinct players over other windows (e.g. a custom 12-day range), which
 /// daily figures cannot add up: those are counted directly with one range query each.
 /// </summary>
-public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> contexts)
+public sealed class AnalyticsService(GameOps.Web.Infrastructure.IReadOnlyDbContextFactory contexts)
 {
     public const int DrillLimit = 500;
 

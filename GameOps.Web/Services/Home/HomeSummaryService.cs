@@ -23,7 +23,7 @@ public sealed class HomeSummary
 }
 
 /// <summary>What each role sees first on <c>/</c>: only the figures its permissions allow.</summary>
-public sealed class HomeSummaryService(IDbContextFactory<GameOpsDbContext> contextFactory)
+public sealed class HomeSummaryService(GameOps.Web.Infrastructure.IReadOnlyDbContextFactory contextFactory)
 {
     static readonly string[] DesignTables = ["items", "quests", "crafting_recipes", "skill_definitions", "resource_definitions", "achievements"];
 
