@@ -45,13 +45,16 @@ public static class DatabaseStartup
         await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString)
             { ApplicationName = "GameOps startup lock", Pooling = false, CommandTimeout = 0 }.ConnectionString);
         await connection.OpenAsync(ct);
+        // Polled, not a blocking pg_advisory_lock(): a statement left waiting holds a snapshot, and the migrations'
+        // CREATE INDEX CONCURRENTLY waits for every such snapshot — the two instances would wait on each other forever.
         await using (var tryLock = new Npgsql.NpgsqlCommand($"SELECT pg_try_advisory_lock({StartupLockKey})", connection))
         {
-            if (!(bool)(await tryLock.ExecuteScalarAsync(ct))!)
+            var logged = false;
+            while (!(bool)(await tryLock.ExecuteScalarAsync(ct))!)
             {
-                app.Logger.LogInformation("Another instance is migrating or seeding the database; waiting for it.");
-                await using var waitLock = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({StartupLockKey})", connection);
-                await waitLock.ExecuteNonQueryAsync(ct);
+                if (!logged) app.Logger.LogInformation("Another instance is migrating or seeding the database; waiting for it.");
+                logged = true;
+                await Task.Delay(TimeSpan.FromSeconds(1), ct);
             }
         }
         try { await InitializeUnlockedAsync(app, ct); }
