@@ -86,7 +86,7 @@ public sealed class MultiInstanceJourney(MultiInstanceCluster cluster, BrowserFi
         context.SetDefaultTimeout(30_000);
         context.SetDefaultNavigationTimeout(60_000);
         await context.AddInitScriptAsync(Blazor.InitScript);
-        await context.AddCookiesAsync([new Cookie { Name = "gameops_affinity", Value = affinity, Url = cluster.BalancerUrl }]);
+        await context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = "gameops_affinity", Value = affinity, Url = cluster.BalancerUrl }]);
         return context;
     }
 
