@@ -11,7 +11,7 @@ namespace GameOps.Data;
 /// The whole game schema plus staff accounts. One subclass per provider carries that provider's
 /// migrations and conventions; code everywhere else depends on this base type only.
 /// </summary>
-public abstract class GameOpsDbContext(DbContextOptions options) : IdentityDbContext<StaffUser, StaffRole, Guid>(options)
+public abstract class GameOpsDbContext(DbContextOptions options) : IdentityDbContext<StaffUser, StaffRole, Guid>(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     public abstract DatabaseProvider Provider { get; }
 
@@ -71,6 +71,8 @@ public abstract class GameOpsDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<MetricRollup> MetricRollups => Set<MetricRollup>();
     public DbSet<StaffSetting> StaffSettings => Set<StaffSetting>();
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+    public DbSet<StaffJobRun> StaffJobRuns => Set<StaffJobRun>();
     public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
     public DbSet<SpawnPoint> SpawnPoints => Set<SpawnPoint>();
     public DbSet<Territory> Territories => Set<Territory>();

@@ -95,6 +95,7 @@ builder.Services.AddScoped<GameOps.Web.Services.Shell.PageContext>();
 builder.Services.AddScoped<GameOps.Web.Services.Shell.StaffPreferences>();
 builder.Services.AddScoped<GameOps.Web.Services.Shell.GlobalSearchService>();
 builder.Services.AddScoped<GameOps.Web.Services.Home.HomeSummaryService>();
+GameOps.Web.Infrastructure.ScaleOut.AddGameOpsScaleOut(builder);
 
 var app = builder.Build();
 
@@ -106,6 +107,7 @@ if (args.Contains("migrate"))
 }
 
 await DatabaseStartup.InitializeAsync(app);
+GameOps.Web.Infrastructure.ScaleOut.UseGameOpsScaleOut(app);
 
 app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())

@@ -61,7 +61,44 @@ public static class DatabaseStartup
         await db.Database.ExecuteSqlRawAsync(GameOps.Data.Migrations.Sql.AuditSql.PostgresGrantRuntimeRole(role), ct);
     }
 
+    /// <summary>Key of the PostgreSQL advisory lock held around migrate + seed ("GameOps" in ASCII).</summary>
+    public const long StartupLockKey = 0x47616D654F7073;
+
     public static async Task InitializeAsync(WebApplication app, CancellationToken ct = default)
+    {
+        // Several instances starting at once on an empty database: the first takes the lock, migrates and seeds; the
+        // others wait here and then find nothing left to do. The lock is a session lock on a connection of its own,
+        // released when that connection closes (also if this process dies).
+        var database = app.Services.GetRequiredService<DatabaseOptions>();
+        if (database.Provider != DatabaseProvider.Postgres)
+        {
+            await InitializeUnlockedAsync(app, ct);
+            return;
+        }
+        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString)
+            { ApplicationName = "GameOps startup lock", Pooling = false, CommandTimeout = 0 }.ConnectionString);
+        await connection.OpenAsync(ct);
+        // Polled, not a blocking pg_advisory_lock(): a statement left waiting holds a snapshot, and the migrations'
+        // CREATE INDEX CONCURRENTLY waits for every such snapshot — the two instances would wait on each other forever.
+        await using (var tryLock = new Npgsql.NpgsqlCommand($"SELECT pg_try_advisory_lock({StartupLockKey})", connection))
+        {
+            var logged = false;
+            while (!(bool)(await tryLock.ExecuteScalarAsync(ct))!)
+            {
+                if (!logged) app.Logger.LogInformation("Another instance is migrating or seeding the database; waiting for it.");
+                logged = true;
+                await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            }
+        }
+        try { await InitializeUnlockedAsync(app, ct); }
+        finally
+        {
+            await using var unlock = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_unlock({StartupLockKey})", connection);
+            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    static async Task InitializeUnlockedAsync(WebApplication app, CancellationToken ct)
     {
         var config = app.Configuration;
         var log = app.Logger;

@@ -3626,6 +3626,64 @@ namespace GameOps.Data.Migrations.Postgres
                     b.ToTable("staff_audit_logs", (string)null);
                 });
 
+            modelBuilder.Entity("GameOps.Data.Entities.StaffJobRun", b =>
+                {
+                    b.Property<string>("JobKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("job_key");
+
+                    b.Property<long>("FailureCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("failure_count");
+
+                    b.Property<long?>("LastDurationMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_duration_ms");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime?>("LastErrorAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_error_at");
+
+                    b.Property<DateTime?>("LastFinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_finished_at");
+
+                    b.Property<string>("LastInstance")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("last_instance");
+
+                    b.Property<DateTime?>("LastStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_started_at");
+
+                    b.Property<bool?>("LastSucceeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("last_succeeded");
+
+                    b.Property<long>("RunCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_count");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.HasKey("JobKey")
+                        .HasName("pk_staff_job_runs");
+
+                    b.ToTable("staff_job_runs", (string)null);
+                });
+
             modelBuilder.Entity("GameOps.Data.Entities.StaffRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4573,6 +4631,38 @@ namespace GameOps.Data.Migrations.Postgres
                         .HasDatabaseName("ix_world_zones_zone_id");
 
                     b.ToTable("world_zones", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml")
+                        .HasAnnotation("GameOps:Sensitivity", Sensitivity.Secret);
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_data_protection_keys");
+
+                    b.ToTable("staff_data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -3719,6 +3719,75 @@ namespace GameOps.Data.Migrations.Sqlite
                     b.ToTable("staff_audit_logs", (string)null);
                 });
 
+            modelBuilder.Entity("GameOps.Data.Entities.StaffJobRun", b =>
+                {
+                    b.Property<string>("JobKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_key");
+
+                    b.Property<long>("FailureCount")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failure_count")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<long?>("LastDurationMs")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_duration_ms")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<string>("LastError")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<DateTime?>("LastErrorAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error_at")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<DateTime?>("LastFinishedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_finished_at")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<string>("LastInstance")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_instance")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<DateTime?>("LastStartedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_started_at")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<bool?>("LastSucceeded")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_succeeded")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<long>("RunCount")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_count")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.HasKey("JobKey")
+                        .HasName("pk_staff_job_runs");
+
+                    b.ToTable("staff_job_runs", (string)null);
+                });
+
             modelBuilder.Entity("GameOps.Data.Entities.StaffRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4719,6 +4788,33 @@ namespace GameOps.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_world_zones_zone_id");
 
                     b.ToTable("world_zones", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<string>("Xml")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml")
+                        .HasAnnotation("GameOps:RowToken", true)
+                        .HasAnnotation("GameOps:Sensitivity", Sensitivity.Secret);
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_data_protection_keys");
+
+                    b.ToTable("staff_data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -12,8 +12,10 @@ namespace GameOps.Web.Services.Analytics;
 /// the calendar week and month ending on each day) except distinct players over other windows (e.g. a custom 12-day range), which
 /// daily figures cannot add up: those are counted directly with one range query each.
 /// </summary>
-public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> contexts)
+public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> primaryContexts, GameOps.Web.Infrastructure.IReadOnlyDbContextFactory? readOnlyContexts = null)
 {
+    readonly IDbContextFactory<GameOpsDbContext> contexts = readOnlyContexts ?? primaryContexts; // ConnectionStrings:GameOpsReadOnly when set
+
     public const int DrillLimit = 500;
 
     static readonly CultureInfo Inv = CultureInfo.InvariantCulture;

@@ -14,7 +14,6 @@ public static class AnalyticsWorkspace
         services.AddOptions<AnalyticsOptions>().BindConfiguration("Analytics");
         services.AddSingleton<RollupService>();
         services.AddScoped<AnalyticsService>();
-        services.AddHostedService<RollupWorker>();
         return services;
     }
 

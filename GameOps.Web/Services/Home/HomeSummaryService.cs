@@ -23,8 +23,10 @@ public sealed class HomeSummary
 }
 
 /// <summary>What each role sees first on <c>/</c>: only the figures its permissions allow.</summary>
-public sealed class HomeSummaryService(IDbContextFactory<GameOpsDbContext> contextFactory)
+public sealed class HomeSummaryService(IDbContextFactory<GameOpsDbContext> primaryContexts, GameOps.Web.Infrastructure.IReadOnlyDbContextFactory? readOnlyContexts = null)
 {
+    readonly IDbContextFactory<GameOpsDbContext> contextFactory = readOnlyContexts ?? primaryContexts; // ConnectionStrings:GameOpsReadOnly when set
+
     static readonly string[] DesignTables = ["items", "quests", "crafting_recipes", "skill_definitions", "resource_definitions", "achievements"];
 
     public async Task<HomeSummary> LoadAsync(IReadOnlyCollection<string> roles, Guid? staffId, CancellationToken ct = default)

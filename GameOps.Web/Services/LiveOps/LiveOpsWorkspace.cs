@@ -8,7 +8,6 @@ public static class LiveOpsWorkspace
         services.AddScoped<EventService>();
         services.AddScoped<BroadcastService>();
         services.AddScoped<LiveOpsCalendar>();
-        services.AddHostedService<LiveOpsWorker>();
         return services;
     }
 

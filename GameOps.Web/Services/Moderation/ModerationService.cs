@@ -370,10 +370,3 @@ public sealed class ModerationService(IDbContextFactory<GameOpsDbContext> contex
         CreatedAt = now,
     };
 }
-
-/// <summary>In-process signal that the report queue changed (claims, actions), so open queues refresh at once.</summary>
-public sealed class ReportQueueNotifier
-{
-    public event Action? Changed;
-    public void Notify() => Changed?.Invoke();
-}
