@@ -21,6 +21,12 @@ public sealed class PostgresGameOpsDbContext(DbContextOptions<PostgresGameOpsDbC
 {
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
     protected override string JsonColumnType => "jsonb";
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        Configurations.FullTextSearchConfiguration.ApplyPostgres(builder);
+    }
 }
 
 /// <summary>Used by <c>dotnet ef</c> only.</summary>
