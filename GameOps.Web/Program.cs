@@ -86,6 +86,7 @@ builder.Services.AddScoped<GameOps.Web.Services.Shell.PageContext>();
 builder.Services.AddScoped<GameOps.Web.Services.Shell.StaffPreferences>();
 builder.Services.AddScoped<GameOps.Web.Services.Shell.GlobalSearchService>();
 builder.Services.AddScoped<GameOps.Web.Services.Home.HomeSummaryService>();
+GameOps.Web.Startup.WarmupExtensions.AddWarmup(builder.Services);
 
 var app = builder.Build();
 
@@ -114,6 +115,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapSignInEndpoints();
 app.MapHealthEndpoint();
+GameOps.Web.Startup.WarmupExtensions.MapReadiness(app);
 app.MapExportEndpoints();
 app.MapDesignEndpoints().MapModerationEndpoints().MapLiveOpsEndpoints().MapWorldEndpoints().MapAnalyticsEndpoints().MapAdministrationEndpoints();
 

@@ -21,8 +21,8 @@ public static class SpeedSql
         ("player_notes", "note"),
     ];
 
-    /// <summary>The FTS5 tokenizer: Unicode words, case and diacritics folded (the counterpart of PostgreSQL's <c>simple</c>).</summary>
-    public const string Tokenizer = "unicode61 remove_diacritics 2";
+    /// <summary>The FTS5 tokenizer: Unicode words, case folded, accents kept (the counterpart of PostgreSQL's <c>simple</c>).</summary>
+    public const string Tokenizer = "unicode61 remove_diacritics 0";
 
     public static string SqliteCreateFullTextSearch => string.Join("\n", SearchedText.Select(t => SqliteCreate(t.Table, t.Column)));
 
@@ -30,7 +30,7 @@ public static class SpeedSql
 
     /// <summary>The ids of the rows of <paramref name="table"/> whose text matches the FTS5 expression <c>{0}</c>, with bm25 rank (lower is better).</summary>
     public static string SqliteMatch(string table) =>
-        $"SELECT k.id AS \"Id\", f.rank AS \"Rank\" FROM \"{table}_fts\" f JOIN \"{table}_fts_keys\" k ON k.rowid = f.rowid WHERE \"{table}_fts\" MATCH {{0}}";
+        $"SELECT k.id AS id, f.rank AS rank FROM \"{table}_fts\" f JOIN \"{table}_fts_keys\" k ON k.rowid = f.rowid WHERE \"{table}_fts\" MATCH {{0}}";
 
     static string SqliteCreate(string table, string column) => $"""
         CREATE TABLE "{table}_fts_keys" (rowid INTEGER PRIMARY KEY, id NOT NULL UNIQUE);
