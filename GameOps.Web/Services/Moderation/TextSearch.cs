@@ -49,7 +49,7 @@ public static class TextSearch
         var i = 0;
         while (i < text.Length)
         {
-            if (char.IsWhiteSpace(text[i])) { i++; continue; }
+            if (char.IsWhiteSpace(text[i]) || IsOperator(text[i])) { i++; continue; }
             var excluded = false;
             if (text[i] == '-' && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1])) { excluded = true; i++; }
             string raw;
@@ -64,7 +64,7 @@ public static class TextSearch
             else
             {
                 var start = i;
-                while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] != '"') i++;
+                while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] != '"' && !IsOperator(text[i])) i++;
                 raw = text[start..i];
                 if (!excluded && raw.Equals("or", StringComparison.OrdinalIgnoreCase))
                 {
@@ -88,6 +88,9 @@ public static class TextSearch
         }
         return new Query(alternatives);
     }
+
+    /// <summary>Characters websearch_to_tsquery skips between terms (tsquery operators), so they separate terms here too.</summary>
+    static bool IsOperator(char c) => c is '!' or '&' or '|' or '(' or ')' or '<';
 
     /// <summary>Lower-case words (runs of letters and digits) of a text, in order.</summary>
     public static List<string> Words(string text)
