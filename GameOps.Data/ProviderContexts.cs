@@ -25,6 +25,11 @@ public sealed class PostgresGameOpsDbContext(DbContextOptions<PostgresGameOpsDbC
     protected override string JsonColumnType => "jsonb";
 
     protected override void ApplyRowConcurrency(ModelBuilder builder) => RowConcurrency.UseXmin(builder);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        Configurations.FullTextSearchConfiguration.ApplyPostgres(builder);
+    }
 }
 
 /// <summary>Used by <c>dotnet ef</c> only.</summary>

@@ -96,6 +96,7 @@ builder.Services.AddScoped<GameOps.Web.Services.Shell.StaffPreferences>();
 builder.Services.AddScoped<GameOps.Web.Services.Shell.GlobalSearchService>();
 builder.Services.AddScoped<GameOps.Web.Services.Home.HomeSummaryService>();
 GameOps.Web.Infrastructure.ScaleOut.AddGameOpsScaleOut(builder);
+GameOps.Web.Startup.WarmupExtensions.AddWarmup(builder.Services);
 
 var app = builder.Build();
 
@@ -129,6 +130,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null); // our one CSP header says frame-ancestors 'none'
 app.MapSignInEndpoints();
 app.MapHealthEndpoint();
+GameOps.Web.Startup.WarmupExtensions.MapReadiness(app);
 app.MapExportEndpoints();
 app.MapDesignEndpoints().MapModerationEndpoints().MapLiveOpsEndpoints().MapWorldEndpoints().MapAnalyticsEndpoints().MapAdministrationEndpoints();
 

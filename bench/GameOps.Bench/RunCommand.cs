@@ -40,7 +40,7 @@ public static class RunCommand
     const int PageSize = 25;
     const long DeepRows = 1_000_000;
 
-    /// <param name="only">"dashboards": the rollup backfill and the dashboard pages alone; a list's title (or its start, e.g. "players"): that list alone; null: everything.</param>
+    /// <param name="only">"dashboards": the rollup backfill and the dashboard pages alone; "search": full-text search alone; a list's title (or its start, e.g. "players"): that list alone; null: everything.</param>
     public static async Task<int> RunAsync(DatabaseOptions database, int iterations, string outDir, string? only = null)
     {
         await using (var migrate = GameOpsDatabase.CreateContext(database))
@@ -54,6 +54,7 @@ public static class RunCommand
         services.AddGameOpsData(database);
         services.AddGameOpsResources();
         services.AddScoped<AnalyticsService>();
+        SearchBench.AddServices(services);
         await using var provider = services.BuildServiceProvider();
         var catalog = provider.GetRequiredService<ResourceCatalog>();
 
@@ -108,6 +109,7 @@ public static class RunCommand
             }
         }
 
+        if (only is null or "search") await SearchBench.RunAsync(database, provider, iterations, report, Flush);
         if (only is null or "dashboards") await DashboardsAsync(database, provider, iterations, report, Flush);
         report.AppendLine();
         report.AppendLine($"Load average at the end: {Machine.LoadAverage()}.");

@@ -850,6 +850,12 @@ namespace GameOps.Data.Migrations.Postgres
                     b.HasIndex("UserId", "CreatedAt")
                         .HasDatabaseName("ix_chat_messages_user_id_created_at");
 
+                    b.HasIndex(new[] { "Content" }, "ix_chat_messages_content_fts")
+                        .HasDatabaseName("ix_chat_messages_content")
+                        .HasAnnotation("Npgsql:TsVectorConfig", "simple");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Content" }, "ix_chat_messages_content_fts"), "GIN");
+
                     b.ToTable("chat_messages", (string)null);
                 });
 
@@ -2317,6 +2323,12 @@ namespace GameOps.Data.Migrations.Postgres
                     b.HasIndex("TargetUserId", "CreatedAt")
                         .HasDatabaseName("ix_moderation_actions_target_user_id_created_at");
 
+                    b.HasIndex(new[] { "Reason" }, "ix_moderation_actions_reason_fts")
+                        .HasDatabaseName("ix_moderation_actions_reason")
+                        .HasAnnotation("Npgsql:TsVectorConfig", "simple");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Reason" }, "ix_moderation_actions_reason_fts"), "GIN");
+
                     b.ToTable("moderation_actions", (string)null);
                 });
 
@@ -2719,6 +2731,12 @@ namespace GameOps.Data.Migrations.Postgres
                     b.HasIndex("UserId", "CreatedAt")
                         .HasDatabaseName("ix_player_notes_user_id_created_at");
 
+                    b.HasIndex(new[] { "Note" }, "ix_player_notes_note_fts")
+                        .HasDatabaseName("ix_player_notes_note")
+                        .HasAnnotation("Npgsql:TsVectorConfig", "simple");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Note" }, "ix_player_notes_note_fts"), "GIN");
+
                     b.ToTable("player_notes", (string)null);
                 });
 
@@ -2820,6 +2838,12 @@ namespace GameOps.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "CreatedAt")
                         .HasDatabaseName("ix_player_reports_status_created_at");
+
+                    b.HasIndex(new[] { "Description" }, "ix_player_reports_description_fts")
+                        .HasDatabaseName("ix_player_reports_description")
+                        .HasAnnotation("Npgsql:TsVectorConfig", "simple");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Description" }, "ix_player_reports_description_fts"), "GIN");
 
                     b.ToTable("player_reports", (string)null);
                 });

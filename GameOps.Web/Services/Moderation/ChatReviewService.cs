@@ -16,7 +16,12 @@ public sealed record ChatSearch
     public Guid? UserId { get; init; }
     /// <summary>Username prefix; resolved to at most <see cref="ChatReviewService.MaxPrefixUsers"/> players first.</summary>
     public string? UserPrefix { get; init; }
+    /// <summary>Full-text search in web-search syntax (see <see cref="TextSearch"/>).</summary>
     public string? Text { get; init; }
+    /// <summary>Newest first (keyset paging with <see cref="Before"/>) or, with <see cref="Text"/>, best match first (offset paging with <see cref="Page"/>).</summary>
+    public ChatOrder Order { get; init; }
+    /// <summary>Newest-first paging: the rows older than this one (the previous page's <see cref="ChatSearchPage.Next"/>); <see cref="Page"/> is then ignored.</summary>
+    public ChatCursor? Before { get; init; }
     public DateTime? From { get; init; }
     public DateTime? To { get; init; }
     /// <summary>null: all messages; true: deleted only; false: hide deleted.</summary>
@@ -28,22 +33,32 @@ public sealed record ChatSearch
 public sealed record ChatHit(Guid Id, string MessageId, Guid ChannelId, string ChannelName, Guid UserId, string Username, string Content, string MessageType,
     bool IsDeleted, DateTime? DeletedAt, string? ModerationNote, DateTime CreatedAt);
 
-/// <summary>One page of search results. There is no total: counting millions of rows costs more than the page.</summary>
-public sealed record ChatSearchPage(IReadOnlyList<ChatHit> Rows, bool HasMore, string? Notice, DateTime? EffectiveFrom, DateTime? EffectiveTo);
+public enum ChatOrder { Newest, BestMatch }
+
+/// <summary>A position in the newest-first order.</summary>
+public sealed record ChatCursor(DateTime CreatedAt, Guid Id);
+
+/// <summary>
+/// One page of search results. There is no total: counting millions of rows costs more than the page. <see cref="Next"/> is the
+/// cursor of the following page (newest first); <see cref="Highlight"/> the searched words, to mark in the rows.
+/// </summary>
+public sealed record ChatSearchPage(IReadOnlyList<ChatHit> Rows, bool HasMore, string? Notice, DateTime? EffectiveFrom, DateTime? EffectiveTo)
+{
+    public ChatCursor? Next { get; init; }
+    public IReadOnlySet<string>? Highlight { get; init; }
+}
 
 public sealed record ChatContext(ChatHit Message, IReadOnlyList<ChatLine> Before, IReadOnlyList<ChatLine> After);
 
 /// <summary>
-/// Chat review: channels, message search and soft delete/restore. Searches always narrow by channel, player or time
-/// (the <c>(channel_id, created_at)</c>, <c>(user_id, created_at)</c> and <c>created_at</c> indexes) before matching text;
-/// a text search with neither channel nor player is limited to a time window of at most <see cref="MaxUnscopedTextWindow"/>.
+/// Chat review: channels, message search and soft delete/restore. Filters use the <c>(channel_id, created_at)</c>,
+/// <c>(user_id, created_at)</c> and <c>created_at</c> indexes; text goes through the full-text index (<see cref="TextSearch"/>:
+/// PostgreSQL GIN over <c>to_tsvector('simple', content)</c>, SQLite FTS5), so a text search needs no channel or time window.
 /// Deleting and restoring write the reason into <c>chat_messages.metadata.moderation</c>, so it shows on the message and
 /// is part of each message's staff audit row; a bulk operation is one transaction.
 /// </summary>
 public sealed class ChatReviewService(IDbContextFactory<GameOpsDbContext> contexts, CurrentStaff currentStaff, TimeProvider? clock = null)
 {
-    public static readonly TimeSpan MaxUnscopedTextWindow = TimeSpan.FromDays(7);
-    public static readonly TimeSpan DefaultUnscopedTextWindow = TimeSpan.FromHours(24);
     public const int MaxPrefixUsers = 50;
     public const int MaxBulk = 500;
     public const int MaxPageSize = 200;
@@ -95,8 +110,8 @@ public sealed class ChatReviewService(IDbContextFactory<GameOpsDbContext> contex
     }
 
     /// <summary>
-    /// Messages matching the search, newest first, one page (plus whether more follow). Bad input (a reversed range, an
-    /// unscoped text search over more than <see cref="MaxUnscopedTextWindow"/>) is refused with a message and no rows.
+    /// Messages matching the search, one page (plus whether more follow), newest first or best match first. Bad input (a reversed
+    /// range, a search with nothing to look for) is refused with a message and no rows.
     /// </summary>
     public async Task<ChatSearchPage> SearchAsync(ChatSearch search, CancellationToken cancellationToken = default)
     {
@@ -105,20 +120,10 @@ public sealed class ChatReviewService(IDbContextFactory<GameOpsDbContext> contex
         var to = search.To is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : (DateTime?)null;
         if (from is not null && to is not null && from >= to) return new([], false, "The start of the time range must be before its end.", from, to);
         var text = search.Text?.Trim();
+        var textQuery = TextSearch.Parse(text, out var problem);
+        if (problem is not null) return new([], false, problem, from, to);
         var prefix = search.UserPrefix?.Trim().ToLowerInvariant();
-        var scoped = search.ChannelId is not null || search.UserId is not null || !string.IsNullOrEmpty(prefix);
         string? notice = null;
-        if (!string.IsNullOrEmpty(text) && !scoped)
-        {
-            if (from is null && to is null)
-            {
-                to = null;
-                from = Now() - DefaultUnscopedTextWindow;
-                notice = $"Text search without a channel or player covers the last {DefaultUnscopedTextWindow.TotalHours:0} hours; pick a channel, a player or a time range (at most {MaxUnscopedTextWindow.TotalDays:0} days) to search elsewhere.";
-            }
-            else if ((to ?? Now()) - (from ?? DateTime.MinValue) > MaxUnscopedTextWindow)
-                return new([], false, $"Text search without a channel or player is limited to a time range of at most {MaxUnscopedTextWindow.TotalDays:0} days.", from, to);
-        }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.ChatMessages.AsNoTracking();
@@ -140,17 +145,29 @@ public sealed class ChatReviewService(IDbContextFactory<GameOpsDbContext> contex
         if (from is { } start) query = query.Where(m => m.CreatedAt >= start);
         if (to is { } end) query = query.Where(m => m.CreatedAt < end);
         if (search.Deleted is { } deleted) query = query.Where(m => m.IsDeleted == deleted);
-        if (!string.IsNullOrEmpty(text))
-        {
-            var pattern = "%" + ResourceStore.EscapeLike(text) + "%";
-            query = query.Where(Like<ChatMessage>(db, m => m.Content, pattern));
-        }
         var size = Math.Clamp(search.PageSize, 1, MaxPageSize);
-        var rows = await Hits(query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Skip(Math.Max(0, search.Page) * size).Take(size + 1))
-            .ToListAsync(cancellationToken);
+        IQueryable<ChatMessage> page;
+        if (textQuery is not null && search.Order == ChatOrder.BestMatch)
+            page = TextSearch.MatchingByRelevance(db, query, m => m.Content, textQuery, text!).Skip(Math.Max(0, search.Page) * size);
+        else
+        {
+            if (textQuery is not null) query = TextSearch.Matching(db, query, m => m.Content, textQuery, text!);
+            if (search.Before is { } before)
+            {
+                var (at, id) = (DateTime.SpecifyKind(before.CreatedAt, DateTimeKind.Utc), before.Id);
+                query = query.Where(m => m.CreatedAt < at || (m.CreatedAt == at && m.Id.CompareTo(id) < 0));
+            }
+            page = query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id);
+            if (search.Before is null) page = page.Skip(Math.Max(0, search.Page) * size);
+        }
+        var rows = await Hits(page.Take(size + 1)).ToListAsync(cancellationToken);
         var more = rows.Count > size;
         if (more) rows.RemoveAt(size);
-        return new ChatSearchPage(rows.Select(WithNote).ToList(), more, notice, from, to);
+        return new ChatSearchPage(rows.Select(WithNote).ToList(), more, notice, from, to)
+        {
+            Next = more && rows.Count > 0 ? new ChatCursor(rows[^1].Hit.CreatedAt, rows[^1].Hit.Id) : null,
+            Highlight = textQuery?.Highlight,
+        };
     }
 
     /// <summary>A message with the conversation around it in its channel (deleted messages included and marked).</summary>

@@ -69,6 +69,8 @@ public sealed record ReportQueueFilter
     public bool MineOnly { get; init; }
     /// <summary>priority (default: priority, then oldest), oldest or newest.</summary>
     public string? Sort { get; init; }
+    /// <summary>Full-text search in the description (web-search syntax, see <see cref="TextSearch"/>).</summary>
+    public string? Text { get; init; }
     public int Page { get; init; }
     public int PageSize { get; init; } = 50;
 }
@@ -81,7 +83,11 @@ public sealed record ReportQueueRow(
     public TimeSpan Age(DateTime now) => now - CreatedAt;
 }
 
-public sealed record ReportQueuePage(IReadOnlyList<ReportQueueRow> Rows, int Total, int OverSla);
+public sealed record ReportQueuePage(IReadOnlyList<ReportQueueRow> Rows, int Total, int OverSla)
+{
+    /// <summary>Why the search found nothing to look for (bad search text), shown next to the field.</summary>
+    public string? Notice { get; init; }
+}
 
 public sealed record ChatLine(Guid Id, string MessageId, Guid UserId, string Username, string Content, string MessageType, bool IsDeleted, DateTime CreatedAt);
 
@@ -118,6 +124,8 @@ public sealed record SanctionFilter
     public string? Player { get; init; }
     /// <summary>active, expired, lifted, appealed (a pending appeal), or null for all.</summary>
     public string? State { get; init; }
+    /// <summary>Full-text search in the reason (web-search syntax, see <see cref="TextSearch"/>).</summary>
+    public string? Text { get; init; }
     public int Page { get; init; }
     public int PageSize { get; init; } = 50;
 }
@@ -127,4 +135,11 @@ public sealed record SanctionRow(
     Guid ModeratorId, string ModeratorEmail, Guid TargetUserId, string TargetUsername, bool IsActive,
     Guid? AppealId, string? AppealStatus, string? AppealText);
 
-public sealed record SanctionPage(IReadOnlyList<SanctionRow> Rows, int Total);
+public sealed record SanctionPage(IReadOnlyList<SanctionRow> Rows, int Total)
+{
+    /// <summary>Why the search found nothing to look for (bad search text), shown next to the field.</summary>
+    public string? Notice { get; init; }
+}
+
+/// <summary>A staff note found by text search.</summary>
+public sealed record NoteHit(Guid Id, Guid PlayerId, string Username, string Note, string Author, DateTime CreatedAt);

@@ -30,6 +30,8 @@ public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contex
             var prefix = filter.Player.Trim().ToLowerInvariant();
             query = query.Where(a => a.TargetUser.Username.ToLower().StartsWith(prefix));
         }
+        if (TextSearch.Parse(filter.Text, out var problem) is { } text) query = TextSearch.Matching(db, query, a => a.Reason, text, filter.Text!);
+        else if (problem is not null) return new SanctionPage([], 0) { Notice = problem };
         query = filter.State switch
         {
             "active" => query.Where(a => a.LiftedAt == null && (a.ActionType == "temp_ban" || a.ActionType == "perm_ban" || a.ActionType == "mute") && (a.ExpiresAt == null || a.ExpiresAt > now)),
@@ -49,6 +51,22 @@ public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contex
                 db.SanctionAppeals.Where(ap => ap.ModerationActionId == a.Id).OrderByDescending(ap => ap.CreatedAt).Select(ap => ap.AppealText).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         return new SanctionPage(rows, total);
+    }
+
+    public const int MaxNoteHits = 200;
+
+    /// <summary>Staff notes matching a full-text search (web-search syntax), newest first, optionally of one player.</summary>
+    public async Task<(IReadOnlyList<NoteHit> Rows, string? Notice)> SearchNotesAsync(string text, Guid? playerId = null, int take = 50, CancellationToken cancellationToken = default)
+    {
+        if (TextSearch.Parse(text, out var problem) is not { } search) return ([], problem ?? "Type at least one word or number to search for.");
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.PlayerNotes.AsNoTracking();
+        if (playerId is { } player) query = query.Where(n => n.UserId == player);
+        var rows = await TextSearch.Matching(db, query, n => n.Note, search, text).OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
+            .Take(Math.Clamp(take, 1, MaxNoteHits))
+            .Select(n => new NoteHit(n.Id, n.UserId, n.User.Username, n.Note, n.StaffUser.Email ?? n.StaffUser.DisplayName, n.CreatedAt))
+            .ToListAsync(cancellationToken);
+        return (rows, null);
     }
 
     /// <summary>Staff who issued sanctions (for the moderator filter).</summary>
@@ -74,6 +92,8 @@ public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contex
         };
         if (!string.IsNullOrEmpty(filter.Category)) query = query.Where(r => r.Category == filter.Category);
         if (filter.MineOnly && me is { } id) query = query.Where(r => r.AssigneeStaffId == id);
+        if (TextSearch.Parse(filter.Text, out var problem) is { } text) query = TextSearch.Matching(db, query, r => r.Description, text, filter.Text!);
+        else if (problem is not null) return new ReportQueuePage([], 0, 0) { Notice = problem };
         var total = await query.CountAsync(cancellationToken);
         var overSla = await query.Where(r => r.Status == "open" || r.Status == "in_review").Where(Sla.OverSla(Now())).CountAsync(cancellationToken);
         var ordered = filter.Sort switch

@@ -1,0 +1,182 @@
+using GameOps.Data;
+using GameOps.Data.Entities;
+using GameOps.Tests.Infrastructure;
+using GameOps.Web.Services.Moderation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GameOps.Tests.Web.Moderation;
+
+/// <summary>
+/// Full-text search (PostgreSQL GIN over to_tsvector('simple'), SQLite FTS5 kept by triggers) over chat, report descriptions,
+/// sanction reasons and staff notes, in web-search syntax, with filters, keyset paging, ranking and highlighting.
+/// </summary>
+public sealed class ChatSearchTests
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    static ChatMessage Message(ChatChannel channel, Player user, string content, DateTime at) => new()
+    {
+        Id = Guid.NewGuid(), MessageId = "fts_" + Guid.NewGuid().ToString("N")[..16], ChannelId = channel.Id, UserId = user.Id, Content = content, MessageType = "text", CreatedAt = at,
+    };
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task Chat_search_understands_words_phrases_exclusions_and_or_and_combines_with_filters(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabases.CreateMigratedAsync(provider);
+        var world = await ModerationArrange.CreateAsync(db);
+        var trade = new ChatChannel { Id = Guid.NewGuid(), ChannelId = "trade_en", Name = "Trade (EN)", ChannelType = "trade", IsActive = true };
+        var now = DateTime.UtcNow;
+        ChatMessage sellGold, goldScam, cheapGold, accents, oldGold;
+        await using (var add = db.CreateContext())
+        {
+            add.Channels.Add(trade);
+            add.ChatMessages.AddRange(
+                sellGold = Message(trade, world.Target, "WTS cheap GOLD, pm me", now.AddMinutes(-1)),
+                goldScam = Message(trade, world.Reporter, "that gold seller is a scam", now.AddMinutes(-2)),
+                cheapGold = Message(world.Channel, world.Target, "gold gold cheap", now.AddMinutes(-3)),
+                accents = Message(trade, world.Reporter, "Café Ünïcode", now.AddMinutes(-4)),
+                oldGold = Message(trade, world.Target, "selling gold since forever", now.AddDays(-60)));
+            await add.SaveChangesAsync(Ct);
+        }
+        var chat = world.Services.GetRequiredService<ChatReviewService>();
+        async Task<List<Guid>> Ids(ChatSearch search) => (await chat.SearchAsync(search, Ct)).Rows.Select(r => r.Id).ToList();
+
+        // One word, any case, whole words only, no time window needed (the 60-day-old message is found).
+        Assert.Equal([sellGold.Id, goldScam.Id, cheapGold.Id, oldGold.Id], await Ids(new ChatSearch { Text = "Gold" }));
+        Assert.Empty(await Ids(new ChatSearch { Text = "gol" }));
+        // Two words: both must appear, anywhere.
+        Assert.Equal([sellGold.Id, cheapGold.Id], await Ids(new ChatSearch { Text = "cheap gold" }));
+        // A quoted phrase: the words in that order.
+        Assert.Equal([sellGold.Id], await Ids(new ChatSearch { Text = "\"cheap gold\"" }));
+        // -word excludes; or joins alternatives.
+        Assert.Equal([sellGold.Id, cheapGold.Id, oldGold.Id], await Ids(new ChatSearch { Text = "gold -scam" }));
+        Assert.Equal([goldScam.Id, accents.Id], await Ids(new ChatSearch { Text = "scam or café" }));
+        // Words outside ASCII match; accents count, as in PostgreSQL's 'simple' configuration.
+        Assert.Equal([accents.Id], await Ids(new ChatSearch { Text = "café Ünïcode" }));
+        Assert.Empty(await Ids(new ChatSearch { Text = "cafe" }));
+        // Punctuation in the search is not syntax.
+        Assert.Equal([world.Reported.Id], await Ids(new ChatSearch { Text = "you (are) trash!" }));
+
+        // Combined with channel, player and time filters.
+        Assert.Equal([cheapGold.Id], await Ids(new ChatSearch { Text = "gold", ChannelId = world.Channel.Id }));
+        Assert.Equal([sellGold.Id, cheapGold.Id, oldGold.Id], await Ids(new ChatSearch { Text = "gold", UserId = world.Target.Id }));
+        Assert.Equal([sellGold.Id, goldScam.Id], await Ids(new ChatSearch { Text = "gold", ChannelId = trade.Id, From = now.AddHours(-1) }));
+
+        // Nothing to look for: a clear message, no rows.
+        var onlyExcluded = await chat.SearchAsync(new ChatSearch { Text = "-gold" }, Ct);
+        Assert.Empty(onlyExcluded.Rows);
+        Assert.Contains("only excludes", onlyExcluded.Notice);
+        var punctuation = await chat.SearchAsync(new ChatSearch { Text = "%%% [" }, Ct);
+        Assert.Empty(punctuation.Rows);
+        Assert.Contains("at least one word", punctuation.Notice);
+
+        // The searched words come back for highlighting; excluded ones do not.
+        var highlighted = await chat.SearchAsync(new ChatSearch { Text = "Cheap \"GOLD\" -scam" }, Ct);
+        Assert.Equal(["cheap", "gold"], highlighted.Highlight!.Order());
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task Chat_search_pages_by_keyset_ranks_best_match_and_follows_edits_and_deletes(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabases.CreateMigratedAsync(provider);
+        var world = await ModerationArrange.CreateAsync(db);
+        var now = DateTime.UtcNow;
+        // Seven matches; two share a timestamp, so the page boundary must break ties by id.
+        var at = now.AddMinutes(-30);
+        var matches = Enumerable.Range(0, 7).Select(i => Message(world.Channel, world.Target, $"loot drop number {i}", i is 3 or 4 ? at : now.AddMinutes(-i))).ToList();
+        var best = Message(world.Channel, world.Reporter, "loot drop, loot drop and loot drop", now.AddDays(-3));
+        await using (var add = db.CreateContext())
+        {
+            add.ChatMessages.AddRange(matches);
+            add.ChatMessages.Add(best);
+            await add.SaveChangesAsync(Ct);
+        }
+        var chat = world.Services.GetRequiredService<ChatReviewService>();
+        var expected = matches.Append(best).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id.ToString(), StringComparer.Ordinal).Select(m => m.Id).ToList();
+
+        var seen = new List<Guid>();
+        ChatCursor? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await chat.SearchAsync(new ChatSearch { Text = "loot drop", PageSize = 3, Before = cursor }, Ct);
+            seen.AddRange(page.Rows.Select(r => r.Id));
+            cursor = page.Next;
+            Assert.Equal(page.HasMore, cursor is not null);
+            pages++;
+        } while (cursor is not null && pages < 10);
+        Assert.Equal(expected, seen);
+        Assert.Equal(3, pages);
+
+        // Best match: the message with the most and densest hits first, whatever its age.
+        var ranked = await chat.SearchAsync(new ChatSearch { Text = "loot drop", Order = ChatOrder.BestMatch, PageSize = 3 }, Ct);
+        Assert.Equal(best.Id, ranked.Rows[0].Id);
+        Assert.True(ranked.HasMore);
+        var rankedAll = (await chat.SearchAsync(new ChatSearch { Text = "loot drop", Order = ChatOrder.BestMatch, PageSize = 50 }, Ct)).Rows.Select(r => r.Id).ToList();
+        Assert.Equal(expected.Order(), rankedAll.Order());
+
+        // The index follows edits and deletes (SQLite: the triggers; PostgreSQL: the expression index).
+        await using (var edit = db.CreateContext())
+        {
+            var first = await edit.ChatMessages.SingleAsync(m => m.Id == matches[0].Id, Ct);
+            first.Content = "edited to say something else";
+            edit.ChatMessages.Remove(await edit.ChatMessages.SingleAsync(m => m.Id == matches[1].Id, Ct));
+            await edit.SaveChangesAsync(Ct);
+        }
+        var after = (await chat.SearchAsync(new ChatSearch { Text = "loot drop" }, Ct)).Rows.Select(r => r.Id).ToList();
+        Assert.Equal(expected.Except([matches[0].Id, matches[1].Id]), after);
+        Assert.Equal([matches[0].Id], (await chat.SearchAsync(new ChatSearch { Text = "\"something else\"" }, Ct)).Rows.Select(r => r.Id));
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task Reports_sanctions_and_notes_are_found_by_their_words(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabases.CreateMigratedAsync(provider);
+        var world = await ModerationArrange.CreateAsync(db);
+        var spam = new ModerationAction { Id = Guid.NewGuid(), ActionId = "act_" + Guid.NewGuid().ToString("N"), ModeratorId = world.Alice.Id, TargetUserId = world.Target.Id, ActionType = "mute", Reason = "Spamming gold-selling links in trade", CreatedAt = DateTime.UtcNow.AddHours(-1) };
+        var toxic = new ModerationAction { Id = Guid.NewGuid(), ActionId = "act_" + Guid.NewGuid().ToString("N"), ModeratorId = world.Alice.Id, TargetUserId = world.Target.Id, ActionType = "warning", Reason = "Toxic language", CreatedAt = DateTime.UtcNow.AddHours(-2) };
+        var note = new PlayerNote { Id = Guid.NewGuid(), UserId = world.Target.Id, StaffUserId = world.Bob.Id, Note = "Called the player: promised to stop the insulting", CreatedAt = DateTime.UtcNow.AddMinutes(-5) };
+        await using (var add = db.CreateContext())
+        {
+            add.ModerationActions.AddRange(spam, toxic);
+            add.PlayerNotes.Add(note);
+            await add.SaveChangesAsync(Ct);
+        }
+        var queries = world.Services.GetRequiredService<ModerationQueries>();
+
+        Assert.Equal(spam.Id, Assert.Single((await queries.ListSanctionsAsync(new SanctionFilter { Text = "GOLD trade" }, Ct)).Rows).Id);
+        Assert.Equal(toxic.Id, Assert.Single((await queries.ListSanctionsAsync(new SanctionFilter { Text = "toxic or nothing", Type = "warning" }, Ct)).Rows).Id);
+        Assert.Empty((await queries.ListSanctionsAsync(new SanctionFilter { Text = "toxic", Type = "mute" }, Ct)).Rows);
+        Assert.Contains("only excludes", (await queries.ListSanctionsAsync(new SanctionFilter { Text = "-toxic" }, Ct)).Notice);
+
+        var reports = await queries.ListQueueAsync(new ReportQueueFilter { Text = "insulting" }, null, Ct);
+        Assert.Equal(world.Report.Id, Assert.Single(reports.Rows).Id);
+        Assert.Equal(1, reports.Total);
+        Assert.Empty((await queries.ListQueueAsync(new ReportQueueFilter { Text = "\"insulting he\"" }, null, Ct)).Rows);
+
+        var (notes, notice) = await queries.SearchNotesAsync("insulting promised", world.Target.Id, cancellationToken: Ct);
+        Assert.Null(notice);
+        Assert.Equal(note.Id, Assert.Single(notes).Id);
+        Assert.Equal("troll_king", notes[0].Username);
+        Assert.Empty((await queries.SearchNotesAsync("insulting", world.Reporter.Id, cancellationToken: Ct)).Rows);
+    }
+
+    [Fact]
+    public void Web_search_syntax_translates_to_fts5_and_highlights_as_text()
+    {
+        var query = TextSearch.Parse("Cheap \"gold coins\" -scam or \"Ünï\"code  bot", out var problem);
+        Assert.Null(problem);
+        Assert.Equal("((\"cheap\" AND \"gold coins\") NOT \"scam\") OR ((\"ünï\" AND \"code\" AND \"bot\"))", TextSearch.ToFts5(query!));
+        // Quotes and FTS5 operators typed by the user never reach the expression as syntax.
+        Assert.Equal("((\"near\" AND \"a\" AND \"b\"))", TextSearch.ToFts5(TextSearch.Parse("NEAR(a* b)", out _)!));
+        Assert.Equal("((\"and\" AND \"or\"))", TextSearch.ToFts5(TextSearch.Parse("AND \"or\"", out _)!));
+        Assert.Null(TextSearch.Parse("   ", out problem));
+        Assert.Null(problem);
+        Assert.Null(TextSearch.Parse(new string('a', TextSearch.MaxLength + 1), out problem));
+        Assert.Contains("longer than", problem);
+
+        var segments = TextSearch.Segments("<b>GOLD</b> for gold-ish Café", new HashSet<string> { "gold", "café" });
+        Assert.Equal([("<b>", false), ("GOLD", true), ("</b> for ", false), ("gold", true), ("-ish ", false), ("Café", true)], segments);
+    }
+}

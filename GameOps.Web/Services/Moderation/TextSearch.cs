@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Text;
+using GameOps.Data;
+using GameOps.Data.Configurations;
+using GameOps.Data.Migrations.Sql;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace GameOps.Web.Services.Moderation;
+
+/// <summary>
+/// Full-text search over free text (chat messages, report descriptions, sanction reasons, staff notes) in web-search syntax:
+/// words (all must appear), <c>"quoted phrases"</c>, <c>-word</c> to exclude, <c>or</c> between alternatives. PostgreSQL runs it
+/// with <c>websearch_to_tsquery('simple', …)</c> against the GIN <c>to_tsvector('simple', …)</c> indexes; SQLite translates the same
+/// syntax to an FTS5 MATCH expression (<see cref="ToFts5"/>) against the FTS5 tables of <see cref="SpeedSql"/>.
+/// Words are matched whole and case-insensitively, without stemming; accents count (as in PostgreSQL's <c>simple</c>).
+/// </summary>
+public static class TextSearch
+{
+    public const int MaxLength = 200;
+
+    /// <summary>One search term: a word or a quoted phrase (its words, lower case), possibly excluded.</summary>
+    public sealed record Term(IReadOnlyList<string> Words, bool Excluded);
+
+    /// <summary>A parsed query: alternatives (joined by <c>or</c>), each a list of terms that must all hold.</summary>
+    public sealed record Query(IReadOnlyList<IReadOnlyList<Term>> Alternatives)
+    {
+        /// <summary>Words to highlight in a match: every word of every term that is not excluded.</summary>
+        public IReadOnlySet<string> Highlight { get; } =
+            Alternatives.SelectMany(a => a).Where(t => !t.Excluded).SelectMany(t => t.Words).ToHashSet(StringComparer.Ordinal);
+
+        public bool IsEmpty => Alternatives.Count == 0;
+    }
+
+    /// <summary>Parses web-search syntax; null when the text has nothing to search for, with the reason in <paramref name="problem"/>.</summary>
+    public static Query? Parse(string? text, out string? problem)
+    {
+        problem = null;
+        text = text?.Trim() ?? "";
+        if (text.Length == 0) return null;
+        if (text.Length > MaxLength)
+        {
+            problem = $"The search text is longer than {MaxLength} characters.";
+            return null;
+        }
+        var alternatives = new List<IReadOnlyList<Term>>();
+        var current = new List<Term>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (char.IsWhiteSpace(text[i]) || IsOperator(text[i])) { i++; continue; }
+            var excluded = false;
+            if (text[i] == '-' && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1])) { excluded = true; i++; }
+            string raw;
+            var quoted = text[i] == '"';
+            if (quoted)
+            {
+                var end = text.IndexOf('"', i + 1);
+                if (end < 0) end = text.Length;
+                raw = text[(i + 1)..end];
+                i = Math.Min(text.Length, end + 1);
+            }
+            else
+            {
+                var start = i;
+                while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] != '"' && !IsOperator(text[i])) i++;
+                raw = text[start..i];
+                if (!excluded && raw.Equals("or", StringComparison.OrdinalIgnoreCase))
+                {
+                    if (current.Count > 0) { alternatives.Add(current); current = []; }
+                    continue;
+                }
+            }
+            var words = Words(raw);
+            if (words.Count > 0) current.Add(new Term(words, excluded));
+        }
+        if (current.Count > 0) alternatives.Add(current);
+        if (alternatives.Count == 0)
+        {
+            problem = "Type at least one word or number to search for.";
+            return null;
+        }
+        if (alternatives.Any(a => a.All(t => t.Excluded)))
+        {
+            problem = "“-word” only excludes: add a word to look for.";
+            return null;
+        }
+        return new Query(alternatives);
+    }
+
+    /// <summary>Characters websearch_to_tsquery skips between terms (tsquery operators), so they separate terms here too.</summary>
+    static bool IsOperator(char c) => c is '!' or '&' or '|' or '(' or ')' or '<';
+
+    /// <summary>Lower-case words (runs of letters and digits) of a text, in order.</summary>
+    public static List<string> Words(string text)
+    {
+        var words = new List<string>();
+        foreach (var (start, length) in WordSpans(text)) words.Add(Fold(text.Substring(start, length)));
+        return words;
+    }
+
+    static IEnumerable<(int Start, int Length)> WordSpans(string text)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!IsWordChar(text, i)) { i++; continue; }
+            var start = i;
+            while (i < text.Length && IsWordChar(text, i)) i++;
+            yield return (start, i - start);
+        }
+    }
+
+    static bool IsWordChar(string text, int i) =>
+        char.IsLetterOrDigit(text[i]) || char.GetUnicodeCategory(text[i]) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
+                                      || char.IsSurrogate(text[i]);
+
+    /// <summary>Case folding only: PostgreSQL's <c>simple</c> configuration keeps accents, and so does the FTS5 tokenizer.</summary>
+    static string Fold(string word) => word.ToLowerInvariant();
+
+    /// <summary>
+    /// The FTS5 expression of a query: each term a quoted string of its words (a phrase; quotes cannot occur in a word),
+    /// terms joined by AND, excluded terms by NOT, alternatives by OR.
+    /// </summary>
+    public static string ToFts5(Query query) =>
+        string.Join(" OR ", query.Alternatives.Select(terms =>
+        {
+            var included = string.Join(" AND ", terms.Where(t => !t.Excluded).Select(Quote));
+            var excluded = string.Concat(terms.Where(t => t.Excluded).Select(t => " NOT " + Quote(t)));
+            return $"(({included}){excluded})";
+        }));
+
+    static string Quote(Term term) => "\"" + string.Join(' ', term.Words) + "\"";
+
+    /// <summary>A text cut into plain and matching parts, for highlighting (rendered as text, never as markup).</summary>
+    public static IReadOnlyList<(string Text, bool Match)> Segments(string? text, IReadOnlySet<string>? highlight)
+    {
+        if (string.IsNullOrEmpty(text)) return [];
+        if (highlight is null || highlight.Count == 0) return [(text, false)];
+        var parts = new List<(string, bool)>();
+        var at = 0;
+        foreach (var (start, length) in WordSpans(text))
+        {
+            if (!highlight.Contains(Fold(text.Substring(start, length)))) continue;
+            if (start > at) parts.Add((text[at..start], false));
+            parts.Add((text.Substring(start, length), true));
+            at = start + length;
+        }
+        if (at < text.Length) parts.Add((text[at..], false));
+        return parts;
+    }
+
+    /// <summary>The rows of <paramref name="source"/> whose <paramref name="column"/> matches the search.</summary>
+    public static IQueryable<T> Matching<T>(GameOpsDbContext db, IQueryable<T> source, Expression<Func<T, string?>> column, Query query, string text) where T : class
+    {
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            var predicate = ReplacingExpressionVisitor.Replace(PostgresMatch.Parameters[0], column.Body,
+                ReplacingExpressionVisitor.Replace(PostgresMatch.Parameters[1], Parameter(text.Trim()), PostgresMatch.Body));
+            return source.Where(Expression.Lambda<Func<T, bool>>(predicate, column.Parameters));
+        }
+        var matches = SqliteMatches(db, typeof(T), query);
+        return source.Where(e => matches.Any(m => m.Id == EF.Property<Guid>(e, "Id")));
+    }
+
+    /// <summary>
+    /// The matching rows, best match first (PostgreSQL <c>ts_rank_cd</c>; SQLite FTS5 bm25), then newest first; the entity needs
+    /// <c>Id</c> and <c>CreatedAt</c>.
+    /// </summary>
+    public static IQueryable<T> MatchingByRelevance<T>(GameOpsDbContext db, IQueryable<T> source, Expression<Func<T, string?>> column, Query query, string text) where T : class
+    {
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            var rank = ReplacingExpressionVisitor.Replace(PostgresRank.Parameters[0], column.Body,
+                ReplacingExpressionVisitor.Replace(PostgresRank.Parameters[1], Parameter(text.Trim()), PostgresRank.Body));
+            return Matching(db, source, column, query, text).OrderByDescending(Expression.Lambda<Func<T, float>>(rank, column.Parameters))
+                .ThenByDescending(e => EF.Property<DateTime>(e, "CreatedAt")).ThenByDescending(e => EF.Property<Guid>(e, "Id"));
+        }
+        return source.Join(SqliteMatches(db, typeof(T), query), e => EF.Property<Guid>(e, "Id"), m => m.Id, (e, m) => new Ranked<T> { Row = e, Rank = m.Rank })
+            .OrderBy(r => r.Rank).ThenByDescending(r => EF.Property<DateTime>(r.Row, "CreatedAt")).ThenByDescending(r => EF.Property<Guid>(r.Row, "Id"))
+            .Select(r => r.Row);
+    }
+
+    sealed class Ranked<T>
+    {
+        public required T Row { get; init; }
+        public double Rank { get; init; }
+    }
+
+    static readonly Expression<Func<string?, string, bool>> PostgresMatch = (document, search) =>
+        EF.Functions.ToTsVector(FullTextSearch.Config, document!).Matches(EF.Functions.WebSearchToTsQuery(FullTextSearch.Config, search));
+
+    static readonly Expression<Func<string?, string, float>> PostgresRank = (document, search) =>
+        EF.Functions.ToTsVector(FullTextSearch.Config, document!).RankCoverDensity(EF.Functions.WebSearchToTsQuery(FullTextSearch.Config, search));
+
+    /// <summary>The search text as a SQL parameter (a captured value, as EF parameterises closures), not a literal in the SQL.</summary>
+    static Expression Parameter(string text) => Expression.Property(Expression.Constant(new Box(text)), nameof(Box.Value));
+
+    sealed class Box(string value) { public string Value { get; } = value; }
+
+    public sealed record FtsMatch(Guid Id, double Rank);
+
+    static IQueryable<FtsMatch> SqliteMatches(GameOpsDbContext db, Type entity, Query query) =>
+        db.Database.SqlQueryRaw<FtsMatch>(SpeedSql.SqliteMatch(db.Model.FindEntityType(entity)!.GetTableName()!), ToFts5(query));
+}
