@@ -1,12 +1,14 @@
 using GameOps.Data.Entities;
 using System.Threading.RateLimiting;
 using GameOps.Data;
+using GameOps.Web.Api;
 using GameOps.Web.Auditing;
 using GameOps.Web.Components;
 using GameOps.Web.Resources;
 using GameOps.Web.Security;
 using GameOps.Web.Services.Administration;
 using GameOps.Web.Services.Analytics;
+using GameOps.Web.Services.DataRequests;
 using GameOps.Web.Services.Design;
 using GameOps.Web.Services.LiveOps;
 using GameOps.Web.Services.Moderation;
@@ -86,6 +88,8 @@ builder.Services.AddScoped<GameOps.Web.Services.Shell.PageContext>();
 builder.Services.AddScoped<GameOps.Web.Services.Shell.StaffPreferences>();
 builder.Services.AddScoped<GameOps.Web.Services.Shell.GlobalSearchService>();
 builder.Services.AddScoped<GameOps.Web.Services.Home.HomeSummaryService>();
+builder.Services.AddAdminApi(builder.Configuration);
+builder.Services.AddDataRequests();
 
 var app = builder.Build();
 
@@ -115,6 +119,8 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapSignInEndpoints();
 app.MapHealthEndpoint();
 app.MapExportEndpoints();
+app.MapAdminApi();
+app.MapDataRequestEndpoints();
 app.MapDesignEndpoints().MapModerationEndpoints().MapLiveOpsEndpoints().MapWorldEndpoints().MapAnalyticsEndpoints().MapAdministrationEndpoints();
 
 app.Run();

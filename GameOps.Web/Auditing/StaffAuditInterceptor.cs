@@ -54,7 +54,7 @@ public sealed class StaffAuditInterceptor(CurrentStaff currentStaff) : SaveChang
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.GetColumnName();
-            var secret = SecretProperties.Contains(property.Metadata.Name);
+            var secret = SecretProperties.Contains(property.Metadata.Name) || property.Metadata.IsSecret();
             switch (entry.State)
             {
                 case EntityState.Added:

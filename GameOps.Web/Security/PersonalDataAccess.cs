@@ -13,7 +13,7 @@ public sealed class PersonalDataAccess(CurrentStaff currentStaff, StaffAuditReco
     public async Task<bool> CanRevealAsync()
     {
         var user = await currentStaff.GetPrincipalAsync();
-        return user is not null && PermissionMatrix.Allows(user.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value), Permission.RevealPersonalData);
+        return user.Has(Permission.RevealPersonalData);
     }
 
     /// <summary>Records the reveal of one value and returns true, or returns false (and records nothing) for a role that may not reveal.</summary>
