@@ -55,7 +55,11 @@ public abstract class ApiHost : WebApplicationFactory<Program>, IAsyncLifetime
         }));
     }
 
-    public GameOpsDbContext Db() => Services.GetRequiredService<IDbContextFactory<GameOpsDbContext>>().CreateDbContext();
+    /// <summary>A plain context on the host's database (no audit interceptor).</summary>
+    public GameOpsDbContext Db() => GameOpsDatabase.CreateContext(new DatabaseOptions { Provider = provider, ConnectionString = connectionString! });
+
+    Uri Address => new(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+        .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First());
 
     /// <summary>The demo staff member as a signed-in principal (their current roles).</summary>
     public async Task<ClaimsPrincipal> StaffAsync(string email)
@@ -82,7 +86,7 @@ public abstract class ApiHost : WebApplicationFactory<Program>, IAsyncLifetime
 
     public HttpClient Client(string? token = null)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = Address });
         if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
