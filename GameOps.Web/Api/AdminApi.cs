@@ -29,8 +29,7 @@ public static class AdminApi
         services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
         new AuthenticationBuilder(services).AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddPolicy(TokenPolicy, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
-        var perMinute = configuration.GetValue("Api:RequestsPerMinute", 120);
-        services.Configure<RateLimiterOptions>(o => o.AddPolicy(RateLimitPolicy, new ApiRateLimitPolicy(perMinute)));
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy(RateLimitPolicy, new ApiRateLimitPolicy()));
         return services;
     }
 
@@ -84,19 +83,22 @@ public static class AdminApi
     }
 
     /// <summary>One fixed window per token; a rejected call gets 429 problem details and <c>Retry-After</c>.</summary>
-    sealed class ApiRateLimitPolicy(int perMinute) : IRateLimiterPolicy<string>
+    sealed class ApiRateLimitPolicy : IRateLimiterPolicy<string>
     {
+        // Read per request (once per token partition): the host's final configuration, tests' overrides included.
+        static int PerMinute(HttpContext http) => http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Api:RequestsPerMinute", 120);
+
         public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, ct) =>
         {
             var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
             context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
-                detail: $"This token may make {perMinute} calls a minute; retry in {seconds} s.").ExecuteAsync(context.HttpContext);
+                detail: $"This token may make {PerMinute(context.HttpContext)} calls a minute; retry in {seconds} s.").ExecuteAsync(context.HttpContext);
         };
 
         public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
             RateLimitPartition.GetFixedWindowLimiter(httpContext.User.ApiTokenId()?.ToString() ?? "anonymous",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = PerMinute(httpContext), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
     }
 }
 
