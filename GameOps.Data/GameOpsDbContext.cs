@@ -79,6 +79,8 @@ public abstract class GameOpsDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<WeatherData> WeatherData => Set<WeatherData>();
     public DbSet<WorldEvent> WorldEvents => Set<WorldEvent>();
     public DbSet<WorldZone> WorldZones => Set<WorldZone>();
+    public DbSet<StaffApiToken> StaffApiTokens => Set<StaffApiToken>();
+    public DbSet<DataRequest> DataRequests => Set<DataRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

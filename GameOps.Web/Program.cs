@@ -1,12 +1,14 @@
 using GameOps.Data.Entities;
 using System.Threading.RateLimiting;
 using GameOps.Data;
+using GameOps.Web.Api;
 using GameOps.Web.Auditing;
 using GameOps.Web.Components;
 using GameOps.Web.Resources;
 using GameOps.Web.Security;
 using GameOps.Web.Services.Administration;
 using GameOps.Web.Services.Analytics;
+using GameOps.Web.Services.DataRequests;
 using GameOps.Web.Services.Design;
 using GameOps.Web.Services.LiveOps;
 using GameOps.Web.Services.Moderation;
@@ -97,6 +99,8 @@ builder.Services.AddScoped<GameOps.Web.Services.Shell.GlobalSearchService>();
 builder.Services.AddScoped<GameOps.Web.Services.Home.HomeSummaryService>();
 GameOps.Web.Infrastructure.ScaleOut.AddGameOpsScaleOut(builder);
 GameOps.Web.Startup.WarmupExtensions.AddWarmup(builder.Services);
+builder.Services.AddAdminApi(builder.Configuration);
+builder.Services.AddDataRequests();
 
 var app = builder.Build();
 
@@ -132,6 +136,8 @@ app.MapSignInEndpoints();
 app.MapHealthEndpoint();
 GameOps.Web.Startup.WarmupExtensions.MapReadiness(app);
 app.MapExportEndpoints();
+app.MapAdminApi();
+app.MapDataRequestEndpoints();
 app.MapDesignEndpoints().MapModerationEndpoints().MapLiveOpsEndpoints().MapWorldEndpoints().MapAnalyticsEndpoints().MapAdministrationEndpoints();
 
 app.Run();

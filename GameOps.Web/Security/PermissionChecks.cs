@@ -12,7 +12,7 @@ public static class PermissionChecks
         user?.Identity?.IsAuthenticated == true ? user.FindAll(ClaimTypes.Role).Select(c => c.Value) : [];
 
     public static bool Has(this ClaimsPrincipal? user, Permission permission) =>
-        PermissionMatrix.Allows(user.RolesOf(), permission);
+        PermissionMatrix.Allows(user.RolesOf(), permission) && user.ScopesAllow(permission);
 
     /// <summary>Throws <see cref="PermissionDeniedException"/> unless the staff member holds the permission.</summary>
     public static ClaimsPrincipal Demand(this ClaimsPrincipal? user, Permission permission) =>

@@ -953,6 +953,125 @@ namespace GameOps.Data.Migrations.Sqlite
                     b.ToTable("crafting_recipes", (string)null);
                 });
 
+            modelBuilder.Entity("GameOps.Data.Entities.DataRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_at")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<Guid?>("ApprovedBy")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<string>("ApprovedByEmail")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by_email")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<DateTime>("CreatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<string>("Error")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<string>("Kind")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<Guid>("PlayerId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("player_id")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<int>("Progress")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("progress")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<string>("Reason")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<Guid>("RequestedBy")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<string>("RequestedByEmail")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by_email")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<byte[]>("ResultZip")
+                        .IsConcurrencyToken()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("result_zip")
+                        .HasAnnotation("GameOps:RowToken", true)
+                        .HasAnnotation("GameOps:Sensitivity", Sensitivity.Personal);
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_requests");
+
+                    b.HasIndex("PlayerId", "CreatedAt")
+                        .HasDatabaseName("ix_data_requests_player_id_created_at");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_data_requests_status_created_at");
+
+                    b.ToTable("data_requests", (string)null);
+                });
+
             modelBuilder.Entity("GameOps.Data.Entities.EventAnalytics", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3635,6 +3754,95 @@ namespace GameOps.Data.Migrations.Sqlite
                     b.ToTable("spawn_points", (string)null);
                 });
 
+            modelBuilder.Entity("GameOps.Data.Entities.StaffApiToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_used_at")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<string>("Name")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<string>("Prefix")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prefix")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<Guid?>("RevokedBy")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_by")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<string>("Scopes")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scopes")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<Guid>("StaffUserId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_user_id")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<string>("TokenHash")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash")
+                        .HasAnnotation("GameOps:RowToken", true)
+                        .HasAnnotation("GameOps:Sensitivity", Sensitivity.Secret);
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_api_tokens");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_api_tokens_token_hash");
+
+                    b.HasIndex("StaffUserId", "CreatedAt")
+                        .HasDatabaseName("ix_staff_api_tokens_staff_user_id_created_at");
+
+                    b.ToTable("staff_api_tokens", (string)null);
+                });
+
             modelBuilder.Entity("GameOps.Data.Entities.StaffAuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5665,6 +5873,18 @@ namespace GameOps.Data.Migrations.Sqlite
                         .HasConstraintName("fk_spawn_points_world_zones_zone_id");
 
                     b.Navigation("Zone");
+                });
+
+            modelBuilder.Entity("GameOps.Data.Entities.StaffApiToken", b =>
+                {
+                    b.HasOne("GameOps.Data.Entities.StaffUser", "StaffUser")
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_api_tokens_users_staff_user_id");
+
+                    b.Navigation("StaffUser");
                 });
 
             modelBuilder.Entity("GameOps.Data.Entities.StaffSession", b =>
