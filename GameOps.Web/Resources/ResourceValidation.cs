@@ -34,7 +34,7 @@ public static class ResourceValidation
             case string s when field.Kind == FieldKind.Json && field.ClrType == typeof(string):
                 if (string.IsNullOrWhiteSpace(s)) return field.Required ? $"{field.Label} must hold JSON (use {{}} for empty)." : null;
                 try { using var _ = JsonDocument.Parse(s); }
-                catch (JsonException ex) { return $"{field.Label} is not valid JSON: {ex.Message}"; }
+                catch (JsonException ex) { return $"{field.Label} is not valid JSON. {GameOps.Data.Json.JsonErrorText.Describe(ex)}"; }
                 return null;
             case Guid g when field.Required && field.Kind == FieldKind.Reference && g == Guid.Empty:
                 return $"Choose a {field.Label.ToLowerInvariant()}.";

@@ -10,7 +10,7 @@ public sealed class DesignResources : IResourceConfiguration
 {
     public static readonly string[] ItemTypes = ["weapon", "armor", "consumable", "material", "accessory", "quest", "currency", "cosmetic"];
     public static readonly string[] Rarities = ["common", "uncommon", "rare", "epic", "legendary"];
-    public static readonly string[] QuestTypes = ["main", "side", "daily", "weekly", "event", "guild"];
+    public static readonly string[] QuestTypes = ["main", "side", "daily", "weekly", "event", "guild", "raid"];
 
     public void Configure(ResourceCatalog catalog)
     {

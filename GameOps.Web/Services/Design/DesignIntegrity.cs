@@ -30,6 +30,9 @@ public static class DesignIntegrity
     public static async Task<IReadOnlyList<ValidationIssue>> CheckItemAsync(GameOpsDbContext db, Item item, CancellationToken ct)
     {
         var issues = new List<ValidationIssue>();
+        if (DesignSchemas.Check(typeof(string), item.Properties).Count == 0)
+            foreach (var problem in ItemPropertySchemas.Check(item.ItemType, item.Properties))
+                issues.Add(new ValidationIssue(nameof(Item.Properties), $"Properties of a {item.ItemType}: {problem}"));
         await CheckRequirementsAsync(db, item.Requirements, nameof(Item.Requirements), issues, ct, selfSkill: null);
         if (item.Requirements.MinLevel is { } min && min > item.LevelRequirement && item.LevelRequirement > 0)
             issues.Add(new ValidationIssue(nameof(Item.Requirements), $"Requirements ask for level {min}, above the item's level requirement {item.LevelRequirement}.", IsWarning: true));

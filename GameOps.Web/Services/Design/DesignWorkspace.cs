@@ -15,6 +15,7 @@ public static class DesignWorkspace
         services.AddScoped<DesignHistory>();
         services.AddScoped<DesignImport>();
         services.AddScoped<DesignInsights>();
+        services.AddScoped<DesignKeys>();
         return services;
     }
 
