@@ -46,6 +46,10 @@ public sealed class SeededDefinitionsTests
                     failures.Add($"{resource.Table} {resource.Field(resource.BusinessKey!).GetValue(row)}: {issue.Message}");
             }
         }
+        // The operations dashboard offers 90 days: the performance series starts at its first day.
+        var firstSample = await db.PerformanceMetrics.MinAsync(m => m.Timestamp, ct);
+        Assert.True(firstSample <= new DateTime(2026, 11, 20).AddDays(-89).AddHours(6), $"performance metrics start on {firstSample:yyyy-MM-dd}");
+
         Assert.True(failures.Count == 0, $"{failures.Count} of {checkedRows} seeded definitions break the rules:\n" + string.Join("\n", failures.Take(40)));
     }
 

@@ -281,9 +281,9 @@ public sealed class DesignImport(IDbContextFactory<GameOpsDbContext> contextFact
     // ---------- full export ----------
 
     /// <summary>Every definition (all columns but timestamps and version, JSON columns as JSON) in import format.</summary>
-    public async Task<string> ExportAsync(ResourceDescription resource, string format, CancellationToken ct = default)
+    public async Task<string> ExportAsync(ResourceDescription resource, string format, CancellationToken ct = default, IReadOnlySet<Guid>? only = null)
     {
-        var ids = (await store.ExportAsync(resource, new ResourceQuery(), MaxRows, ct)).Select(r => r.Id).ToList();
+        var ids = (await store.ExportAsync(resource, new ResourceQuery(), MaxRows, ct)).Select(r => r.Id).Where(id => only is null || id is Guid g && only.Contains(g)).ToList();
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var fields = resource.Fields.Where(f => f.Name != "Id" && !Ignored.Contains(f.Column)).ToList();
         var rows = new List<object>();
