@@ -63,7 +63,7 @@ public sealed class DesignDetailPage(IPage page) : ShellPage(page)
     /// <summary>Expands the history panel and waits for its diff table.</summary>
     public async Task OpenHistoryAsync()
     {
-        await History.Locator(".mud-expand-panel-header").First.ClickAsync();
+        await Page.Locator(".mud-expand-panel-header", new() { HasText = "History (" }).ClickAsync();
         await Expect(HistoryDiff).ToBeVisibleAsync();
     }
 
