@@ -173,7 +173,7 @@ internal sealed partial class SeedRun
                 SkillId = d.Id,
                 Name = d.Name,
                 Description = d.Description,
-                SkillType = d.Type,
+                SkillType = d.Type == "profession" ? "crafting" : d.Type, // the editor's word for a profession
                 Element = d.Element,
                 LevelRequirement = d.Level,
                 ManaCost = d.Mana,

@@ -35,7 +35,7 @@ public static class ItemPropertySchemas
             "weight": { "title": "Weight", "enum": ["light", "medium", "heavy"] }
             """),
         ["accessory"] = Object("""
-            "slot": { "title": "Slot", "enum": ["neck", "finger", "trinket", "back", "ear"] },
+            "slot": { "title": "Slot", "enum": ["neck", "ring", "trinket", "back", "ear"] },
             "socket_count": { "title": "Sockets", "type": "integer", "minimum": 0, "maximum": 3 },
             "unique_equipped": { "title": "Unique-equipped", "type": "boolean" }
             """),
