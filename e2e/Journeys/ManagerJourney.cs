@@ -130,6 +130,9 @@ public sealed class ManagerJourney(AppServer app, BrowserFixture browser) : Jour
         await new LoginPage(Page).SignInAsAsync("Manager");
 
         var overview = await AnalyticsPage.OpenAsync(Page, "/analytics?g=day");
+        await Page.Locator("[data-testid=analytics-refresh]").ClickAsync();
+        await Expect(Page.Locator(".mud-snackbar", new() { HasText = "Rollups refreshed" })).ToBeVisibleAsync(new() { Timeout = 120_000 });
+        await overview.WaitForFiguresAsync();
         await Expect(Page.Locator("[data-testid=kpi-dau]")).ToContainTextAsync("Avg. DAU");
         await Expect(Page.Locator("[data-testid=analytics-print]")).ToBeVisibleAsync();
         await Expect(Page.Locator("[data-testid^='kpi-'][data-testid$='-change']", new() { HasTextRegex = new Regex(@"\d{4,}\.\d %") })).ToHaveCountAsync(0);

@@ -81,7 +81,7 @@ public static class ChartCatalog
         All.Where(d => !d.IsFamily).GroupBy(d => d.Page).ToDictionary(g => g.Key, g => g.Select(d => d.Key).ToArray());
 
     public static ChartDefinition? Find(string key) =>
-        All.FirstOrDefault(d => d.Key == key) ?? All.FirstOrDefault(d => d.IsFamily && key.StartsWith(d.Key, StringComparison.Ordinal) && key.Length > d.Key.Length);
+        All.FirstOrDefault(d => !d.IsFamily && d.Key == key) ?? All.FirstOrDefault(d => d.IsFamily && key.StartsWith(d.Key, StringComparison.Ordinal) && key.Length > d.Key.Length);
 }
 
 /// <summary>business_metrics names as a manager reads them, grouped so that each chart has one unit.</summary>
