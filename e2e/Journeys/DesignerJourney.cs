@@ -205,7 +205,9 @@ public sealed class DesignerJourney(AppServer app, BrowserFixture browser) : Jou
         // A valid value saves; the history shows it as the path that changed, old → new, without escapes.
         await Inputs.FillAsync(Page, item.Property("damage_min"), "12");
         await Inputs.FillAsync(Page, item.Property("damage_max"), "20");
-        await item.Form.SaveAsync();
+        await Expect(item.PropertyError("damage_min")).ToHaveCountAsync(0);
+        // Not Form.SaveAsync: it would read the refused save's message, still shown until this save answers.
+        await item.Form.SaveButton.ClickAsync();
         await Expect(item.Form.Version).ToHaveTextAsync("Version 2");
         await item.OpenHistoryAsync();
         await Expect(item.HistoryDiffRows.Filter(new() { HasText = "damage min" })).ToContainTextAsync("12");
