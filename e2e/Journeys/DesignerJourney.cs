@@ -197,7 +197,8 @@ public sealed class DesignerJourney(AppServer app, BrowserFixture browser) : Jou
         await Expect(item.Property("damage_min")).ToHaveValueAsync("-50");
         await Expect(item.PropertyError("damage_min")).ToBeVisibleAsync();
         await StepAsync("field-error");
-        await DocsScreenshots.SaveAsync(Page, "design-item-field-error");
+        await item.Property("damage_min").ScrollIntoViewIfNeededAsync();
+        await DocsScreenshots.SaveAsync(Page, "design-item-field-error", fullPage: false);
         await item.Form.SaveButton.ClickAsync();
         await Expect(item.Form.FormIssues.First).ToBeVisibleAsync();
         Assert.Equal("{}", (await App.QueryAsync<GameOps.Data.Entities.Item>(i => i.ItemId == sword.ItemId)).Single().Properties);
@@ -214,7 +215,7 @@ public sealed class DesignerJourney(AppServer app, BrowserFixture browser) : Jou
         await Expect(item.HistoryDiff).Not.ToContainTextAsync("\\u0022");
         await item.HistoryDiff.ScrollIntoViewIfNeededAsync();
         await StepAsync("history-diff");
-        await DocsScreenshots.SaveAsync(Page, "design-history-diff");
+        await DocsScreenshots.SaveAsync(Page, "design-history-diff", fullPage: false);
 
         // An import: a new row, the same new key twice, a change and a bad value. The rows are checked against each other.
         var newKey = $"e2e_{suffix}_new";
