@@ -199,6 +199,7 @@ public sealed class DesignerJourney(AppServer app, BrowserFixture browser) : Jou
         await StepAsync("field-error");
         await item.Property("damage_min").ScrollIntoViewIfNeededAsync();
         await DocsScreenshots.SaveAsync(Page, "design-item-field-error", fullPage: false);
+        await Page.AssertAccessibleAsync("item editor with a refused property");
         await item.Form.SaveButton.ClickAsync();
         await Expect(item.Form.FormIssues.First).ToBeVisibleAsync();
         Assert.Equal("{}", (await App.QueryAsync<GameOps.Data.Entities.Item>(i => i.ItemId == sword.ItemId)).Single().Properties);
@@ -216,6 +217,7 @@ public sealed class DesignerJourney(AppServer app, BrowserFixture browser) : Jou
         await item.HistoryDiff.ScrollIntoViewIfNeededAsync();
         await StepAsync("history-diff");
         await DocsScreenshots.SaveAsync(Page, "design-history-diff", fullPage: false);
+        await Page.AssertAccessibleAsync("item history diff");
 
         // An import: a new row, the same new key twice, a change and a bad value. The rows are checked against each other.
         var newKey = $"e2e_{suffix}_new";
@@ -236,6 +238,7 @@ public sealed class DesignerJourney(AppServer app, BrowserFixture browser) : Jou
         await Expect(import.RowChanges(sword.ItemId)).ToContainTextAsync("14");
         await StepAsync("import-review");
         await DocsScreenshots.SaveAsync(Page, "design-import-review");
+        await Page.AssertAccessibleAsync("import review");
         await import.FilterChip("errors").ClickAsync();
         await Expect(import.PreviewRows).ToHaveCountAsync(2);
         await Expect(import.ApplyButton).ToBeDisabledAsync();
@@ -250,6 +253,7 @@ public sealed class DesignerJourney(AppServer app, BrowserFixture browser) : Jou
         await Expect(Page.Locator("[data-testid=chain-zoom]")).ToHaveTextAsync("75 %");
         await StepAsync("quest-graph");
         await DocsScreenshots.SaveAsync(Page, "design-quest-graph", fullPage: false);
+        await Page.AssertAccessibleAsync("quest graph with a selection");
         await Page.Locator("[data-testid=chain-open]").ClickAsync();
         await Page.WaitForURLAsync(new Regex("/design/quests/q_wolves_03$"));
         await Expect(Page.Locator("[data-testid=edit-title]")).ToContainTextAsync("Quest:");

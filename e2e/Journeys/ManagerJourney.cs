@@ -144,6 +144,7 @@ public sealed class ManagerJourney(AppServer app, BrowserFixture browser) : Jour
             foreach (var unit in await Page.Locator("[data-testid^='unit-']").AllAsync()) await Expect(unit).Not.ToBeEmptyAsync();
             await StepAsync(path.Replace('/', '-').Trim('-') + "-90-days");
             await DocsScreenshots.SaveAsync(Page, path.Replace('/', '-').Trim('-') + "-90-days");
+            await Page.AssertAccessibleAsync(path + " over 90 days");
         }
 
         // Operations: performance figures over the whole range, the error rate in %, business figures never mixing units on one chart.
