@@ -345,7 +345,9 @@ internal sealed partial class SeedRun
     async Task SeedPerformanceMetricsAsync()
     {
         var r = Rng("performance_metrics");
-        var start = Today.AddDays(-14);
+        // Every dashboard offers 90 days: hourly samples for the last 14 days (the incidents), every 6 hours before that.
+        var start = HistoryStart;
+        var hourlyFrom = Today.AddDays(-14);
         // Incidents the dashboards should show.
         var matchmakingIncident = (From: Today.AddDays(-3).AddHours(19), To: Today.AddDays(-3).AddHours(22));
         var chatIncident = (From: Today.AddDays(-6).AddHours(13), To: Today.AddDays(-6).AddHours(15));
@@ -356,7 +358,7 @@ internal sealed partial class SeedRun
             var tags = Json(new { region = "eu-west", percentile = "p95", unit = "ms", host_count = s.Service == "world" ? 12 : 3 });
             var rateTags = Json(new { region = "eu-west", unit = "ratio" });
             var rpmTags = Json(new { region = "eu-west", unit = "requests_per_minute" });
-            for (var t = start; t < Now; t = t.AddHours(1))
+            for (var t = start; t < Now; t = t.AddHours(t < hourlyFrom ? 6 : 1))
             {
                 var load = HourWeights[t.Hour] / 2.6 * (IsWeekend(t) ? 1.2 : 1.0);
                 var latency = s.LatencyMs * (1 + 0.4 * load) * Math.Exp(r.Normal(0, 0.12));

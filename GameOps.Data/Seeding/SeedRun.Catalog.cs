@@ -173,7 +173,7 @@ internal sealed partial class SeedRun
                 SkillId = d.Id,
                 Name = d.Name,
                 Description = d.Description,
-                SkillType = d.Type,
+                SkillType = d.Type == "profession" ? "crafting" : d.Type, // the editor's word for a profession
                 Element = d.Element,
                 LevelRequirement = d.Level,
                 ManaCost = d.Mana,
@@ -424,6 +424,9 @@ internal sealed partial class SeedRun
 
     // ---------------------------------------------------------------- quests
 
+    /// <summary>The chains' story kind as the quest editor's list names it (<c>main_story</c> is stored as <c>main</c>), so seeded quests pass the editor's rules.</summary>
+    static string StoredQuestType(string chainType) => chainType == "main_story" ? "main" : chainType;
+
     static readonly (string Key, string Zone, string Type, int Level, string[] Titles)[] QuestChains =
     [
         ("wolves", "zone_greenhollow", "main_story", 1, ["A Howl in the Night", "Tracks by the River", "The Alpha's Den", "Silence the Pack", "Report to Millbrook"]),
@@ -489,7 +492,7 @@ internal sealed partial class SeedRun
                     QuestId = questId,
                     Title = chain.Titles[i],
                     Description = $"{chain.Titles[i]}. Part {i + 1} of {chain.Titles.Length} in {z.Name}.",
-                    QuestType = chain.Type,
+                    QuestType = StoredQuestType(chain.Type),
                     LevelRequirement = level,
                     Prerequisites = prereqs,
                     Objectives = objectives,

@@ -39,7 +39,7 @@ public static class ResourceValidation
                     if (!StringsAreStorable(document.RootElement) || UnstorableEscape.IsMatch(s))
                         return $"{field.Label} contains characters that cannot be stored (invalid Unicode or NUL); remove them and save again.";
                 }
-                catch (JsonException ex) { return $"{field.Label} is not valid JSON: {ex.Message}"; }
+                catch (JsonException ex) { return $"{field.Label} is not valid JSON. {GameOps.Data.Json.JsonErrorText.Describe(ex)}"; }
                 catch (InvalidOperationException) { return $"{field.Label} contains characters that cannot be stored (invalid Unicode or NUL); remove them and save again."; }
                 return null;
             case Guid g when field.Required && field.Kind == FieldKind.Reference && g == Guid.Empty:

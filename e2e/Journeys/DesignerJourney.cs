@@ -176,6 +176,89 @@ public sealed class DesignerJourney(AppServer app, BrowserFixture browser) : Jou
         await StepAsync("import-changed-nothing");
     }
 
+    /// <summary>
+    /// Issue #17: a designer opens an item by its key, types −50 damage (kept as typed, refused with a message at the field, not
+    /// clamped), saves a valid value and reads the change in the history as a field-by-field diff; reviews an import whose rows
+    /// collide with each other (errors first, chips to filter, changed fields old → new); walks a quest chain laid out in layers.
+    /// </summary>
+    [Fact]
+    public async Task Designer_is_told_what_is_wrong_reads_history_as_a_diff_reviews_an_import_and_walks_a_quest_chain()
+    {
+        var suffix = TestData.UniqueSuffix();
+        var sword = await App.CreateItemAsync($"e2e_{suffix}_sword", $"E2E Sword {suffix}", itemType: "weapon");
+        await new LoginPage(Page).SignInAsAsync("Designer");
+
+        // The business key opens the item, like its id.
+        var item = await DesignDetailPage.OpenAsync(Page, $"/design/items/{sword.ItemId}");
+        await Expect(item.Form.Title).ToHaveTextAsync($"Item: {sword.Name}");
+
+        // −50 stays −50 and is refused next to the field; saving is refused too and nothing is stored.
+        await Inputs.FillAsync(Page, item.Property("damage_min"), "-50");
+        await Expect(item.Property("damage_min")).ToHaveValueAsync("-50");
+        await Expect(item.PropertyError("damage_min")).ToBeVisibleAsync();
+        await StepAsync("field-error");
+        await item.Property("damage_min").ScrollIntoViewIfNeededAsync();
+        await DocsScreenshots.SaveAsync(Page, "design-item-field-error", fullPage: false);
+        await Page.AssertAccessibleAsync("item editor with a refused property");
+        await item.Form.SaveButton.ClickAsync();
+        await Expect(item.Form.FormIssues.First).ToBeVisibleAsync();
+        Assert.Equal("{}", (await App.QueryAsync<GameOps.Data.Entities.Item>(i => i.ItemId == sword.ItemId)).Single().Properties);
+
+        // A valid value saves; the history shows it as the path that changed, old → new, without escapes.
+        await Inputs.FillAsync(Page, item.Property("damage_min"), "12");
+        await Inputs.FillAsync(Page, item.Property("damage_max"), "20");
+        await Expect(item.PropertyError("damage_min")).ToHaveCountAsync(0);
+        // Not Form.SaveAsync: it would read the refused save's message, still shown until this save answers.
+        await item.Form.SaveButton.ClickAsync();
+        await Expect(item.Form.Version).ToHaveTextAsync("Version 2");
+        await item.OpenHistoryAsync();
+        await Expect(item.HistoryDiffRows.Filter(new() { HasText = "damage min" })).ToContainTextAsync("12");
+        await Expect(item.HistoryDiff).Not.ToContainTextAsync("\\u0022");
+        await item.HistoryDiff.ScrollIntoViewIfNeededAsync();
+        await StepAsync("history-diff");
+        await DocsScreenshots.SaveAsync(Page, "design-history-diff", fullPage: false);
+        await Page.AssertAccessibleAsync("item history diff");
+
+        // An import: a new row, the same new key twice, a change and a bad value. The rows are checked against each other.
+        var newKey = $"e2e_{suffix}_new";
+        var csv = "item_id,name,item_type,rarity,level_requirement\n"
+            + $"{newKey},E2E New {suffix},material,common,3\n"
+            + $"{sword.ItemId},{sword.Name},weapon,rare,14\n"
+            + $"{newKey},E2E New again {suffix},material,common,3\n"
+            + $"e2e_{suffix}_bad,E2E Bad {suffix},material,mythic_e2e,5\n";
+        var import = await DesignImportPage.OpenAsync(Page);
+        await import.ChooseFileAsync($"items-{suffix}.csv", csv);
+        await Expect(import.FilterChip("errors")).ToContainTextAsync("2");
+        await Expect(import.FilterChip("added")).ToContainTextAsync("1");
+        await Expect(import.FilterChip("changed")).ToContainTextAsync("1");
+        await Expect(import.PreviewRows.First.Locator("[data-testid=import-row-action]")).ToHaveTextAsync("Error"); // errors first
+        await Expect(import.Row(newKey).Filter(new() { HasText = "also on line" })).ToHaveCountAsync(1);
+        await Expect(import.RowChanges(sword.ItemId)).ToContainTextAsync("level_requirement");
+        await Expect(import.RowChanges(sword.ItemId)).ToContainTextAsync("10");
+        await Expect(import.RowChanges(sword.ItemId)).ToContainTextAsync("14");
+        await StepAsync("import-review");
+        await DocsScreenshots.SaveAsync(Page, "design-import-review");
+        await Page.AssertAccessibleAsync("import review");
+        await import.FilterChip("errors").ClickAsync();
+        await Expect(import.PreviewRows).ToHaveCountAsync(2);
+        await Expect(import.ApplyButton).ToBeDisabledAsync();
+
+        // The quest chain of a seeded main-story quest: layered, the quest selected, highlighted and in view.
+        await Page.GotoAsync("/design/quest-chains?quest=q_wolves_03");
+        var selected = Page.Locator("[data-testid=chain-node][data-selected=true]");
+        await Expect(selected).ToHaveCountAsync(1);
+        await Expect(selected).ToHaveAttributeAsync("data-quest", "q_wolves_03");
+        await Expect(selected).ToBeInViewportAsync();
+        await Page.Locator("[data-testid=chain-zoom-out]").ClickAsync();
+        await Expect(Page.Locator("[data-testid=chain-zoom]")).ToHaveTextAsync("75 %");
+        await StepAsync("quest-graph");
+        await DocsScreenshots.SaveAsync(Page, "design-quest-graph", fullPage: false);
+        await Page.AssertAccessibleAsync("quest graph with a selection");
+        await Page.Locator("[data-testid=chain-open]").ClickAsync();
+        await Page.WaitForURLAsync(new Regex("/design/quests/q_wolves_03$"));
+        await Expect(Page.Locator("[data-testid=edit-title]")).ToContainTextAsync("Quest:");
+    }
+
     [Fact]
     public async Task Sorting_by_a_column_header_reorders_the_rows()
     {

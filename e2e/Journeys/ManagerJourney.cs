@@ -119,4 +119,43 @@ public sealed class ManagerJourney(AppServer app, BrowserFixture browser) : Jour
         await Page.Locator("[data-testid=drill-close]").ClickAsync();
         await Expect(revenue.DrillDialog).ToHaveCountAsync(0);
     }
+
+    /// <summary>
+    /// Issue #17: every dashboard reads at a glance over the 90 days it offers: KPI tiles say "avg DAU" and "no data for the previous
+    /// period" instead of a percentage against nothing, each chart names its unit, offers a PNG, and the page prints; screenshots for the README.
+    /// </summary>
+    [Fact]
+    public async Task Manager_reads_units_and_honest_comparisons_on_every_dashboard_and_can_print_and_save_a_chart()
+    {
+        await new LoginPage(Page).SignInAsAsync("Manager");
+
+        var overview = await AnalyticsPage.OpenAsync(Page, "/analytics?g=day");
+        await Page.Locator("[data-testid=analytics-refresh]").ClickAsync();
+        await Expect(Page.Locator(".mud-snackbar", new() { HasText = "Rollups refreshed" })).ToBeVisibleAsync(new() { Timeout = 120_000 });
+        await overview.WaitForFiguresAsync();
+        await Expect(Page.Locator("[data-testid=kpi-dau]")).ToContainTextAsync("Avg. DAU");
+        await Expect(Page.Locator("[data-testid=analytics-print]")).ToBeVisibleAsync();
+        await Expect(Page.Locator("[data-testid^='kpi-'][data-testid$='-change']", new() { HasTextRegex = new Regex(@"\d{4,}\.\d %") })).ToHaveCountAsync(0);
+
+        foreach (var path in Dashboards)
+        {
+            var dashboard = await AnalyticsPage.OpenAsync(Page, path + "?g=day");
+            await dashboard.ChoosePresetAsync(90);
+            foreach (var unit in await Page.Locator("[data-testid^='unit-']").AllAsync()) await Expect(unit).Not.ToBeEmptyAsync();
+            await StepAsync(path.Replace('/', '-').Trim('-') + "-90-days");
+            await DocsScreenshots.SaveAsync(Page, path.Replace('/', '-').Trim('-') + "-90-days");
+            await Page.AssertAccessibleAsync(path + " over 90 days");
+        }
+
+        // Operations: performance figures over the whole range, the error rate in %, business figures never mixing units on one chart.
+        await Expect(Page.Locator("[data-testid='unit-ops.perf:error_rate']")).ToHaveTextAsync("%");
+        await Expect(Page.Locator("[data-testid='unit-ops.perf:latency_ms']")).ToHaveTextAsync("ms");
+        await Expect(Page.Locator("[data-testid='unit-ops.business:rates']")).ToHaveTextAsync("%");
+        await Expect(Page.Locator("[data-testid='chart-ops.business:players']")).Not.ToContainTextAsync("conversion_rate");
+
+        // A chart as a PNG file.
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.Locator("[data-testid='png-ops.perf:latency_ms']").ClickAsync());
+        Assert.EndsWith(".png", download.SuggestedFilename);
+        Assert.StartsWith("ops.perf-latency_ms_", download.SuggestedFilename);
+    }
 }

@@ -49,6 +49,24 @@ public sealed class DesignDetailPage(IPage page) : ShellPage(page)
         await Inputs.FillAsync(Page, Inputs.Of(row, $"{editor}-quantity"), quantity.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>A typed item property input (weapon damage, armour…) of the properties editor.</summary>
+    public ILocator Property(string name) => Inputs.Of(Page.Locator("[data-testid=properties-editor]"), $"prop-{name}");
+
+    /// <summary>The message under a typed property input.</summary>
+    public ILocator PropertyError(string name) =>
+        Page.Locator($"[data-testid=properties-editor] .mud-input-control:has([data-testid='prop-{name}']) .mud-input-error, [data-testid=properties-editor] .mud-input-control:has(input[data-testid='prop-{name}']) .mud-input-error").First;
+
+    public ILocator History => Page.Locator("[data-testid=history]");
+    public ILocator HistoryDiff => Page.Locator("[data-testid=history-diff]");
+    public ILocator HistoryDiffRows => HistoryDiff.Locator("[data-testid=history-diff-row]");
+
+    /// <summary>Expands the history panel and waits for its diff table.</summary>
+    public async Task OpenHistoryAsync()
+    {
+        await Page.Locator(".mud-expand-panel-header", new() { HasText = "History (" }).ClickAsync();
+        await Expect(HistoryDiff).ToBeVisibleAsync();
+    }
+
     /// <summary>The "Where used" entry naming <paramref name="key"/> under the group <paramref name="relation"/>.</summary>
     public ILocator WhereUsedEntry(string key) => WhereUsedEntries.Filter(new() { HasText = key });
 }

@@ -35,4 +35,9 @@ public sealed class DesignImportPage(IPage page) : ShellPage(page)
     public ILocator Row(string key) => PreviewRows.Filter(new() { Has = Page.Locator("code", new() { HasTextString = key }) });
 
     public ILocator RowAction(string key) => Row(key).Locator("[data-testid=import-row-action]");
+
+    /// <summary>A count chip of the review (all, errors, added, changed, unchanged): click to show only those rows.</summary>
+    public ILocator FilterChip(string label) => Page.Locator($"[data-testid=import-filter-{label}]");
+
+    public ILocator RowChanges(string key) => Row(key).Locator("[data-testid=import-row-changes]");
 }

@@ -33,6 +33,26 @@ public sealed class KpiTileTests
     }
 
     [Fact]
+    public async Task A_missing_or_zero_previous_period_is_said_in_words_not_as_a_percentage()
+    {
+        await using var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        ctx.Render<MudPopoverProvider>();
+
+        var reports = ctx.Render<KpiTile>(p => p.Add(t => t.Kpi, new Kpi(MetricCatalog.OpenReports, 46, 0)));
+        Assert.Equal("no data for the previous period", reports.Find("[data-testid=kpi-open_reports-change]").TextContent.Trim());
+
+        var matches = ctx.Render<KpiTile>(p => p.Add(t => t.Kpi, new Kpi(MetricCatalog.MatchesPlayed, 19202, null)));
+        var text = matches.Find("[data-testid=kpi-matches-change]").TextContent;
+        Assert.Contains("no data for the previous period", text);
+        Assert.DoesNotContain("%", text);
+
+        var dau = ctx.Render<KpiTile>(p => p.Add(t => t.Kpi, new Kpi(MetricCatalog.Dau, 106.6, 100)));
+        Assert.Contains("Avg. DAU", dau.Markup);
+    }
+
+    [Fact]
     public void Every_figure_has_a_definition_and_a_unique_key()
     {
         Assert.All(MetricCatalog.All, m => Assert.True(m.Definition.Length > 20, m.Key));

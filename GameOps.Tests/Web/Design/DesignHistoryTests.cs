@@ -26,7 +26,7 @@ public sealed class DesignHistoryTests
         var created = await store.SaveAsync(items, NewItem("staff_oak", value: 10), isNew: true, null, ct: ct);
         var item = (Item)created.Entity!;
         item.Name = "Oak Staff";
-        item.Effects = [new Effect { Type = "stat_bonus", Target = "intellect", Amount = 4 }, new Effect { Type = "heal", Amount = 10, Chance = 0.25m }];
+        item.Effects = [new Effect { Type = "stat_bonus", Target = "intellect", Amount = 4 }, new Effect { Type = "heal", Target = "health", Amount = 10, Chance = 0.25m }];
         item = (Item)(await store.SaveAsync(items, item, isNew: false, item.Version, ct: ct)).Entity!;
         item.Value = 99;
         item = (Item)(await store.SaveAsync(items, item, isNew: false, item.Version, ct: ct)).Entity!;

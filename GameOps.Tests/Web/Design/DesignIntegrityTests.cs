@@ -105,10 +105,10 @@ public sealed class DesignIntegrityTests
         var items = services.GetRequiredService<ResourceCatalog>().For<Item>();
         var ct = TestContext.Current.CancellationToken;
 
-        sword.Effects = [new Effect { Type = "heal", Amount = 5, Chance = 2 }];
+        sword.Effects = [new Effect { Type = "heal", Target = "health", Amount = 5, Chance = 2 }];
         var badEffect = await store.SaveAsync(items, sword, isNew: false, sword.Version, ct: ct);
         Assert.Equal(SaveOutcome.Invalid, badEffect.Outcome);
-        Assert.Contains(badEffect.Issues, i => i.Field == nameof(Item.Effects) && i.Message.Contains("/0/chance"));
+        Assert.Contains(badEffect.Issues, i => i.Field == nameof(Item.Effects) && i.Message.Contains("#1 chance"));
 
         sword.Effects = [];
         sword.Requirements = new Requirements { MinLevel = 30, MaxLevel = 10 };

@@ -8,7 +8,7 @@ public sealed class DesignSchemasTests
     [Fact]
     public void Valid_shapes_pass()
     {
-        Assert.Empty(DesignSchemas.CheckValue(typeof(List<Effect>), new List<Effect> { new() { Type = "heal", Amount = 20, Chance = 0.5m }, new() { Type = "damage_over_time", Target = "fire", Amount = 3, DurationSeconds = 6, IntervalSeconds = 2 } }));
+        Assert.Empty(DesignSchemas.CheckValue(typeof(List<Effect>), new List<Effect> { new() { Type = "heal", Target = "health", Amount = 20, Chance = 0.5m }, new() { Type = "damage_over_time", Target = "fire", Amount = 3, DurationSeconds = 6, IntervalSeconds = 2 } }));
         Assert.Empty(DesignSchemas.CheckValue(typeof(RewardBundle), new RewardBundle { Experience = 100, Gold = 5, Items = [new ItemQuantity { ItemId = "sword_iron", Quantity = 1 }] }));
         Assert.Empty(DesignSchemas.CheckValue(typeof(Requirements), new Requirements { MinLevel = 5, Classes = ["mage"], Stats = new() { ["intellect"] = 10 }, Skills = ["fireball"] }));
         Assert.Empty(DesignSchemas.CheckValue(typeof(List<QuestObjective>), new List<QuestObjective> { new() { Type = "collect", Target = "herb", Count = 5 } }));
@@ -17,9 +17,10 @@ public sealed class DesignSchemasTests
     }
 
     [Theory]
-    [InlineData("""[{"type": "heal", "amount": 5, "chance": 1.5}]""", "/0/chance")]
+    [InlineData("""[{"type": "heal", "target": "health", "amount": 5, "chance": 1.5}]""", "/0/chance")]
     [InlineData("""[{"type": "explode", "amount": 5}]""", "/0/type")]
-    [InlineData("""[{"type": "heal"}]""", "/0")]
+    [InlineData("""[{"type": "heal"}]""", "/0/amount")] // a missing property is reported at its own path, next to its input
+    [InlineData("""[{"type": "heal", "amount": 5}]""", "/0/target")]
     [InlineData("""[{"type": "heal", "amount": 5, "colour": "red"}]""", "/0/colour")]
     public void Invalid_effects_are_reported_at_their_path(string json, string path)
     {

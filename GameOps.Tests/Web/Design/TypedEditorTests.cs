@@ -72,12 +72,14 @@ public sealed class TypedEditorTests
         Assert.Equal(2, cut.FindAll("[data-testid=effect-row]").Count);
         Change(cut, "effect-amount", "7", 1);
         Assert.Equal(7, item.Effects[1].Amount);
+        Assert.Contains("#2 target: Required.", state.Errors[nameof(Item.Effects)]); // a new effect needs its target before it can be saved
+        Change(cut, "effect-target", "strength", 1);
         Assert.Empty(state.Errors);
         Assert.True(state.IsDirty);
 
         Change(cut, "effect-chance", "1.5");
         Assert.True(state.Errors.ContainsKey(nameof(Item.Effects)));
-        Assert.Contains("/0/chance", cut.Find("[data-testid=error-Effects]").TextContent);
+        Assert.Contains("#1 chance", cut.Find("[data-testid=error-Effects]").TextContent);
         Assert.Contains("mud-input-error", cut.Markup); // the chance input itself is marked
 
         Change(cut, "effect-chance", "0.5");
@@ -99,9 +101,9 @@ public sealed class TypedEditorTests
 
         await TypeAsync("""[{"type": "explode", "amount": 1}]""");
         cut.WaitForAssertion(() => Assert.True(state.Errors.ContainsKey(nameof(Item.Effects))), TimeSpan.FromSeconds(3));
-        Assert.Contains("/0/type", state.Errors[nameof(Item.Effects)]);
+        Assert.Contains("#1 type", state.Errors[nameof(Item.Effects)]);
 
-        await TypeAsync("""[{"type": "heal", "amount": 12}]""");
+        await TypeAsync("""[{"type": "heal", "target": "health", "amount": 12}]""");
         cut.WaitForAssertion(() => Assert.Empty(state.Errors), TimeSpan.FromSeconds(3));
         Assert.Equal("heal", item.Effects.Single().Type);
 
@@ -121,9 +123,9 @@ public sealed class TypedEditorTests
         Assert.Equal(5, quest.Objectives[0].Count);
         Assert.Empty(state.Errors);
         Change(cut, "objective-count", "0");
-        Assert.Contains("/0/count", state.Errors[nameof(Quest.Objectives)]);
+        Assert.Contains("#1 count", state.Errors[nameof(Quest.Objectives)]);
         Change(cut, "objective-target", "");
-        Assert.Contains("/0/target", state.Errors[nameof(Quest.Objectives)]);
+        Assert.Contains("#1 target", state.Errors[nameof(Quest.Objectives)]);
     }
 
     [Fact]
@@ -138,13 +140,13 @@ public sealed class TypedEditorTests
         Assert.Equal(250, quest.Rewards.Experience);
         Assert.Empty(state.Errors);
         Change(cut, "reward-gold", "-5");
-        Assert.Contains("/gold", state.Errors[nameof(Quest.Rewards)]);
+        Assert.Contains("gold", state.Errors[nameof(Quest.Rewards)]);
         Change(cut, "reward-gold", "5");
         cut.Find("[data-testid=reward-items-add]").Click();
-        Assert.Contains("/items/0", state.Errors[nameof(Quest.Rewards)]); // no item chosen yet
+        Assert.Contains("items #1", state.Errors[nameof(Quest.Rewards)]); // no item chosen yet
         quest.Rewards.Items[0].ItemId = "herb";
         Change(cut, "reward-items-quantity", "0");
-        Assert.Contains("/items/0/quantity", state.Errors[nameof(Quest.Rewards)]);
+        Assert.Contains("items #1 quantity", state.Errors[nameof(Quest.Rewards)]);
         Change(cut, "reward-items-quantity", "3");
         Assert.Empty(state.Errors);
     }
@@ -185,7 +187,7 @@ public sealed class TypedEditorTests
         Assert.Equal(4, recipe.RequiredItems[0].Quantity);
         Assert.Empty(state.Errors);
         Change(cut, "ingredients-quantity", "0");
-        Assert.Contains("/0/quantity", state.Errors[nameof(CraftingRecipe.RequiredItems)]);
+        Assert.Contains("#1 quantity", state.Errors[nameof(CraftingRecipe.RequiredItems)]);
         cut.Find("[data-testid=ingredients-remove]").Click();
         Assert.Empty(recipe.RequiredItems);
         Assert.Empty(state.Errors);
@@ -203,7 +205,7 @@ public sealed class TypedEditorTests
         Assert.Equal(20, achievement.Requirements[0].Count);
         Assert.Empty(state.Errors);
         Change(cut, "achievement-requirement-count", "0");
-        Assert.Contains("/0/count", state.Errors[nameof(Achievement.Requirements)]);
+        Assert.Contains("#1 count", state.Errors[nameof(Achievement.Requirements)]);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class DesignResources : IResourceConfiguration
 {
     public static readonly string[] ItemTypes = ["weapon", "armor", "consumable", "material", "accessory", "quest", "currency", "cosmetic"];
     public static readonly string[] Rarities = ["common", "uncommon", "rare", "epic", "legendary"];
-    public static readonly string[] QuestTypes = ["main", "side", "daily", "weekly", "event", "guild"];
+    public static readonly string[] QuestTypes = ["main", "side", "daily", "weekly", "event", "guild", "raid"];
 
     public void Configure(ResourceCatalog catalog)
     {
@@ -46,7 +46,7 @@ public sealed class DesignResources : IResourceConfiguration
 
         catalog.For<SkillDefinition>().InWorkspace("Design", "/design/skills", Icons.Material.Filled.AutoFixHigh, "Skills", "Skill")
             .Columns(s => s.SkillId, s => s.Name, s => s.SkillType, s => s.Element, s => s.LevelRequirement, s => s.ManaCost, s => s.Cooldown, s => s.IsActive)
-            .Options(s => s.SkillType, "active", "passive", "ultimate", "toggle", "crafting", "gathering")
+            .Options(s => s.SkillType, "active", "passive", "ultimate", "toggle", "buff", "heal", "crafting", "gathering")
             .FilterBy(s => s.SkillType, s => s.Element, s => s.LevelRequirement, s => s.IsActive)
             .Search(s => s.SkillId, s => s.Name).SortBy(s => s.Name)
             .Range(s => s.LevelRequirement, 0, 200).Range(s => s.ManaCost, 0, null).Range(s => s.Cooldown, 0, null).Range(s => s.Range, 0, null)

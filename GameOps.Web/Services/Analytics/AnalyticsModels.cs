@@ -37,6 +37,9 @@ public sealed record Kpi(MetricDefinition Metric, double? Value, double? Previou
 {
     /// <summary>Relative change against the previous period; null when there is nothing to compare with.</summary>
     public double? Change => Value is { } v && Previous is { } p && p != 0 ? (v - p) / Math.Abs(p) : null;
+
+    /// <summary>The previous period has no figure (absent, or zero for a count that cannot be compared as a percentage).</summary>
+    public bool NoPreviousData => Previous is null or 0 || double.IsNaN(Previous.Value);
 }
 
 public sealed record ChartSeriesData(string Name, double?[] Values);
@@ -49,6 +52,11 @@ public sealed record ChartTable(string Key, string Title, MetricDefinition Metri
     IReadOnlyList<ChartSeriesData> Series, string? Drill = null)
 {
     public bool IsEmpty => Labels.Count == 0 || Series.All(s => s.Values.All(v => v is null or 0));
+
+    /// <summary>The one unit of every value of this chart (axis, tooltip, data table); set from the chart's definition.</summary>
+    public ChartUnit Unit { get; init; } = ChartUnit.Count;
+
+    public ChartShape Shape { get; init; } = ChartShape.Line;
 }
 
 /// <summary>The rows behind one point of a chart.</summary>

@@ -117,189 +117,266 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> primary
 
     // ---------- charts ----------
 
-    /// <summary>Chart keys by page, in display order.</summary>
-    public static readonly IReadOnlyDictionary<string, string[]> Pages = new Dictionary<string, string[]>
-    {
-        ["players"] = ["players.growth", "players.status", "players.levels"],
-        ["revenue"] = ["revenue.daily", "revenue.sku", "revenue.currency", "revenue.spenders"],
-        ["retention"] = ["retention.curve", "retention.cohorts"],
-        ["engagement"] = ["engagement.sessions", "engagement.length", "engagement.hours", "engagement.events", "engagement.quests", "engagement.items"],
-        ["operations"] = ["ops.moderation", "ops.business", "ops.perf"],
-    };
+    /// <summary>Chart keys by page, in display order (from <see cref="ChartCatalog"/>).</summary>
+    public static IReadOnlyDictionary<string, string[]> Pages => ChartCatalog.Pages;
 
-    public static bool IsChart(string key) => Pages.Values.Any(v => v.Contains(key)) || key.StartsWith("ops.perf:", StringComparison.Ordinal);
+    public static bool IsChart(string key) => ChartCatalog.Find(key) is not null;
 
-    /// <summary>The data behind one chart (what it shows and what its CSV holds).</summary>
+    /// <summary>The data behind one chart (what it shows and what its CSV holds): the registry names the builder, its unit and its shape.</summary>
     public async Task<ChartTable> ChartAsync(string key, DayRange range, Granularity g, CancellationToken ct = default)
     {
+        var definition = ChartCatalog.Find(key) ?? throw new ArgumentException($"Unknown chart '{key}'.", nameof(key));
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var buckets = Buckets.Of(range, g);
-        var labels = buckets.Select(b => Buckets.Label(b.Start, g)).ToList();
-        var keys = buckets.Select(b => b.Start.ToString("yyyy-MM-dd", Inv)).ToList();
+        var request = new ChartRequest(db, key, range, g, ct);
+        var table = await Builders[definition.Builder](this, request);
+        return table with { Unit = definition.UnitFor(key), Shape = definition.Shape };
+    }
 
-        double?[] PerBucket(List<MetricRollup> rows, string metric, Func<IEnumerable<MetricRollup>, double?> f) =>
-            buckets.Select(b => f(rows.Where(r => r.MetricName == metric && r.Day >= b.Start && r.Day < b.End))).ToArray();
-        double? Count(IEnumerable<MetricRollup> rs) => rs.Sum(r => r.Count);
-        double? Value(IEnumerable<MetricRollup> rs) => Math.Round(rs.Sum(r => (double)r.Value), 2);
-
-        ChartTable Categories(string title, MetricDefinition metric, IEnumerable<(string Label, double Value)> items, string seriesName, string? drill = null)
+    /// <summary>One builder per chart family, named by <see cref="ChartDefinition.Builder"/>.</summary>
+    static readonly IReadOnlyDictionary<string, Func<AnalyticsService, ChartRequest, Task<ChartTable>>> Builders =
+        new Dictionary<string, Func<AnalyticsService, ChartRequest, Task<ChartTable>>>
         {
-            var list = items.ToList();
-            return new ChartTable(key, title, metric, list.Select(i => i.Label).ToList(), list.Select(i => i.Label).ToList(),
-                [new ChartSeriesData(seriesName, list.Select(i => (double?)i.Value).ToArray())], drill);
-        }
+            ["players.growth"] = (a, c) => a.PlayersGrowthAsync(c),
+            ["players.status"] = (a, c) => a.PlayersStatusAsync(c),
+            ["players.levels"] = (a, c) => a.PlayersLevelsAsync(c),
+            ["revenue.daily"] = (a, c) => a.RevenueDailyAsync(c),
+            ["revenue.sku"] = (a, c) => a.RevenueSkuOrCurrencyAsync(c),
+            ["revenue.currency"] = (a, c) => a.RevenueSkuOrCurrencyAsync(c),
+            ["revenue.spenders"] = (a, c) => a.RevenueSpendersAsync(c),
+            ["retention.curve"] = (a, c) => a.RetentionCurveAsync(c),
+            ["retention.cohorts"] = (a, c) => a.RetentionCohortsAsync(c),
+            ["engagement.sessions"] = (a, c) => a.EngagementSessionsAsync(c),
+            ["engagement.length"] = (a, c) => a.EngagementLengthAsync(c),
+            ["engagement.hours"] = (a, c) => a.EngagementHoursAsync(c),
+            ["engagement.events"] = (a, c) => a.EngagementEventsAsync(c),
+            ["engagement.quests"] = (a, c) => a.EngagementQuestsAsync(c),
+            ["engagement.items"] = (a, c) => a.EngagementItemsAsync(c),
+            ["ops.moderation"] = (a, c) => a.OpsModerationAsync(c),
+            ["engagement.session_length"] = (a, c) => a.EngagementSessionLengthAsync(c),
+            ["ops.business"] = (a, c) => a.OpsBusinessAsync(c),
+            ["ops.perf"] = (a, c) => a.OpsPerfAsync(c),
+        };
 
-        switch (key)
+    static double? CountOf(IEnumerable<MetricRollup> rs) => rs.Sum(r => r.Count);
+    static double? ValueOf(IEnumerable<MetricRollup> rs) => Math.Round(rs.Sum(r => (double)r.Value), 2);
+
+    async Task<ChartTable> PlayersGrowthAsync(ChartRequest chart)
+    {
+        var (db, key, range, g, ct) = (chart.Db, chart.Key, chart.Range, chart.Granularity, chart.Ct);
+        var (buckets, labels, keys) = (chart.Buckets, chart.Labels, chart.Keys);
+        var rows = await RollupsAsync(db, range, ct, NewPlayers, ActiveUsers);
+        double?[] active;
+        if (g == Granularity.Day) active = chart.PerBucket(rows, ActiveUsers, CountOf);
+        else
         {
-            case "players.growth":
-            {
-                var rows = await RollupsAsync(db, range, ct, NewPlayers, ActiveUsers);
-                double?[] active;
-                if (g == Granularity.Day) active = PerBucket(rows, ActiveUsers, Count);
-                else
-                {
-                    active = new double?[buckets.Count];
-                    for (var i = 0; i < buckets.Count; i++) active[i] = await ActivePlayersAsync(db, buckets[i].Start, buckets[i].End, ct);
-                }
-                return new ChartTable(key, "New and active players", MetricCatalog.ActiveUsers, labels, keys,
-                    [new("New players", PerBucket(rows, NewPlayers, Count)), new("Active players", active)], "new_players");
-            }
-            case "players.status":
-            {
-                var mix = await LatestSnapshotAsync(db, StatusMix, ct)
-                          ?? (await db.Players.GroupBy(p => p.Status).Select(x => new { x.Key, N = x.Count() }).ToListAsync(ct)).Select(x => (x.Key, (long)x.N)).ToList();
-                return Categories("Player status mix", MetricCatalog.Get("new_players") with { Title = "Status", Definition = "Players (users rows) by their current status (as of the last rollup refresh), whatever the range." },
-                    mix.OrderByDescending(x => x.Count).Select(x => (x.Dimension, (double)x.Count)), "Players");
-            }
-            case "players.levels":
-            {
-                var levels = (await LatestSnapshotAsync(db, ActorLevels, ct))?.Select(x => (Key: int.Parse(x.Dimension, Inv), N: x.Count)).ToList()
-                             ?? (await db.Actors.GroupBy(a => a.Level).Select(x => new { x.Key, N = x.Count() }).ToListAsync(ct)).Select(x => (x.Key, N: (long)x.N)).ToList();
-                var size = levels.Count == 0 ? 1 : Math.Max(1, (int)Math.Ceiling(levels.Max(l => l.Key) / 10.0));
-                var grouped = levels.GroupBy(l => (l.Key - 1) / size).OrderBy(x => x.Key)
-                    .Select(x => (size == 1 ? $"{x.Key + 1}" : $"{x.Key * size + 1}–{(x.Key + 1) * size}", (double)x.Sum(l => l.N)));
-                return Categories("Level distribution of actors", new MetricDefinition("levels", "Actors", "Actors (characters) by their current level (as of the last rollup refresh), whatever the range.", MetricFormat.Count), grouped, "Actors");
-            }
-            case "revenue.daily":
-            {
-                var rows = await RollupsAsync(db, range, ct, RevenueGross, RevenueRefunds);
-                var gross = PerBucket(rows, RevenueGross, Value);
-                var refunds = PerBucket(rows, RevenueRefunds, Value);
-                var net = gross.Select((v, i) => (double?)Math.Round((v ?? 0) - (refunds[i] ?? 0), 2)).ToArray();
-                return new ChartTable(key, "Revenue", MetricCatalog.Revenue, labels, keys,
-                    [new("Net revenue (USD)", net), new("Gross (USD)", gross), new("Refunds and chargebacks (USD)", refunds)], "revenue");
-            }
-            case "revenue.sku":
-            case "revenue.currency":
-            {
-                var metric = key == "revenue.sku" ? RevenueSku : RevenueCurrency;
-                var rows = await RollupsAsync(db, range, ct, metric);
-                var items = rows.GroupBy(r => r.Dimension).Select(x => (Label: x.Key, Value: Math.Round(x.Sum(r => (double)r.Value), 2)))
-                    .OrderByDescending(x => x.Value).Take(15);
-                return Categories(key == "revenue.sku" ? "Net revenue by product (SKU)" : "Net revenue by currency (in USD)", MetricCatalog.Revenue, items, "Net revenue (USD)");
-            }
-            case "revenue.spenders":
-            {
-                var spenders = await TopSpendersAsync(db, range, ct);
-                return new ChartTable(key, "Top spenders", MetricCatalog.Revenue with
-                    {
-                        Title = "Top spenders",
-                        Definition = $"The 10 players with the highest net revenue over the range (as {MetricCatalog.Revenue.Title}), summed over the days where they were among the day's {SpendersPerDay} biggest net spenders.",
-                    }, spenders.Select(s => s.Name).ToList(), spenders.Select(s => s.Id.ToString()).ToList(),
-                    [new("Net revenue (USD)", spenders.Select(s => (double?)s.Net).ToArray())], "player");
-            }
-            case "retention.curve":
-            {
-                var rows = await RollupsAsync(db, range, ct, MetricCatalog.RetentionDays.Select(RetentionMetric).ToArray());
-                var values = MetricCatalog.RetentionDays.Select(n =>
-                {
-                    var rs = rows.Where(r => r.MetricName == RetentionMetric(n)).ToList();
-                    return Ratio(rs.Sum(r => (double)r.Value), rs.Sum(r => r.Count)) is { } v ? (double?)Math.Round(v * 100, 2) : null;
-                }).ToArray();
-                return new ChartTable(key, "Retention curve (% of players of the cohorts in the range)", MetricCatalog.Retention,
-                    MetricCatalog.RetentionDays.Select(n => $"D{n}").ToList(), MetricCatalog.RetentionDays.Select(n => $"D{n}").ToList(), [new("Retention %", values)]);
-            }
-            case "retention.cohorts":
-            {
-                var cohorts = await CohortsAsync(range, ct);
-                return new ChartTable(key, "Cohorts by signup week", MetricCatalog.Retention, cohorts.Select(c => c.Week.ToString("yyyy-MM-dd", Inv)).ToList(),
-                    cohorts.Select(c => c.Week.ToString("yyyy-MM-dd", Inv)).ToList(),
-                    [new("Cohort size", cohorts.Select(c => (double?)c.Size).ToArray()),
-                     .. MetricCatalog.RetentionDays.Select(n => new ChartSeriesData($"D{n} %", cohorts.Select(c => c.Retention[n] is { } v ? (double?)Math.Round(v * 100, 2) : null).ToArray()))],
-                    "new_players");
-            }
-            case "engagement.sessions":
-            {
-                var rows = await RollupsAsync(db, range, ct, Sessions, SessionDuration);
-                var avg = buckets.Select(b =>
-                {
-                    var rs = rows.Where(r => r.MetricName == SessionDuration && r.Day >= b.Start && r.Day < b.End).ToList();
-                    return Ratio(rs.Sum(r => (double)r.Value) / 60, rs.Sum(r => r.Count)) is { } v ? (double?)Math.Round(v, 2) : null;
-                }).ToArray();
-                return new ChartTable(key, "Sessions", MetricCatalog.Sessions, labels, keys,
-                    [new("Sessions", PerBucket(rows, Sessions, Count)), new("Avg. length (min)", avg)], "sessions");
-            }
-            case "engagement.length":
-            {
-                var rows = await RollupsAsync(db, range, ct, SessionLength);
-                return Categories("Session length distribution", MetricCatalog.AvgSessionLength,
-                    SessionLengthBuckets.Select(b => (b.Label, (double)rows.Where(r => r.Dimension == b.Label).Sum(r => r.Count))), "Sessions");
-            }
-            case "engagement.hours":
-            {
-                var rows = await RollupsAsync(db, range, ct, SessionHour);
-                var days = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday };
-                return new ChartTable(key, "Peak hours (sessions started, UTC)", MetricCatalog.Sessions, Enumerable.Range(0, 24).Select(h => h.ToString("00", Inv)).ToList(),
-                    Enumerable.Range(0, 24).Select(h => h.ToString("00", Inv)).ToList(),
-                    days.Select(d => new ChartSeriesData(d.ToString()[..3], Enumerable.Range(0, 24)
-                        .Select(h => (double?)rows.Where(r => r.Day.DayOfWeek == d && r.Dimension == h.ToString("00", Inv)).Sum(r => r.Count)).ToArray())).ToList());
-            }
-            case "engagement.events":
-            {
-                var rows = await RollupsAsync(db, range, ct, EventJoined, EventCompleted);
-                return new ChartTable(key, "Event participation and completion", MetricCatalog.EventJoined, labels, keys,
-                    [new("Joined", PerBucket(rows, EventJoined, Count)), new("Completed", PerBucket(rows, EventCompleted, Count))]);
-            }
-            case "engagement.quests":
-            {
-                var rows = await RollupsAsync(db, range, ct, QuestStarted, QuestCompleted);
-                return Categories("Quest funnel", MetricCatalog.QuestStarted, [("Started", Sum(rows, QuestStarted, true)), ("Completed", Sum(rows, QuestCompleted, true))], "Quests");
-            }
-            case "engagement.items":
-            {
-                var rows = await RollupsAsync(db, range, ct, ItemsAcquired);
-                return Categories("Top items acquired", MetricCatalog.ItemsAcquired,
-                    rows.GroupBy(r => r.Dimension).Select(x => (x.Key, (double)x.Sum(r => r.Count))).OrderByDescending(x => x.Item2).Take(10), "Quantity");
-            }
-            case "ops.moderation":
-            {
-                var rows = await RollupsAsync(db, range, ct, ReportsOpened, ReportsResolved);
-                return new ChartTable(key, "Moderation workload", MetricCatalog.ReportsOpened, labels, keys,
-                    [new("Reports opened", PerBucket(rows, ReportsOpened, Count)), new("Reports resolved", PerBucket(rows, ReportsResolved, Count))], "reports");
-            }
-            case "ops.business":
-            {
-                var rows = await RollupsAsync(db, range, ct, Business);
-                return new ChartTable(key, "Business metrics (sum per bucket)", MetricCatalog.BusinessValue, labels, keys,
-                    rows.Select(r => r.Dimension).Distinct().Order().Take(8)
-                        .Select(name => new ChartSeriesData(name, buckets.Select(b => (double?)Math.Round(rows.Where(r => r.Dimension == name && r.Day >= b.Start && r.Day < b.End).Sum(r => (double)r.Value), 2)).ToArray())).ToList());
-            }
-            default:
-                if (key.StartsWith("ops.perf", StringComparison.Ordinal))
-                {
-                    var rows = await RollupsAsync(db, range, ct, Performance);
-                    var metrics = rows.Select(r => r.Dimension.Split('|')[^1]).Distinct().Order().ToList();
-                    var metricName = key.StartsWith("ops.perf:", StringComparison.Ordinal) ? key["ops.perf:".Length..] : metrics.FirstOrDefault() ?? "";
-                    var series = rows.Where(r => r.Dimension.EndsWith("|" + metricName, StringComparison.Ordinal)).Select(r => r.Dimension).Distinct().Order().Take(10)
-                        .Select(dim => new ChartSeriesData(dim.Split('|')[0], buckets.Select(b =>
-                        {
-                            var rs = rows.Where(r => r.Dimension == dim && r.Day >= b.Start && r.Day < b.End).ToList();
-                            return Ratio(rs.Sum(r => (double)r.Value), rs.Sum(r => r.Count)) is { } v ? (double?)Math.Round(v, 3) : null;
-                        }).ToArray())).ToList();
-                    return new ChartTable("ops.perf:" + metricName, $"Performance: {metricName} (mean per service)", MetricCatalog.PerformanceValue, labels, keys, series);
-                }
-                throw new ArgumentException($"Unknown chart '{key}'.", nameof(key));
+            active = new double?[buckets.Count];
+            for (var i = 0; i < buckets.Count; i++) active[i] = await ActivePlayersAsync(db, buckets[i].Start, buckets[i].End, ct);
         }
+        return new ChartTable(key, "New and active players", MetricCatalog.ActiveUsers, labels, keys,
+            [new("New players", chart.PerBucket(rows, NewPlayers, CountOf)), new("Active players", active)], "new_players");
+    }
+
+    async Task<ChartTable> PlayersStatusAsync(ChartRequest chart)
+    {
+        var (db, key, range, g, ct) = (chart.Db, chart.Key, chart.Range, chart.Granularity, chart.Ct);
+        var (buckets, labels, keys) = (chart.Buckets, chart.Labels, chart.Keys);
+        var mix = await LatestSnapshotAsync(db, StatusMix, ct)
+                  ?? (await db.Players.GroupBy(p => p.Status).Select(x => new { x.Key, N = x.Count() }).ToListAsync(ct)).Select(x => (x.Key, (long)x.N)).ToList();
+        return chart.Categories("Player status mix", MetricCatalog.Get("new_players") with { Title = "Status", Definition = "Players (users rows) by their current status (as of the last rollup refresh), whatever the range." },
+            mix.OrderByDescending(x => x.Count).Select(x => (x.Dimension, (double)x.Count)), "Players");
+    }
+
+    async Task<ChartTable> PlayersLevelsAsync(ChartRequest chart)
+    {
+        var (db, key, range, g, ct) = (chart.Db, chart.Key, chart.Range, chart.Granularity, chart.Ct);
+        var (buckets, labels, keys) = (chart.Buckets, chart.Labels, chart.Keys);
+        var levels = (await LatestSnapshotAsync(db, ActorLevels, ct))?.Select(x => (Key: int.Parse(x.Dimension, Inv), N: x.Count)).ToList()
+                     ?? (await db.Actors.GroupBy(a => a.Level).Select(x => new { x.Key, N = x.Count() }).ToListAsync(ct)).Select(x => (x.Key, N: (long)x.N)).ToList();
+        var size = levels.Count == 0 ? 1 : Math.Max(1, (int)Math.Ceiling(levels.Max(l => l.Key) / 10.0));
+        var grouped = levels.GroupBy(l => (l.Key - 1) / size).OrderBy(x => x.Key)
+            .Select(x => (size == 1 ? $"{x.Key + 1}" : $"{x.Key * size + 1}–{(x.Key + 1) * size}", (double)x.Sum(l => l.N)));
+        return chart.Categories("Level distribution of actors", new MetricDefinition("levels", "Actors", "Actors (characters) by their current level (as of the last rollup refresh), whatever the range.", MetricFormat.Count), grouped, "Actors");
+    }
+
+    async Task<ChartTable> RevenueDailyAsync(ChartRequest chart)
+    {
+        var (db, key, range, g, ct) = (chart.Db, chart.Key, chart.Range, chart.Granularity, chart.Ct);
+        var (buckets, labels, keys) = (chart.Buckets, chart.Labels, chart.Keys);
+        var rows = await RollupsAsync(db, range, ct, RevenueGross, RevenueRefunds);
+        var gross = chart.PerBucket(rows, RevenueGross, ValueOf);
+        var refunds = chart.PerBucket(rows, RevenueRefunds, ValueOf);
+        var net = gross.Select((v, i) => (double?)Math.Round((v ?? 0) - (refunds[i] ?? 0), 2)).ToArray();
+        return new ChartTable(key, "Revenue", MetricCatalog.Revenue, labels, keys,
+            [new("Net revenue (USD)", net), new("Gross (USD)", gross), new("Refunds and chargebacks (USD)", refunds)], "revenue");
+    }
+
+    async Task<ChartTable> RevenueSkuOrCurrencyAsync(ChartRequest chart)
+    {
+        var (db, key, range, g, ct) = (chart.Db, chart.Key, chart.Range, chart.Granularity, chart.Ct);
+        var (buckets, labels, keys) = (chart.Buckets, chart.Labels, chart.Keys);
+        var metric = key == "revenue.sku" ? RevenueSku : RevenueCurrency;
+        var rows = await RollupsAsync(db, range, ct, metric);
+        var items = rows.GroupBy(r => r.Dimension).Select(x => (Label: x.Key, Value: Math.Round(x.Sum(r => (double)r.Value), 2)))
+            .OrderByDescending(x => x.Value).Take(15);
+        return chart.Categories(key == "revenue.sku" ? "Net revenue by product (SKU)" : "Net revenue by currency (in USD)", MetricCatalog.Revenue, items, "Net revenue (USD)");
+    }
+
+    async Task<ChartTable> RevenueSpendersAsync(ChartRequest chart)
+    {
+        var (db, key, range, g, ct) = (chart.Db, chart.Key, chart.Range, chart.Granularity, chart.Ct);
+        var (buckets, labels, keys) = (chart.Buckets, chart.Labels, chart.Keys);
+        var spenders = await TopSpendersAsync(db, range, ct);
+        return new ChartTable(key, "Top spenders", MetricCatalog.Revenue with
+            {
+                Title = "Top spenders",
+                Definition = $"The 10 players with the highest net revenue over the range (as {MetricCatalog.Revenue.Title}), summed over the days where they were among the day's {SpendersPerDay} biggest net spenders.",
+            }, spenders.Select(s => s.Name).ToList(), spenders.Select(s => s.Id.ToString()).ToList(),
+            [new("Net revenue (USD)", spenders.Select(s => (double?)s.Net).ToArray())], "player");
+    }
+
+    async Task<ChartTable> RetentionCurveAsync(ChartRequest chart)
+    {
+        var (db, key, range, g, ct) = (chart.Db, chart.Key, chart.Range, chart.Granularity, chart.Ct);
+        var (buckets, labels, keys) = (chart.Buckets, chart.Labels, chart.Keys);
+        var rows = await RollupsAsync(db, range, ct, MetricCatalog.RetentionDays.Select(RetentionMetric).ToArray());
+        var values = MetricCatalog.RetentionDays.Select(n =>
+        {
+            var rs = rows.Where(r => r.MetricName == RetentionMetric(n)).ToList();
+            return Ratio(rs.Sum(r => (double)r.Value), rs.Sum(r => r.Count)) is { } v ? (double?)Math.Round(v * 100, 2) : null;
+        }).ToArray();
+        return new ChartTable(key, "Retention curve (% of players of the cohorts in the range)", MetricCatalog.Retention,
+            MetricCatalog.RetentionDays.Select(n => $"D{n}").ToList(), MetricCatalog.RetentionDays.Select(n => $"D{n}").ToList(), [new("Retention %", values)]);
+    }
+
+    async Task<ChartTable> RetentionCohortsAsync(ChartRequest chart)
+    {
+        var (db, key, range, g, ct) = (chart.Db, chart.Key, chart.Range, chart.Granularity, chart.Ct);
+        var (buckets, labels, keys) = (chart.Buckets, chart.Labels, chart.Keys);
+        var cohorts = await CohortsAsync(range, ct);
+        return new ChartTable(key, "Cohorts by signup week", MetricCatalog.Retention, cohorts.Select(c => c.Week.ToString("yyyy-MM-dd", Inv)).ToList(),
+            cohorts.Select(c => c.Week.ToString("yyyy-MM-dd", Inv)).ToList(),
+            [new("Cohort size", cohorts.Select(c => (double?)c.Size).ToArray()),
+             .. MetricCatalog.RetentionDays.Select(n => new ChartSeriesData($"D{n} %", cohorts.Select(c => c.Retention[n] is { } v ? (double?)Math.Round(v * 100, 2) : null).ToArray()))],
+            "new_players");
+    }
+
+    async Task<ChartTable> EngagementSessionsAsync(ChartRequest chart)
+    {
+        var (db, key, range, g, ct) = (chart.Db, chart.Key, chart.Range, chart.Granularity, chart.Ct);
+        var (buckets, labels, keys) = (chart.Buckets, chart.Labels, chart.Keys);
+        var rows = await RollupsAsync(db, range, ct, Sessions, SessionDuration);
+        var avg = buckets.Select(b =>
+        {
+            var rs = rows.Where(r => r.MetricName == SessionDuration && r.Day >= b.Start && r.Day < b.End).ToList();
+            return Ratio(rs.Sum(r => (double)r.Value) / 60, rs.Sum(r => r.Count)) is { } v ? (double?)Math.Round(v, 2) : null;
+        }).ToArray();
+        return new ChartTable(key, "Sessions", MetricCatalog.Sessions, labels, keys,
+            [new("Sessions", chart.PerBucket(rows, Sessions, CountOf)), new("Avg. length (min)", avg)], "sessions");
+    }
+
+    async Task<ChartTable> EngagementLengthAsync(ChartRequest chart)
+    {
+        var (db, key, range, g, ct) = (chart.Db, chart.Key, chart.Range, chart.Granularity, chart.Ct);
+        var (buckets, labels, keys) = (chart.Buckets, chart.Labels, chart.Keys);
+        var rows = await RollupsAsync(db, range, ct, SessionLength);
+        return chart.Categories("Session length distribution", MetricCatalog.AvgSessionLength,
+            SessionLengthBuckets.Select(b => (b.Label, (double)rows.Where(r => r.Dimension == b.Label).Sum(r => r.Count))), "Sessions");
+    }
+
+    async Task<ChartTable> EngagementHoursAsync(ChartRequest chart)
+    {
+        var (db, key, range, g, ct) = (chart.Db, chart.Key, chart.Range, chart.Granularity, chart.Ct);
+        var (buckets, labels, keys) = (chart.Buckets, chart.Labels, chart.Keys);
+        var rows = await RollupsAsync(db, range, ct, SessionHour);
+        var days = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday };
+        return new ChartTable(key, "Peak hours (sessions started, UTC)", MetricCatalog.Sessions, Enumerable.Range(0, 24).Select(h => h.ToString("00", Inv)).ToList(),
+            Enumerable.Range(0, 24).Select(h => h.ToString("00", Inv)).ToList(),
+            days.Select(d => new ChartSeriesData(d.ToString()[..3], Enumerable.Range(0, 24)
+                .Select(h => (double?)rows.Where(r => r.Day.DayOfWeek == d && r.Dimension == h.ToString("00", Inv)).Sum(r => r.Count)).ToArray())).ToList());
+    }
+
+    async Task<ChartTable> EngagementEventsAsync(ChartRequest chart)
+    {
+        var (db, key, range, g, ct) = (chart.Db, chart.Key, chart.Range, chart.Granularity, chart.Ct);
+        var (buckets, labels, keys) = (chart.Buckets, chart.Labels, chart.Keys);
+        var rows = await RollupsAsync(db, range, ct, EventJoined, EventCompleted);
+        return new ChartTable(key, "Event participation and completion", MetricCatalog.EventJoined, labels, keys,
+            [new("Joined", chart.PerBucket(rows, EventJoined, CountOf)), new("Completed", chart.PerBucket(rows, EventCompleted, CountOf))]);
+    }
+
+    async Task<ChartTable> EngagementQuestsAsync(ChartRequest chart)
+    {
+        var (db, key, range, g, ct) = (chart.Db, chart.Key, chart.Range, chart.Granularity, chart.Ct);
+        var (buckets, labels, keys) = (chart.Buckets, chart.Labels, chart.Keys);
+        var rows = await RollupsAsync(db, range, ct, QuestStarted, QuestCompleted);
+        return chart.Categories("Quest funnel", MetricCatalog.QuestStarted, [("Started", Sum(rows, QuestStarted, true)), ("Completed", Sum(rows, QuestCompleted, true))], "Quests");
+    }
+
+    async Task<ChartTable> EngagementItemsAsync(ChartRequest chart)
+    {
+        var (db, key, range, g, ct) = (chart.Db, chart.Key, chart.Range, chart.Granularity, chart.Ct);
+        var (buckets, labels, keys) = (chart.Buckets, chart.Labels, chart.Keys);
+        var rows = await RollupsAsync(db, range, ct, ItemsAcquired);
+        return chart.Categories("Top items acquired", MetricCatalog.ItemsAcquired,
+            rows.GroupBy(r => r.Dimension).Select(x => (x.Key, (double)x.Sum(r => r.Count))).OrderByDescending(x => x.Item2).Take(10), "Quantity");
+    }
+
+    async Task<ChartTable> OpsModerationAsync(ChartRequest chart)
+    {
+        var (db, key, range, g, ct) = (chart.Db, chart.Key, chart.Range, chart.Granularity, chart.Ct);
+        var (buckets, labels, keys) = (chart.Buckets, chart.Labels, chart.Keys);
+        var rows = await RollupsAsync(db, range, ct, ReportsOpened, ReportsResolved);
+        return new ChartTable(key, "Moderation workload", MetricCatalog.ReportsOpened, labels, keys,
+            [new("Reports opened", chart.PerBucket(rows, ReportsOpened, CountOf)), new("Reports resolved", chart.PerBucket(rows, ReportsResolved, CountOf))], "reports");
+    }
+
+    /// <summary>Average session length per bucket, in minutes: its own chart, so sessions (a count) and minutes never share an axis.</summary>
+    async Task<ChartTable> EngagementSessionLengthAsync(ChartRequest c)
+    {
+        var rows = await RollupsAsync(c.Db, c.Range, c.Ct, SessionDuration);
+        var avg = c.Buckets.Select(b =>
+        {
+            var rs = rows.Where(r => r.MetricName == SessionDuration && r.Day >= b.Start && r.Day < b.End).ToList();
+            return Ratio(rs.Sum(r => (double)r.Value) / 60, rs.Sum(r => r.Count)) is { } v ? (double?)Math.Round(v, 2) : null;
+        }).ToArray();
+        return new ChartTable(c.Key, "Average session length", MetricCatalog.AvgSessionLength, c.Labels, c.Keys, [new("Avg. session length", avg)], "sessions");
+    }
+
+    /// <summary>business_metrics by group of one unit (players, money, rates…), each series named and aggregated as its definition says.</summary>
+    async Task<ChartTable> OpsBusinessAsync(ChartRequest c)
+    {
+        var group = c.Key.StartsWith("ops.business:", StringComparison.Ordinal) ? c.Key["ops.business:".Length..] : BusinessMetrics.Groups[0].Key;
+        var rows = await RollupsAsync(c.Db, c.Range, c.Ct, Business);
+        var definition = BusinessMetrics.Groups.FirstOrDefault(x => x.Key == group) ?? BusinessMetrics.Groups[0];
+        var names = rows.Select(r => r.Dimension).Distinct().Where(n => BusinessMetrics.GroupOf(n) == definition.Key).Order().Take(8).ToList();
+        var series = names.Select(name =>
+        {
+            var metric = BusinessMetrics.Describe(name);
+            return new ChartSeriesData(metric.Title, c.Buckets.Select(b =>
+            {
+                var rs = rows.Where(r => r.Dimension == name && r.Day >= b.Start && r.Day < b.End).ToList();
+                if (rs.Count == 0) return (double?)null;
+                var value = metric.Averaged ? rs.Average(r => (double)r.Value) : rs.Sum(r => (double)r.Value);
+                return Math.Round(value * metric.Scale, 2);
+            }).ToArray());
+        }).ToList();
+        return new ChartTable("ops.business:" + definition.Key, definition.Title, MetricCatalog.BusinessValue with { Definition = definition.Definition }, c.Labels, c.Keys, series);
+    }
+
+    /// <summary>One performance metric (latency, error rate, requests per minute) per service, in the metric's own unit.</summary>
+    async Task<ChartTable> OpsPerfAsync(ChartRequest c)
+    {
+        var rows = await RollupsAsync(c.Db, c.Range, c.Ct, Performance);
+        var metrics = rows.Select(r => r.Dimension.Split('|')[^1]).Distinct().Order().ToList();
+        var metricName = c.Key.StartsWith("ops.perf:", StringComparison.Ordinal) ? c.Key["ops.perf:".Length..] : metrics.FirstOrDefault() ?? "";
+        var scale = ChartUnit.ForPerformanceMetric(metricName) == ChartUnit.Percent ? 100 : 1;
+        var series = rows.Where(r => r.Dimension.EndsWith("|" + metricName, StringComparison.Ordinal)).Select(r => r.Dimension).Distinct().Order().Take(10)
+            .Select(dim => new ChartSeriesData(dim.Split('|')[0], c.Buckets.Select(b =>
+            {
+                var rs = rows.Where(r => r.Dimension == dim && r.Day >= b.Start && r.Day < b.End).ToList();
+                return Ratio(rs.Sum(r => (double)r.Value), rs.Sum(r => r.Count)) is { } v ? (double?)Math.Round(v * scale, 3) : null;
+            }).ToArray())).ToList();
+        return new ChartTable("ops.perf:" + metricName, $"{BusinessMetrics.Humanize(metricName)} by service (mean per bucket)", MetricCatalog.PerformanceValue, c.Labels, c.Keys, series);
     }
 
     /// <summary>Metric names present in performance rollups of the range (one chart each).</summary>

@@ -23,7 +23,7 @@ public static class MetricCatalog
     /// <summary>The days after signup for which retention is kept.</summary>
     public static readonly int[] RetentionDays = [1, 3, 7, 14, 30];
 
-    public static readonly MetricDefinition Dau = new("dau", "DAU",
+    public static readonly MetricDefinition Dau = new("dau", "Avg. DAU",
         "Daily active users: distinct players with at least one session_data row whose start_time falls on the UTC day. Over a range: the average of the daily figures.", MetricFormat.Decimal);
     public static readonly MetricDefinition Wau = new("wau", "WAU",
         "Weekly active users: distinct players with a session starting in the 7 UTC days ending on the last day of the range.", MetricFormat.Count);

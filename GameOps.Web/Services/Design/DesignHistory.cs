@@ -13,7 +13,11 @@ namespace GameOps.Web.Services.Design;
 public sealed record HistoryVersion(Guid EntryId, DateTime At, string? Staff, string Action, int? Version, IReadOnlyList<string> ChangedColumns, JsonObject Snapshot);
 
 /// <summary>One column that differs between two versions.</summary>
-public sealed record FieldDiff(string Column, string? Left, string? Right);
+public sealed record FieldDiff(string Column, string? Left, string? Right)
+{
+    /// <summary>For JSON columns: each path inside the value that changed, old → new.</summary>
+    public IReadOnlyList<PathChange> Paths { get; init; } = [];
+}
 
 /// <summary>
 /// A definition's history from the staff audit trail: every audited change, the row as it was after each (rebuilt
@@ -56,7 +60,10 @@ public sealed class DesignHistory(IDbContextFactory<GameOpsDbContext> contextFac
     public static IReadOnlyList<FieldDiff> Diff(JsonObject left, JsonObject right) =>
         left.Select(p => p.Key).Union(right.Select(p => p.Key))
             .Where(c => c is not ("updated_at" or "version") && !JsonNode.DeepEquals(left[c], right[c]))
-            .Select(c => new FieldDiff(c, left[c]?.ToJsonString(GameJsonSerializer.Options), right[c]?.ToJsonString(GameJsonSerializer.Options)))
+            .Select(c => new FieldDiff(c, JsonDiff.Show(left[c]), JsonDiff.Show(right[c]))
+            {
+                Paths = JsonDiff.IsStructured(left[c]) || JsonDiff.IsStructured(right[c]) ? JsonDiff.Compare(left[c], right[c]) : [],
+            })
             .ToList();
 
     /// <summary>Saves the version's values over the current row (a new version, audited like any edit); conflicts if the row changed since <paramref name="currentToken"/>.</summary>

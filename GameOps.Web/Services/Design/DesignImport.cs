@@ -68,7 +68,7 @@ public sealed class DesignImport(IDbContextFactory<GameOpsDbContext> contextFact
         }
         catch (Exception ex) when (ex is FormatException or JsonException)
         {
-            return Fail(ex.Message);
+            return Fail(ex is JsonException json ? "The file is not valid JSON. " + JsonErrorText.Describe(json) : ex.Message);
         }
         if (records.Count == 0) return Fail("The file holds no rows.");
         if (records.Count > MaxRows) return Fail($"The file holds {records.Count:N0} rows; import at most {MaxRows:N0} at a time.");
@@ -81,13 +81,23 @@ public sealed class DesignImport(IDbContextFactory<GameOpsDbContext> contextFact
         var existing = await db.Set<T>().ToListAsync(ct); // tracked: changed rows are saved from here
         var byKey = existing.ToDictionary(e => (string)keyField.GetValue(e)!, StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var firstLineByKey = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var rows = new List<ImportRow>();
         foreach (var (line, cells) in records)
         {
             var errors = new List<string>();
             var key = cells.FirstOrDefault(c => string.Equals(c.Key, keyField.Column, StringComparison.OrdinalIgnoreCase)).Value is { } k ? Text(k) : null;
             if (string.IsNullOrWhiteSpace(key)) { rows.Add(new ImportRow(line, "", ImportAction.Error, [], [$"{keyField.Column} is missing."], [])); continue; }
-            if (!seen.Add(key)) { rows.Add(new ImportRow(line, key, ImportAction.Error, [], [$"{key} appears more than once in the file."], [])); continue; }
+            // Rows are checked against each other before the database sees them: the same key twice (also differing only in case or spaces) is a row error.
+            if (key != key.Trim()) { rows.Add(new ImportRow(line, key, ImportAction.Error, [], [$"{keyField.Column} \"{key}\" starts or ends with a space."], [])); continue; }
+            if (firstLineByKey.TryGetValue(key, out var firstLine))
+            {
+                var same = seen.Contains(key);
+                rows.Add(new ImportRow(line, key, ImportAction.Error, [], [same ? $"{key} is also on line {firstLine}: each key may appear once per file." : $"{key} differs only in case from a key on line {firstLine}: keys must be unique."], []));
+                continue;
+            }
+            seen.Add(key);
+            firstLineByKey[key] = line;
             var current = byKey.GetValueOrDefault(key);
             var isNew = current is null;
             var entity = isNew ? (T)resource.NewEntity() : Copy(resource, current!);
@@ -103,9 +113,7 @@ public sealed class DesignImport(IDbContextFactory<GameOpsDbContext> contextFact
                     errors.Add($"{field.Column}: {ex.Message}");
                 }
             }
-            var issues = errors.Count > 0 ? [] : ResourceValidation.Validate(resource, entity).ToList();
-            if (errors.Count == 0)
-                foreach (var validator in resource.DatabaseValidators) issues.AddRange(await validator(db, entity, ct));
+            var issues = errors.Count > 0 ? [] : await DesignValidation.ValidateAsync(db, resource, entity, ct);
             errors.AddRange(issues.Where(i => !i.IsWarning).Select(i => i.Message));
             var warnings = issues.Where(i => i.IsWarning).Select(i => i.Message).ToList();
             var diff = isNew ? [] : Differences(resource, current!, entity);
@@ -149,7 +157,17 @@ public sealed class DesignImport(IDbContextFactory<GameOpsDbContext> contextFact
     static List<FieldDiff> Differences(ResourceDescription resource, object before, object after) =>
         resource.Fields.Where(f => !f.ReadOnly)
             .Select(f => new FieldDiff(f.Column, Show(f, f.GetValue(before)), Show(f, f.GetValue(after))))
-            .Where(d => d.Left != d.Right).ToList();
+            .Where(d => d.Left != d.Right)
+            .Select(d => resource.Fields.First(f => f.Column == d.Column).Kind == FieldKind.Json
+                ? d with { Paths = JsonDiff.Compare(ParseOrText(d.Left), ParseOrText(d.Right)) } : d)
+            .ToList();
+
+    static JsonNode? ParseOrText(string? text)
+    {
+        if (text is null) return null;
+        try { return JsonNode.Parse(text); }
+        catch (JsonException) { return JsonValue.Create(text); }
+    }
 
     static string? Show(ResourceField field, object? value) => value switch
     {
@@ -177,7 +195,7 @@ public sealed class DesignImport(IDbContextFactory<GameOpsDbContext> contextFact
             {
                 var json = text ?? node.ToJsonString();
                 if (string.IsNullOrWhiteSpace(json)) return null;
-                using var _ = JsonDocument.Parse(json);
+                if (JsonErrorText.Check(json) is { } problem) throw new FormatException("not valid JSON. " + problem);
                 return json;
             }
             if (text is not null)
@@ -271,10 +289,10 @@ public sealed class DesignImport(IDbContextFactory<GameOpsDbContext> contextFact
     // ---------- full export ----------
 
     /// <summary>Every definition (all columns but timestamps and version, JSON columns as JSON) in import format.</summary>
-    public async Task<string> ExportAsync(ResourceDescription resource, string format, CancellationToken ct = default)
+    public async Task<string> ExportAsync(ResourceDescription resource, string format, CancellationToken ct = default, IReadOnlySet<Guid>? only = null)
     {
         await currentStaff.DemandAsync(Permission.DesignRead);
-        var ids = (await store.ExportAsync(resource, new ResourceQuery(), MaxRows, ct)).Select(r => r.Id).ToList();
+        var ids = (await store.ExportAsync(resource, new ResourceQuery(), MaxRows, ct)).Select(r => r.Id).Where(id => only is null || id is Guid g && only.Contains(g)).ToList();
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var fields = resource.Fields.Where(f => f.Name != "Id" && !Ignored.Contains(f.Column)).ToList();
         var rows = new List<object>();

@@ -30,6 +30,9 @@ public static class DesignIntegrity
     public static async Task<IReadOnlyList<ValidationIssue>> CheckItemAsync(GameOpsDbContext db, Item item, CancellationToken ct)
     {
         var issues = new List<ValidationIssue>();
+        if (DesignSchemas.Check(typeof(string), item.Properties).Count == 0)
+            foreach (var problem in ItemPropertySchemas.Check(item.ItemType, item.Properties))
+                issues.Add(new ValidationIssue(nameof(Item.Properties), $"Properties of a {item.ItemType}: {problem}"));
         await CheckRequirementsAsync(db, item.Requirements, nameof(Item.Requirements), issues, ct, selfSkill: null);
         if (item.Requirements.MinLevel is { } min && min > item.LevelRequirement && item.LevelRequirement > 0)
             issues.Add(new ValidationIssue(nameof(Item.Requirements), $"Requirements ask for level {min}, above the item's level requirement {item.LevelRequirement}.", IsWarning: true));
@@ -106,9 +109,12 @@ public static class DesignIntegrity
         if (achievement.Requirements.Count == 0)
             issues.Add(new ValidationIssue(nameof(Achievement.Requirements), "An achievement needs at least one requirement."));
         await CheckRewardsAsync(db, achievement.Rewards, nameof(Achievement.Rewards), issues, ct);
-        var quests = achievement.Requirements.Where(r => r.Type == "complete_quests" && !string.IsNullOrEmpty(r.Target)).Select(r => r.Target!);
+        // complete_quests names a quest, or a zone (every quest of it); craft names an item, or a crafting skill (anything it makes).
+        var zones = await db.WorldZones.AsNoTracking().Select(z => z.ZoneId).ToListAsync(ct);
+        var skills = await db.SkillDefinitions.AsNoTracking().Select(k => k.SkillId).ToListAsync(ct);
+        var quests = achievement.Requirements.Where(r => r.Type == "complete_quests" && !string.IsNullOrEmpty(r.Target) && !zones.Contains(r.Target!)).Select(r => r.Target!);
         await CheckKeysAsync(db.Quests.Select(q => new KeyState { Key = q.QuestId, IsActive = q.IsActive }), quests, "quest", nameof(Achievement.Requirements), issues, ct);
-        var items = achievement.Requirements.Where(r => r.Type is "collect" or "craft" && !string.IsNullOrEmpty(r.Target)).Select(r => r.Target!);
+        var items = achievement.Requirements.Where(r => r.Type is "collect" or "craft" && !string.IsNullOrEmpty(r.Target) && !(r.Type == "craft" && skills.Contains(r.Target!))).Select(r => r.Target!);
         await CheckKeysAsync(db.Items.Select(i => new KeyState { Key = i.ItemId, IsActive = i.IsActive }), items, "item", nameof(Achievement.Requirements), issues, ct);
         return issues;
     }

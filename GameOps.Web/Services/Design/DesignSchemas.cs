@@ -15,10 +15,10 @@ public static class DesignSchemas
     static readonly string EffectSchema = $$"""
         {
           "type": "object",
-          "required": ["type", "amount"],
+          "required": ["type", "target", "amount"],
           "properties": {
             "type": { "enum": [{{string.Join(", ", Effect.Types.Select(t => $"\"{t}\""))}}] },
-            "target": { "type": ["string", "null"], "maxLength": 100 },
+            "target": { "type": "string", "minLength": 1, "maxLength": 100 },
             "amount": { "type": "number" },
             "duration_seconds": { "type": ["integer", "null"], "minimum": 0 },
             "interval_seconds": { "type": ["integer", "null"], "minimum": 1 },
@@ -116,22 +116,28 @@ public static class DesignSchemas
         if (!Schemas.TryGetValue(shape, out var schema)) return [];
         JsonDocument doc;
         try { doc = JsonDocument.Parse(string.IsNullOrWhiteSpace(json) ? "null" : json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip }); }
-        catch (JsonException ex) { return [new SchemaProblem("", $"Not valid JSON: {ex.Message}")]; }
+        catch (JsonException ex) { return [new SchemaProblem("", $"Not valid JSON. {JsonErrorText.Describe(ex)}")]; }
         using (doc)
         {
             if (shape != typeof(string) && doc.RootElement.ValueKind == JsonValueKind.Null) return [new SchemaProblem("", "A value is required (use [] or {} for empty).")];
-            var result = schema.Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+            var problems = Evaluate(schema, doc.RootElement);
+            return problems;
+        }
+    }
+
+    /// <summary>Every schema error of a parsed value, in the designer's words; empty when valid.</summary>
+    public static IReadOnlyList<SchemaProblem> Evaluate(JsonSchema schema, JsonElement value)
+    {
+        {
+            var result = schema.Evaluate(value, new EvaluationOptions { OutputFormat = OutputFormat.List });
             if (result.IsValid) return [];
             var problems = new List<SchemaProblem>();
             foreach (var detail in (result.Details ?? []).Append(result))
             {
                 if (detail.Errors is null) continue;
                 foreach (var error in detail.Errors)
-                {
-                    var message = error.Key == "false" || error.Value.Contains("false schema", StringComparison.Ordinal) ? "is not an allowed property here" : error.Value;
-                    var problem = new SchemaProblem(detail.InstanceLocation.ToString().TrimEnd('/'), message);
-                    if (!problems.Contains(problem)) problems.Add(problem);
-                }
+                    foreach (var problem in Explain(detail.InstanceLocation.ToString().TrimEnd('/'), error.Key, error.Value))
+                        if (!problems.Contains(problem)) problems.Add(problem);
             }
             return problems.Count > 0 ? problems : [new SchemaProblem("", "Does not match the expected shape.")];
         }
@@ -142,10 +148,42 @@ public static class DesignSchemas
         Check(shape, value is string s ? s : JsonSerializer.Serialize(value, shape, GameJsonSerializer.Options));
 
     public static string Describe(IEnumerable<SchemaProblem> problems) => string.Join("; ", problems);
+
+    /// <summary>One schema error in the designer's words, at the path of the input it is about (a missing property: its own path).</summary>
+    static IEnumerable<SchemaProblem> Explain(string path, string keyword, string message)
+    {
+        switch (keyword)
+        {
+            case "required":
+                var names = System.Text.RegularExpressions.Regex.Matches(message, "\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+                if (names.Count == 0) { yield return new SchemaProblem(path, "A required value is missing."); yield break; }
+                foreach (var name in names) yield return new SchemaProblem($"{path}/{name}", "Required.");
+                yield break;
+            case "false":
+                yield return new SchemaProblem(path, "Not an allowed property here.");
+                yield break;
+            case "additionalProperties":
+                yield return new SchemaProblem(path, "Has a property that is not allowed here.");
+                yield break;
+            case "minLength" when message.Contains(" 1", StringComparison.Ordinal):
+                yield return new SchemaProblem(path, "Required (must not be empty).");
+                yield break;
+            case "uniqueItems":
+                yield return new SchemaProblem(path, "Lists the same value twice.");
+                yield break;
+        }
+        yield return new SchemaProblem(path, message.Contains("false schema", StringComparison.Ordinal) ? "Not an allowed property here." : Sentence(message));
+    }
+
+    static string Sentence(string message) => message.Length == 0 ? message : char.ToUpperInvariant(message[0]) + message[1..].TrimEnd('.') + ".";
+
+    /// <summary>A JSON pointer as a designer reads it: <c>/0/target</c> → <c>#1 target</c>.</summary>
+    public static string Where(string pointer) =>
+        string.Join(" ", pointer.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => int.TryParse(s, out var i) ? $"#{i + 1}" : s.Replace('_', ' ')));
 }
 
 /// <summary>One schema violation: where (a JSON pointer like <c>/0/chance</c>, empty for the whole value) and why.</summary>
 public sealed record SchemaProblem(string Path, string Message)
 {
-    public override string ToString() => string.IsNullOrEmpty(Path) ? Message : $"at {Path}: {Message}";
+    public override string ToString() => string.IsNullOrEmpty(Path) ? Message : $"{DesignSchemas.Where(Path)}: {Message}";
 }

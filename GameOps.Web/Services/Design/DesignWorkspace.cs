@@ -15,6 +15,8 @@ public static class DesignWorkspace
         services.AddScoped<DesignHistory>();
         services.AddScoped<DesignImport>();
         services.AddScoped<DesignInsights>();
+        services.AddScoped<DesignKeys>();
+        services.AddScoped<DesignBulk>();
         return services;
     }
 
@@ -26,8 +28,13 @@ public static class DesignWorkspace
             if (catalog.Find(slug) is not { Workspace: "Design" } resource) return Results.NotFound();
             if (!http.User.Has(resource.ReadPermission)) return Results.Forbid();
             if (format is not ("json" or "csv")) return Results.BadRequest("Format must be csv or json.");
-            var text = await import.ExportAsync(resource, format, ct);
-            await audit.RecordAsync("export", resource.Table, null, new { format, full = true });
+            // ?ids=…: the rows selected in a design list; otherwise every row.
+            var ids = (http.Request.Query["ids"].ToString() ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(s => Guid.TryParse(s, out var g) ? g : (Guid?)null).ToList();
+            if (ids.Any(i => i is null)) return Results.BadRequest("ids must be row ids separated by commas.");
+            var selection = ids.Count > 0 ? ids.Select(i => i!.Value).ToHashSet() : null;
+            var text = await import.ExportAsync(resource, format, ct, selection);
+            await audit.RecordAsync("export", resource.Table, null, new { format, full = selection is null, rows = selection?.Count });
             var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmm");
             return Results.File(Encoding.UTF8.GetBytes(text), format == "csv" ? "text/csv; charset=utf-8" : "application/json", $"{resource.Table}-full-{stamp}.{format}");
         }).RequireAuthorization(Policies.Design);
