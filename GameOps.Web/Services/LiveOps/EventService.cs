@@ -218,6 +218,18 @@ public sealed class EventService(IDbContextFactory<GameOpsDbContext> contexts, C
         row.NextRun = EventScheduling.NextRun(draft, now);
     }
 
+    /// <summary>"Created by" is the server's stamp, never typed: the staff member who saved the event first.</summary>
+    public async Task StampCreatorAsync(Guid eventId, CancellationToken ct = default)
+    {
+        if (await RefuseUnlessWriterAsync() is not null) return;
+        if (CurrentStaff.IdOf(await currentStaff.GetPrincipalAsync()) is not { } staffId) return;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var ev = await db.Events.FirstOrDefaultAsync(e => e.Id == eventId && e.CreatedBy == null, ct);
+        if (ev is null) return;
+        ev.CreatedBy = staffId;
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>After the event's dates changed: every schedule's <c>next_run</c> again, inside the new window.</summary>
     public async Task<int> RefreshNextRunsAsync(Guid eventId, CancellationToken ct = default)
     {
