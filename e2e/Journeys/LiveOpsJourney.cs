@@ -37,12 +37,13 @@ public sealed class LiveOpsJourney(AppServer app, BrowserFixture browser) : Jour
         // A weekly rule inside a three-hour event: a rule with no run inside it is refused and says why,
         // a Saturday-evening rule gives exactly the one run that fits (not weekly for ever).
         await detail.AddScheduleAsync();
-        await detail.FillScheduleAsync("duration", "60");
         await detail.FillScheduleAsync("zone", "Europe/Paris");
         await detail.FillScheduleAsync("cron", "0 19 * * 3");
+        await detail.FillScheduleAsync("duration", "60"); // leaving the cron field commits it
         await Expect(Page.Locator("[data-testid=schedule-editor]")).ToContainTextAsync("No run of this rule fits inside the event");
         await StepAsync("schedule-refused");
         await detail.FillScheduleAsync("cron", "0 19 * * 6");
+        await detail.FillScheduleAsync("duration", "60");
         await Expect(detail.Preview).ToContainTextAsync("Saturdays at 19:00 Europe/Paris");
         await Expect(detail.Occurrences).ToHaveCountAsync(1);
         var firstUtc = await detail.OccurrencesUtc.First.InnerTextAsync();

@@ -44,8 +44,9 @@ public sealed class ModeratorJourney(AppServer app, BrowserFixture browser) : Jo
             await Expect(queue.Rows.First.Locator("[data-testid=queue-row-status]")).ToContainTextAsync("in review");
             await Expect(queue.Rows.First.Locator("[data-testid=queue-row-status]")).ToContainTextAsync("admin@");
             await StepAsync("queue-claimed-elsewhere");
-            await otherPage.GotoAsync($"/moderation/reports/{scenario.Report.Id}");
+            var otherDetail = await otherQueue.OpenFirstAsync();
             await otherPage.Locator("[data-testid=report-release]").ClickAsync();
+            await Expect(otherDetail.Message).ToContainTextAsync("back in the queue");
             await Expect(queue.Rows.First.Locator("[data-testid=queue-claim]")).ToBeVisibleAsync();
         }
 

@@ -17,8 +17,9 @@ public static class ListCsv
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = CsvWriter.Create(writer, new CsvWriterOptions { Injection = CsvInjection.Escape }, true))
         {
-            csv.WriteRecord(header.ToArray());
-            foreach (var row in rows) csv.WriteRecord(row.Select(v => v ?? "").ToArray());
+            // Collection expressions pick the row-of-cells overload (an array would be taken for a record object).
+            csv.WriteRecord([.. header]);
+            foreach (var row in rows) csv.WriteRecord([.. row.Select(v => v ?? "")]);
         }
         return writer.ToString();
     }
