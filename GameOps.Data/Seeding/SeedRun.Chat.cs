@@ -65,7 +65,7 @@ internal sealed partial class SeedRun
         ("harassment", ["you're trash, uninstall the game", "report this idiot, he's feeding the whole match", "go back to the tutorial, clown", "nobody wants you here, leave", "I'll camp your corpse all night, loser"]),
         ("spam", ["BUY GOLD CHEAP at g0ld-4-u.example !!! 10000g = $5", "CHEAP GOLD CHEAP GOLD CHEAP GOLD whisper me", "VISIT gold-shop.example FOR POWER LEVELING 1-60 IN 2 DAYS"]),
         ("scam", ["free gems here: http://free-gems.example/login just enter your password", "I'm a GM, give me your password so I can verify your account", "trade me your gear and I'll double it, promise"]),
-        ("hate_speech", ["[message hidden by the profanity filter]", "people from your country shouldn't be allowed to play", "**** all of you ****"]),
+        ("hate_speech", ["you people are vermin, go back where you came from", "people from your country shouldn't be allowed to play", "screw all of you, bunch of subhuman trash"]),
     ];
     static readonly string[] HostileContent =
     [

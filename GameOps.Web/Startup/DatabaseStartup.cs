@@ -167,7 +167,8 @@ public static class DatabaseStartup
             source = "Seed:DemoStaffPassword";
             return configured;
         }
-        var file = Path.Combine(Directory.GetCurrentDirectory(), ".gameops", "demo-staff-password.txt");
+        // The working directory: `dotnet run --project GameOps.Web` runs in GameOps.Web/, as the README says; the box prints the full path.
+        var file = Path.GetFullPath(Path.Combine(Directory.GetCurrentDirectory(), ".gameops", "demo-staff-password.txt"));
         source = file;
         if (File.Exists(file)) return File.ReadAllText(file).Trim();
         const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";

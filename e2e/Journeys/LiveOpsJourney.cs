@@ -10,7 +10,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace GameOps.E2E.Journeys;
 
-/// <summary>Live-ops staff clone last month's event, schedule it weekly and find it on the calendar; the pages pass axe.</summary>
+/// <summary>Live-ops staff clone last month's event, schedule it inside its window and find it on the calendar; the pages pass axe.</summary>
 public sealed class LiveOpsJourney(AppServer app, BrowserFixture browser) : JourneyTest(app, browser)
 {
     [Fact]
@@ -34,19 +34,25 @@ public sealed class LiveOpsJourney(AppServer app, BrowserFixture browser) : Jour
         await Expect(detail.ScheduleRows).ToHaveCountAsync(1);
         await StepAsync("cloned");
 
-        // Schedule it weekly on Saturdays 18:00, Paris time.
+        // A weekly rule inside a three-hour event: a rule with no run inside it is refused and says why,
+        // a Saturday-evening rule gives exactly the one run that fits (not weekly for ever).
         await detail.AddScheduleAsync();
-        await detail.FillScheduleAsync("cron", "0 18 * * 6");
         await detail.FillScheduleAsync("zone", "Europe/Paris");
-        await detail.FillScheduleAsync("duration", "180");
-        await Expect(detail.Preview).ToContainTextAsync("Saturdays at 18:00 Europe/Paris");
-        await Expect(detail.Occurrences).ToHaveCountAsync(5);
+        await detail.FillScheduleAsync("cron", "0 19 * * 3");
+        await detail.FillScheduleAsync("duration", "60"); // leaving the cron field commits it
+        await Expect(Page.Locator("[data-testid=schedule-editor]")).ToContainTextAsync("No run of this rule fits inside the event");
+        await StepAsync("schedule-refused");
+        await detail.FillScheduleAsync("cron", "0 19 * * 6");
+        await detail.FillScheduleAsync("duration", "60");
+        await Expect(detail.Preview).ToContainTextAsync("Saturdays at 19:00 Europe/Paris");
+        await Expect(detail.Occurrences).ToHaveCountAsync(1);
         var firstUtc = await detail.OccurrencesUtc.First.InnerTextAsync();
-        Assert.Matches(@"^Sat \d{4}-\d{2}-\d{2} 1[67]:00$", firstUtc); // 18:00 Paris is 17:00 UTC in winter, 16:00 in summer
+        Assert.Matches(@"^Sat \d{4}-\d{2}-\d{2} 1[78]:00$", firstUtc); // 19:00 Paris is 18:00 UTC in winter, 17:00 in summer
         await StepAsync("schedule-preview");
         await detail.SaveScheduleAsync();
         await Expect(detail.ScheduleRows).ToHaveCountAsync(2);
-        await Expect(detail.Schedules).ToContainTextAsync("Saturdays at 18:00 Europe/Paris");
+        await Expect(detail.Schedules).ToContainTextAsync("Saturdays at 19:00 Europe/Paris");
+        await Expect(detail.ScheduleRows.Nth(1)).ToContainTextAsync(firstUtc); // the list's next run is the preview's
         await StepAsync("scheduled-weekly");
 
         // Next Saturday shows it on the month calendar.

@@ -8,6 +8,9 @@ namespace GameOps.E2E.Journeys;
 /// <summary>A moderator's day: the oldest report, its evidence, a 3-day ban seen on the profile and in the sanctions, and a chat clean-up.</summary>
 public sealed class ModeratorJourney(AppServer app, BrowserFixture browser) : JourneyTest(app, browser)
 {
+    /// <summary>For a second moderator's own browser context.</summary>
+    readonly BrowserFixture browsers = browser;
+
     [Fact]
     public async Task Oldest_report_is_read_in_context_and_the_player_banned_for_three_days()
     {
@@ -21,8 +24,31 @@ public sealed class ModeratorJourney(AppServer app, BrowserFixture browser) : Jo
         await queue.SortOldestFirstAsync();
         await Expect(queue.Rows.First).ToHaveAttributeAsync("data-report-id", scenario.Report.Id.ToString());
         await Expect(queue.Rows.First.Locator("[data-testid=queue-sla]")).ToContainTextAsync("late");
+        // Identity and actions are in view at a laptop's width: no sideways scrolling needed.
+        await Page.SetViewportSizeAsync(1366, 768);
+        await Expect(queue.Rows.First.Locator("[data-testid=queue-open]")).ToBeInViewportAsync();
+        await Expect(queue.Rows.First.Locator("td.identity-col")).ToBeInViewportAsync();
         await StepAsync("queue-oldest-first");
         await Page.AssertAccessibleAsync("report queue");
+
+        // Another moderator claims it in their own browser: this queue shows it without a reload.
+        await using (var other = await browsers.Browser.NewContextAsync(new() { BaseURL = App.BaseUrl, ViewportSize = new() { Width = 1366, Height = 768 } }))
+        {
+            await other.AddInitScriptAsync(Blazor.InitScript);
+            var otherPage = await other.NewPageAsync();
+            await new LoginPage(otherPage).SignInAsAsync("Admin");
+            var otherQueue = await ReportQueuePage.OpenAsync(otherPage);
+            await otherQueue.SortOldestFirstAsync();
+            await Expect(otherQueue.Rows.First).ToHaveAttributeAsync("data-report-id", scenario.Report.Id.ToString());
+            await otherQueue.Rows.First.Locator("[data-testid=queue-claim]").ClickAsync();
+            await Expect(queue.Rows.First.Locator("[data-testid=queue-row-status]")).ToContainTextAsync("in review");
+            await Expect(queue.Rows.First.Locator("[data-testid=queue-row-status]")).ToContainTextAsync("admin@");
+            await StepAsync("queue-claimed-elsewhere");
+            var otherDetail = await otherQueue.OpenFirstAsync();
+            await otherPage.Locator("[data-testid=report-release]").ClickAsync();
+            await Expect(otherDetail.Message).ToContainTextAsync("back in the queue");
+            await Expect(queue.Rows.First.Locator("[data-testid=queue-claim]")).ToBeVisibleAsync();
+        }
 
         var detail = await queue.OpenFirstAsync();
         await Expect(detail.TargetName).ToHaveTextAsync(scenario.Target.Username);
@@ -34,7 +60,13 @@ public sealed class ModeratorJourney(AppServer app, BrowserFixture browser) : Jo
         await StepAsync("report-context");
         await Page.AssertAccessibleAsync("report detail");
 
-        await detail.TempBanAsync("3 days", "Repeated insults in global chat");
+        // One confirmation says what happens to whom, with the reason in it.
+        await detail.AskTempBanAsync("3 days", "Repeated insults in global chat");
+        await Expect(detail.Confirmation.Locator("[data-testid=confirm-consequence]")).ToContainTextAsync($"Ban {scenario.Target.Username} for 3 days");
+        await Expect(detail.Confirmation.Locator("[data-testid=confirm-consequence]")).ToContainTextAsync("0 open sessions end");
+        await Expect(detail.Confirmation.Locator("textarea[data-testid=confirm-reason]")).ToHaveValueAsync("Repeated insults in global chat");
+        await StepAsync("ban-confirmation");
+        await detail.ConfirmAsync("Temporary ban applied");
         await Expect(detail.Status).ToContainTextAsync("resolved");
         var bannedAt = DateTime.UtcNow;
         await StepAsync("report-banned");
@@ -42,6 +74,11 @@ public sealed class ModeratorJourney(AppServer app, BrowserFixture browser) : Jo
         var profile = await PlayerProfilePage.OpenAsync(Page, scenario.Target.Id);
         await Expect(profile.Status).ToHaveTextAsync("suspended");
         AssertAboutThreeDaysAfter(bannedAt, await profile.BannedUntilAsync());
+        // The sanction is on the profile with its lift and shorten actions.
+        await Expect(profile.SanctionRows.First).ToContainTextAsync("temp ban");
+        await Expect(profile.SanctionRows.First.Locator("[data-testid=sanction-duration]")).ToHaveTextAsync("3 days");
+        await Expect(profile.SanctionRows.First.Locator("[data-testid=sanction-lift]")).ToBeVisibleAsync();
+        await Expect(profile.SanctionRows.First.Locator("[data-testid=sanction-shorten]")).ToBeVisibleAsync();
         await StepAsync("profile-suspended");
         await Page.AssertAccessibleAsync("player profile");
 
@@ -49,11 +86,19 @@ public sealed class ModeratorJourney(AppServer app, BrowserFixture browser) : Jo
         await sanctions.FilterByPlayerAsync(scenario.Target.Username);
         var row = sanctions.Rows.First;
         await Expect(row).ToContainTextAsync("temp ban");
-        await Expect(row).ToContainTextAsync("3 d");
+        await Expect(row.Locator("[data-testid=sanction-duration]")).ToHaveTextAsync("3 days");
         await Expect(row.Locator("[data-testid=sanction-state]")).ToContainTextAsync("active");
         await Expect(row).ToContainTextAsync("Repeated insults in global chat");
-        AssertAboutThreeDaysAfter(bannedAt, PlayerProfilePage.ParseUtc(await row.Locator("td").Nth(4).InnerTextAsync()));
+        AssertAboutThreeDaysAfter(bannedAt, PlayerProfilePage.ParseUtc(await row.Locator("[data-testid=sanction-ends]").InnerTextAsync()));
         await StepAsync("sanctions");
+
+        // On a phone the drawer closes and the queue keeps each row's player and actions in view.
+        await Page.SetViewportSizeAsync(390, 844);
+        var phoneQueue = await ReportQueuePage.OpenAsync(Page);
+        await Expect(Page.Locator(".mud-drawer--open")).ToHaveCountAsync(0);
+        await Expect(phoneQueue.Rows.First.Locator("[data-testid=queue-open]")).ToBeInViewportAsync();
+        await Expect(phoneQueue.Rows.First.Locator("td.identity-col")).ToBeInViewportAsync();
+        await StepAsync("phone-layout");
     }
 
     [Fact]
@@ -71,6 +116,17 @@ public sealed class ModeratorJourney(AppServer app, BrowserFixture browser) : Jo
         var profile = new PlayerProfilePage(Page);
         await Expect(profile.Username).ToHaveTextAsync(scenario.Player.Username);
         await StepAsync("found-by-character-name");
+
+        // The character is there whole, and its page opens for a moderator.
+        await profile.OpenCharactersAsync();
+        await Expect(profile.Character(scenario.Character.Id)).ToContainTextAsync(scenario.Character.Name);
+        await profile.Character(scenario.Character.Id).Locator("[data-testid=character-link]").ClickAsync();
+        await Expect(Page.Locator("[data-testid=character-name]")).ToHaveTextAsync(scenario.Character.Name);
+        await Expect(Page.Locator("[data-testid=character-guild]")).ToBeVisibleAsync();
+        await StepAsync("character-page");
+        await Page.AssertAccessibleAsync("character page");
+        await Page.GoBackAsync();
+        await Expect(profile.Username).ToHaveTextAsync(scenario.Player.Username);
 
         await profile.GiveReasonAsync(reason);
         await profile.GrantItemAsync(scenario.LostItem.ItemId, 3);

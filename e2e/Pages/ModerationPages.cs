@@ -49,13 +49,24 @@ public sealed class ReportDetailPage(IPage page) : ShellPage(page)
     public ILocator Message => Page.Locator("[data-testid=action-message]");
     public ILocator Status => Page.Locator("[data-testid=report-status]");
 
-    public async Task TempBanAsync(string durationLabel, string reason)
+    public ILocator Confirmation => Page.Locator("[data-testid=confirm-destructive]");
+
+    /// <summary>Chooses the duration and reason and asks for the ban: the confirmation is open when this returns.</summary>
+    public async Task AskTempBanAsync(string durationLabel, string reason)
     {
         await MudSelect.ChooseAsync(Page, Duration, durationLabel);
         await Reason.FillAsync(reason);
         await Page.WaitForRenderQuietAsync();
         await Page.Locator("[data-testid=action-temp-ban]").ClickAsync();
-        await Expect(Message).ToContainTextAsync("Temporary ban applied");
+        await Expect(Confirmation).ToBeVisibleAsync();
+    }
+
+    /// <summary>Confirms the open destructive action (its reason field already holds the reason given).</summary>
+    public async Task ConfirmAsync(string expectedMessage)
+    {
+        await Confirmation.Locator("[data-testid=confirm-ok]").ClickAsync();
+        await Expect(Confirmation).ToHaveCountAsync(0);
+        await Expect(Message).ToContainTextAsync(expectedMessage);
     }
 }
 
@@ -86,6 +97,17 @@ public sealed class PlayerProfilePage(IPage page) : ShellPage(page)
 
     public Task EndAllSessionsAsync() => Page.Locator("[data-testid=support-end-sessions]").ClickAsync();
 
+    /// <summary>The sanctions listed on the profile (its first tab), with their lift and shorten actions.</summary>
+    public ILocator SanctionRows => Page.Locator("[data-testid=player-sections] [data-testid=sanction-row]");
+
+    public async Task OpenCharactersAsync()
+    {
+        await Page.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^Characters") }).ClickAsync();
+        await Expect(Page.Locator("[data-testid=character-card]").First).ToBeVisibleAsync();
+    }
+
+    public ILocator Character(Guid actorId) => Page.Locator($"[data-testid=character-card][data-character-id='{actorId}']");
+
     public static async Task<PlayerProfilePage> OpenAsync(IPage page, Guid playerId)
     {
         var profile = new PlayerProfilePage(page);
@@ -105,7 +127,7 @@ public sealed class PlayerProfilePage(IPage page) : ShellPage(page)
     }
 }
 
-/// <summary>/moderation/actions: the sanctions list.</summary>
+/// <summary>/moderation/sanctions: the sanctions list.</summary>
 public sealed class SanctionsPage(IPage page) : ShellPage(page)
 {
     public ILocator Player => Page.Locator("input[data-testid=sanctions-player]");
@@ -114,7 +136,7 @@ public sealed class SanctionsPage(IPage page) : ShellPage(page)
     public static async Task<SanctionsPage> OpenAsync(IPage page)
     {
         var sanctions = new SanctionsPage(page);
-        await sanctions.GotoAsync("/moderation/actions");
+        await sanctions.GotoAsync("/moderation/sanctions");
         await Expect(page.Locator("[data-testid=sanctions-total]")).ToBeVisibleAsync();
         return sanctions;
     }

@@ -52,6 +52,8 @@ public sealed class BroadcastServiceTests
         Assert.Equal(("sent", expected), (broadcast.Status, broadcast.RecipientCount));
         var row = Assert.Single(await service.ListAsync(Ct));
         Assert.Equal((expected, 0, 0), (row.Sent, row.Delivered, row.Failed));
+        // The audience reads as names, not keys.
+        if (key == "g_wolves") Assert.Equal("Guild Wolves", row.SegmentLabel);
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]

@@ -107,11 +107,15 @@ public sealed class EventServiceTests
         var bad = await service.SaveScheduleAsync(id, new ScheduleDraft { CronExpression = "61 * * * *", TimeZone = "Mars/Base", DurationMinutes = 60 }, Ct);
         Assert.False(bad.Ok);
         Assert.Equal([nameof(ScheduleDraft.CronExpression), nameof(ScheduleDraft.TimeZone)], bad.Issues!.Select(i => i.Field));
+        // The draft event lasts 3 hours: a weekly rule only fits once it runs for two weeks.
+        await using (var db = database.CreateContext())
+            await db.Events.Where(e => e.Id == id).ExecuteUpdateAsync(u => u.SetProperty(e => e.EndTime, e => e.StartTime!.Value.AddDays(14)), Ct);
         var good = await service.SaveScheduleAsync(id, new ScheduleDraft { CronExpression = "0 18 * * 6", TimeZone = "Europe/Paris", DurationMinutes = 120 }, Ct);
         Assert.True(good.Ok, good.Message);
         await using var check = database.CreateContext();
         var saved = await check.EventSchedules.SingleAsync(Ct);
-        Assert.Equal(EventScheduling.NextRun(new ScheduleDraft { CronExpression = "0 18 * * 6", TimeZone = "Europe/Paris", DurationMinutes = 120 }, DateTime.UtcNow), saved.NextRun);
+        var window = await check.Events.Where(e => e.Id == id).Select(e => new { e.StartTime, e.EndTime }).SingleAsync(Ct);
+        Assert.Equal(EventScheduling.NextRun(new ScheduleDraft { CronExpression = "0 18 * * 6", TimeZone = "Europe/Paris", DurationMinutes = 120 }.ForEvent(window.StartTime, window.EndTime), DateTime.UtcNow), saved.NextRun);
         Assert.Equal(DayOfWeek.Saturday, saved.NextRun!.Value.DayOfWeek);
         Assert.Equal(0, await check.EventRewards.CountAsync(Ct));
     }
@@ -182,5 +186,42 @@ public sealed class EventServiceTests
         var schedule = await check.EventSchedules.SingleAsync(s => s.EventId == copy.Id, Ct);
         Assert.Equal((copy.StartTime, copy.EndTime, true), (schedule.WindowStart, schedule.WindowEnd, schedule.IsActive));
         Assert.Equal(copy.StartTime, schedule.NextRun);
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task Schedules_outside_the_event_are_refused_and_the_calendar_draws_the_runs_the_editor_lists(DatabaseProvider provider)
+    {
+        await using var session = await LiveOpsSession.StartAsync(provider);
+        var (database, service) = (session.Database, session.Events);
+        // A week-long event starting on a Sunday a few weeks ahead.
+        var sunday = DateTime.UtcNow.Date.AddDays(21);
+        while (sunday.DayOfWeek != DayOfWeek.Sunday) sunday = sunday.AddDays(1);
+        var ev = LiveOpsArrange.NewEvent("evt_window", EventLifecycle.Scheduled, DateTime.SpecifyKind(sunday, DateTimeKind.Utc));
+        ev.EndTime = ev.StartTime!.Value.AddDays(7);
+        await using (var db = database.CreateContext())
+        {
+            db.Events.Add(ev);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        // The event's window cannot be widened from the form: the service reads it from the database.
+        var tooEarly = new ScheduleDraft { ScheduleType = ScheduleDraft.OneOff, TimeZone = "UTC", WindowStart = ev.StartTime!.Value.AddDays(-1), WindowEnd = ev.StartTime.Value.AddHours(2), EventStart = DateTime.MinValue };
+        var refused = await service.SaveScheduleAsync(ev.Id, tooEarly, Ct);
+        Assert.False(refused.Ok);
+        Assert.Equal(nameof(ScheduleDraft.WindowStart), Assert.Single(refused.Issues!).Field);
+
+        var fridays = await service.SaveScheduleAsync(ev.Id, new ScheduleDraft { CronExpression = "0 19 * * 5", TimeZone = "America/New_York", DurationMinutes = 60 }, Ct);
+        Assert.True(fridays.Ok, fridays.Message);
+        var listed = Assert.Single(await service.SchedulesAsync(ev.Id, Ct));
+        var next = EventScheduling.Next(listed, DateTime.UtcNow, 5);
+        var friday = Assert.Single(next); // one Friday in the week, not weekly for ever
+        Assert.Equal(DayOfWeek.Friday, TimeZoneInfo.ConvertTimeFromUtc(friday.StartUtc, EventScheduling.FindZone("America/New_York")!).DayOfWeek);
+
+        var calendar = session.Scope.ServiceProvider.GetRequiredService<LiveOpsCalendar>();
+        var drawn = (await calendar.LoadAsync(ev.StartTime.Value.AddDays(-30), ev.StartTime.Value.AddDays(60), ct: Ct)).Where(i => i.SourceId == ev.Id).ToList();
+        Assert.Equal(next.Select(o => o.StartUtc), drawn.Select(i => i.StartUtc));
+
+        await using var check = database.CreateContext();
+        Assert.Equal(friday.StartUtc, (await check.EventSchedules.SingleAsync(s => s.EventId == ev.Id, Ct)).NextRun);
     }
 }

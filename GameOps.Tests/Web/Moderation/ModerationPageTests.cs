@@ -30,6 +30,7 @@ public sealed class ModerationPageTests
         ctx.Services.AddGameOpsWebData(database);
         ctx.Services.AddModerationWorkspace();
         ctx.Services.AddScoped<PageContext>();
+        ctx.Services.AddScoped<StaffPreferences>();
         var auth = ctx.AddAuthorization();
         auth.SetAuthorized(staff.Email!);
         auth.SetRoles(role);
@@ -104,12 +105,18 @@ public sealed class ModerationPageTests
         }
         Assert.Contains("203.0.113.7", page.Find("[data-testid=target-sessions]").TextContent);
 
-        // No reason: refused, nothing changes.
+        // The ban asks first, in one confirmation that says what happens to whom and holds the reason.
+        var dialogs = ctx.Render<MudDialogProvider>();
         await page.Find("[data-testid=action-temp-ban]").ClickAsync(new MouseEventArgs());
-        await page.WaitForAssertionAsync(() => Assert.Contains("A reason is required.", page.Find("[data-testid=action-message]").TextContent), Wait);
+        await dialogs.WaitForAssertionAsync(() => Assert.Contains("Ban troll_king for 3 days", dialogs.Find("[data-testid=confirm-consequence]").TextContent), Wait);
+        Assert.Contains("2 open sessions end", dialogs.Find("[data-testid=confirm-consequence]").TextContent);
+        // No reason: refused in the dialog, nothing changes.
+        await dialogs.Find("[data-testid=confirm-ok]").ClickAsync(new MouseEventArgs());
+        await dialogs.WaitForAssertionAsync(() => Assert.Contains("Give a reason", dialogs.Markup), Wait);
+        await using (var none = db.CreateContext()) Assert.Equal(0, await none.ModerationActions.CountAsync(Ct));
 
-        await page.Find("textarea[data-testid=action-reason]").InputAsync(new ChangeEventArgs { Value = "Threats in global chat" });
-        await page.Find("[data-testid=action-temp-ban]").ClickAsync(new MouseEventArgs());
+        await dialogs.Find("textarea[data-testid=confirm-reason]").InputAsync(new ChangeEventArgs { Value = "Threats in global chat" });
+        await dialogs.Find("[data-testid=confirm-ok]").ClickAsync(new MouseEventArgs());
         await page.WaitForAssertionAsync(() => Assert.Contains("Temporary ban applied", page.Find("[data-testid=action-message]").TextContent), Wait);
         await page.WaitForAssertionAsync(() => Assert.Equal("suspended", page.Find("[data-testid=target-status]").TextContent.Trim()), Wait);
         Assert.Contains("resolved", page.Find("[data-testid=report-status]").TextContent);

@@ -34,13 +34,18 @@ public sealed class Segment
         _ => "Choose who receives the broadcast.",
     };
 
-    public string Describe() => Kind switch
+    public string Describe() => Describe(null);
+
+    /// <summary>"Guild Ravens", "Zone Greenhollow": the name when it is known, else the key.</summary>
+    public string Describe(IReadOnlyDictionary<string, string>? names) => Kind switch
     {
         "level_range" => MinLevel is not null && MaxLevel is not null ? $"Levels {MinLevel}–{MaxLevel}" : MinLevel is not null ? $"Level {MinLevel}+" : $"Level ≤ {MaxLevel}",
-        "guild" => $"Guild {GuildKey}",
-        "zone" => $"Zone {ZoneKey}",
+        "guild" => $"Guild {NameOf(names, "guild:" + GuildKey) ?? GuildKey}",
+        "zone" => $"Zone {NameOf(names, "zone:" + ZoneKey) ?? ZoneKey}",
         _ => "All players",
     };
+
+    static string? NameOf(IReadOnlyDictionary<string, string>? names, string key) => names?.GetValueOrDefault(key);
 
     /// <summary>The <c>broadcasts.segment</c> JSON (e.g. {"min_level":10,"max_level":20} or {"guild_id":"…"}).</summary>
     public string ToJson() => Kind switch
@@ -255,11 +260,17 @@ public sealed class BroadcastService(IDbContextFactory<GameOpsDbContext> context
             .Select(b => new { b.Id, b.Title, b.Message, b.SegmentType, b.Segment, b.Priority, b.Status, b.ScheduledAt, b.SentAt, b.RecipientCount, Staff = b.CreatedByStaff != null ? b.CreatedByStaff.Email : null, b.CreatedAt })
             .ToListAsync(ct);
         var counts = await DeliveryCountsAsync(db, ct);
+        var segments = rows.ToDictionary(b => b.Id, b => Segment.From(b.SegmentType, b.Segment));
+        var guildKeys = segments.Values.Where(x => x.Kind == "guild" && x.GuildKey is not null).Select(x => x.GuildKey!).Distinct().ToList();
+        var zoneKeys = segments.Values.Where(x => x.Kind == "zone" && x.ZoneKey is not null).Select(x => x.ZoneKey!).Distinct().ToList();
+        var names = new Dictionary<string, string>();
+        foreach (var g in await db.Guilds.AsNoTracking().Where(g => guildKeys.Contains(g.GuildId)).Select(g => new { g.GuildId, g.Name }).ToListAsync(ct)) names["guild:" + g.GuildId] = g.Name;
+        foreach (var z in await db.WorldZones.AsNoTracking().Where(z => zoneKeys.Contains(z.ZoneId)).Select(z => new { z.ZoneId, z.Name }).ToListAsync(ct)) names["zone:" + z.ZoneId] = z.Name;
         return rows.Select(b =>
         {
             var c = counts.GetValueOrDefault(b.Id.ToString()) ?? [];
             int Of(string status) => c.GetValueOrDefault(status);
-            return new BroadcastRow(b.Id, b.Title, b.Message, b.SegmentType, Segment.From(b.SegmentType, b.Segment).Describe(), b.Priority, b.Status, b.ScheduledAt, b.SentAt,
+            return new BroadcastRow(b.Id, b.Title, b.Message, b.SegmentType, segments[b.Id].Describe(names), b.Priority, b.Status, b.ScheduledAt, b.SentAt,
                 b.RecipientCount, b.Staff, b.CreatedAt, Of("sent"), Of("delivered"), Of("failed"), c.Where(x => x.Key is not ("sent" or "delivered" or "failed")).Sum(x => x.Value));
         }).ToList();
     }

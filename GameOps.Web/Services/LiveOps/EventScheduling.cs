@@ -17,6 +17,17 @@ public sealed class ScheduleDraft
     public DateTime? WindowEnd { get; set; }
     public int? DurationMinutes { get; set; } = 60;
     public bool IsActive { get; set; } = true;
+    /// <summary>The event's own window (not stored on the schedule): runs start at or after its start and end by its end.</summary>
+    public DateTime? EventStart { get; set; }
+    public DateTime? EventEnd { get; set; }
+
+    /// <summary>The same schedule bound to its event's window.</summary>
+    public ScheduleDraft ForEvent(DateTime? eventStart, DateTime? eventEnd)
+    {
+        var copy = (ScheduleDraft)MemberwiseClone();
+        (copy.EventStart, copy.EventEnd) = (eventStart, eventEnd);
+        return copy;
+    }
 }
 
 /// <summary>A field-level problem (<see cref="Field"/> is the ScheduleDraft property) or a form-level one.</summary>
@@ -62,7 +73,10 @@ public static class EventScheduling
         }
     }
 
-    public static IReadOnlyList<ScheduleIssue> Validate(ScheduleDraft draft)
+    /// <summary>Every problem: the rule's own and, when the event's window is known, runs that would fall outside it.</summary>
+    public static IReadOnlyList<ScheduleIssue> Validate(ScheduleDraft draft) => Validate(draft, withEventWindow: true);
+
+    static List<ScheduleIssue> Validate(ScheduleDraft draft, bool withEventWindow)
     {
         var issues = new List<ScheduleIssue>();
         if (draft.ScheduleType == ScheduleDraft.OneOff)
@@ -72,6 +86,10 @@ public static class EventScheduling
             if (draft.WindowStart is { } s && draft.WindowEnd is { } e && e <= s) issues.Add(new(nameof(draft.WindowEnd), "The end must be after the start."));
             if (!string.IsNullOrWhiteSpace(draft.TimeZone) && FindZone(draft.TimeZone) is null)
                 issues.Add(new(nameof(draft.TimeZone), $"Unknown time zone \"{draft.TimeZone}\": use an IANA id such as Europe/Paris."));
+            if (withEventWindow && issues.Count == 0 && draft.EventStart is { } es && draft.WindowStart < es)
+                issues.Add(new(nameof(draft.WindowStart), $"The window starts before the event ({Window(es, draft.EventEnd ?? es)}): it must lie inside it."));
+            if (withEventWindow && issues.Count == 0 && draft.EventEnd is { } ee && draft.WindowEnd > ee)
+                issues.Add(new(nameof(draft.WindowEnd), $"The window ends after the event ({Window(draft.EventStart ?? ee, ee)}): it must lie inside it."));
             return issues;
         }
         if (draft.ScheduleType != ScheduleDraft.Recurring)
@@ -86,20 +104,41 @@ public static class EventScheduling
         else if (minutes > MaxDurationMinutes) issues.Add(new(nameof(draft.DurationMinutes), "A run cannot last more than 90 days."));
         if (draft.WindowStart is { } from && draft.WindowEnd is { } until && until <= from)
             issues.Add(new(nameof(draft.WindowEnd), "The recurrence must end after it starts."));
+        if (withEventWindow && issues.Count == 0 && draft.EventEnd is { } eventEnd && draft.EventStart is { } eventStart
+            && Expand(draft, eventStart, eventEnd, 1).Count == 0)
+            issues.Add(new(nameof(draft.CronExpression),
+                $"No run of this rule fits inside the event ({Window(eventStart, eventEnd)}): each run must start and end within it. " +
+                "Change the rule, its duration or the recurrence window, or the event's dates."));
         return issues;
     }
 
-    /// <summary>The runs that start in [fromUtc, toUtc) — or, for one-off windows, that overlap it — at most <paramref name="limit"/>.</summary>
-    public static IReadOnlyList<Occurrence> Occurrences(ScheduleDraft draft, DateTime fromUtc, DateTime toUtc, int limit = 500)
+    static string Window(DateTime start, DateTime end) =>
+        $"{start.ToString("ddd yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} → {end.ToString("ddd yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC";
+
+    /// <summary>
+    /// The runs that start in [fromUtc, toUtc) — or, for one-off windows, that overlap it — at most <paramref name="limit"/>.
+    /// The one occurrence calculator: the schedule preview, the event's "next run", the calendar and the runner all use it.
+    /// A run of a recurring schedule starts inside the recurrence window and the event's window and ends by the event's end.
+    /// </summary>
+    public static IReadOnlyList<Occurrence> Occurrences(ScheduleDraft draft, DateTime fromUtc, DateTime toUtc, int limit = 500) =>
+        Validate(draft, withEventWindow: false).Count > 0 ? [] : Expand(draft, fromUtc, toUtc, limit);
+
+    static IReadOnlyList<Occurrence> Expand(ScheduleDraft draft, DateTime fromUtc, DateTime toUtc, int limit)
     {
-        if (Validate(draft).Count > 0) return [];
         if (draft.ScheduleType == ScheduleDraft.OneOff)
-            return draft.WindowStart < toUtc && draft.WindowEnd > fromUtc ? [new Occurrence(Utc(draft.WindowStart!.Value), Utc(draft.WindowEnd!.Value))] : [];
+        {
+            // A one-off window saved before its event moved is clipped to the event.
+            var start = Utc(Max(draft.WindowStart!.Value, draft.EventStart ?? DateTime.MinValue));
+            var end = Utc(Min(draft.WindowEnd!.Value, draft.EventEnd ?? DateTime.MaxValue));
+            return end > start && start < toUtc && end > fromUtc ? [new Occurrence(start, end)] : [];
+        }
         var expression = ParseCron(draft.CronExpression).Expression!;
         var zone = FindZone(draft.TimeZone)!;
         var duration = TimeSpan.FromMinutes(draft.DurationMinutes!.Value);
-        var from = Utc(Max(fromUtc, draft.WindowStart ?? DateTime.MinValue));
+        var from = Utc(Max(Max(fromUtc, draft.WindowStart ?? DateTime.MinValue), draft.EventStart ?? DateTime.MinValue));
         var to = Utc(Min(toUtc, draft.WindowEnd ?? DateTime.MaxValue));
+        // The last run may start at (event end - duration) and still end with the event.
+        if (draft.EventEnd is { } eventEnd) to = Min(to, Utc(eventEnd) - duration + TimeSpan.FromTicks(1));
         if (to <= from) return [];
         return expression.GetOccurrences(from, to, zone, fromInclusive: true, toInclusive: false)
             .Take(limit).Select(start => new Occurrence(start, start + duration)).ToList();
@@ -109,7 +148,7 @@ public static class EventScheduling
     public static IReadOnlyList<Occurrence> Next(ScheduleDraft draft, DateTime nowUtc, int count = 5)
     {
         if (draft.ScheduleType == ScheduleDraft.OneOff)
-            return Validate(draft).Count == 0 && draft.WindowStart > nowUtc ? [new Occurrence(Utc(draft.WindowStart!.Value), Utc(draft.WindowEnd!.Value))] : [];
+            return Occurrences(draft, nowUtc, DateTime.MaxValue).Where(o => o.StartUtc > nowUtc).ToList();
         return Occurrences(draft, nowUtc.AddTicks(1), draft.WindowEnd ?? DateTime.MaxValue.AddYears(-1), count);
     }
 
@@ -132,6 +171,13 @@ public static class EventScheduling
         }
         return $"{draft.CronExpression} ({zone})";
     }
+
+    /// <summary>A stored schedule as the calculator reads it, bound to its event's window (what the runner must use too).</summary>
+    public static ScheduleDraft DraftOf(GameOps.Data.Entities.EventSchedule row, DateTime? eventStart, DateTime? eventEnd) => new()
+    {
+        Id = row.Id, ScheduleType = row.ScheduleType, CronExpression = row.CronExpression, TimeZone = row.TimeZone, WindowStart = row.WindowStart,
+        WindowEnd = row.WindowEnd, DurationMinutes = row.DurationMinutes, IsActive = row.IsActive, EventStart = eventStart, EventEnd = eventEnd,
+    };
 
     public static DateTime Utc(DateTime value) => value.Kind == DateTimeKind.Utc ? value : DateTime.SpecifyKind(value, DateTimeKind.Utc);
     static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;

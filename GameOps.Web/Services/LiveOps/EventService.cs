@@ -171,6 +171,7 @@ public sealed class EventService(IDbContextFactory<GameOpsDbContext> contexts, C
             {
                 Id = s.Id, ScheduleType = s.ScheduleType, CronExpression = s.CronExpression, TimeZone = s.TimeZone, WindowStart = s.WindowStart,
                 WindowEnd = s.WindowEnd, DurationMinutes = s.DurationMinutes, IsActive = s.IsActive,
+                EventStart = s.Event.StartTime, EventEnd = s.Event.EndTime,
             }).ToListAsync(ct);
     }
 
@@ -178,13 +179,17 @@ public sealed class EventService(IDbContextFactory<GameOpsDbContext> contexts, C
     public async Task<LiveOpsResult> SaveScheduleAsync(Guid eventId, ScheduleDraft draft, CancellationToken ct = default)
     {
         if (await RefuseUnlessWriterAsync() is { } denied) return LiveOpsResult.Refused(denied);
-        var issues = EventScheduling.Validate(draft);
-        if (issues.Count > 0) return LiveOpsResult.Refused("Fix the highlighted fields; nothing was saved.", issues);
+        if (EventScheduling.Validate(draft.ForEvent(null, null)) is { Count: > 0 } ruleIssues)
+            return LiveOpsResult.Refused("Fix the highlighted fields; nothing was saved.", ruleIssues);
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var status = await db.Events.Where(e => e.Id == eventId).Select(e => e.Status).FirstOrDefaultAsync(ct);
-        if (status is null) return LiveOpsResult.Refused("This event no longer exists.");
+        var owner = await db.Events.Where(e => e.Id == eventId).Select(e => new { e.Status, e.StartTime, e.EndTime }).FirstOrDefaultAsync(ct);
+        if (owner is null) return LiveOpsResult.Refused("This event no longer exists.");
+        var status = owner.Status;
         if (EventLifecycle.IsClosed(status)) return LiveOpsResult.Refused($"This event is {status}: its schedules can no longer change.");
+        // The event's window comes from the database, never from the form.
+        draft = draft.ForEvent(owner.StartTime, owner.EndTime);
+        if (EventScheduling.Validate(draft) is { Count: > 0 } issues) return LiveOpsResult.Refused("Fix the highlighted fields; nothing was saved.", issues);
         EventSchedule? row = null;
         if (draft.Id is { } id)
         {
@@ -213,6 +218,32 @@ public sealed class EventService(IDbContextFactory<GameOpsDbContext> contexts, C
         row.DurationMinutes = recurring ? draft.DurationMinutes : draft.WindowStart is { } a && draft.WindowEnd is { } b ? (int)(b - a).TotalMinutes : null;
         row.IsActive = draft.IsActive;
         row.NextRun = EventScheduling.NextRun(draft, now);
+    }
+
+    /// <summary>"Created by" is the server's stamp, never typed: the staff member who saved the event first.</summary>
+    public async Task StampCreatorAsync(Guid eventId, CancellationToken ct = default)
+    {
+        if (await RefuseUnlessWriterAsync() is not null) return;
+        if (CurrentStaff.IdOf(await currentStaff.GetPrincipalAsync()) is not { } staffId) return;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var ev = await db.Events.FirstOrDefaultAsync(e => e.Id == eventId && e.CreatedBy == null, ct);
+        if (ev is null) return;
+        ev.CreatedBy = staffId;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>After the event's dates changed: every schedule's <c>next_run</c> again, inside the new window.</summary>
+    public async Task<int> RefreshNextRunsAsync(Guid eventId, CancellationToken ct = default)
+    {
+        if (await RefuseUnlessWriterAsync() is not null) return 0;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var window = await db.Events.Where(e => e.Id == eventId).Select(e => new { e.StartTime, e.EndTime }).FirstOrDefaultAsync(ct);
+        if (window is null) return 0;
+        var now = Now();
+        var rows = await db.EventSchedules.Where(s => s.EventId == eventId).ToListAsync(ct);
+        foreach (var row in rows)
+            row.NextRun = EventScheduling.NextRun(EventScheduling.DraftOf(row, window.StartTime, window.EndTime), now);
+        return await db.SaveChangesAsync(ct);
     }
 
     public async Task<LiveOpsResult> DeleteScheduleAsync(Guid eventId, Guid scheduleId, CancellationToken ct = default)
@@ -268,6 +299,7 @@ public sealed class EventService(IDbContextFactory<GameOpsDbContext> contexts, C
             {
                 ScheduleType = s.ScheduleType, CronExpression = s.CronExpression, TimeZone = s.TimeZone, WindowStart = s.WindowStart + shift,
                 WindowEnd = s.WindowEnd + shift, DurationMinutes = s.DurationMinutes, IsActive = true,
+                EventStart = copy.StartTime, EventEnd = copy.EndTime,
             }, row, now);
             db.EventSchedules.Add(row);
         }

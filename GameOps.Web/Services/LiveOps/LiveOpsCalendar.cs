@@ -48,11 +48,8 @@ public sealed class LiveOpsCalendar(IDbContextFactory<GameOpsDbContext> contexts
             {
                 var recurring = s.ScheduleType == ScheduleDraft.Recurring;
                 // An open-ended rule starts with its event: a clone scheduled "weekly" does not reach back into the past.
-                var draft = new ScheduleDraft
-                {
-                    ScheduleType = s.ScheduleType, CronExpression = s.CronExpression, TimeZone = s.TimeZone,
-                    WindowStart = s.WindowStart ?? (recurring ? e.StartTime : null), WindowEnd = s.WindowEnd, DurationMinutes = s.DurationMinutes, IsActive = true,
-                };
+                var draft = EventScheduling.DraftOf(s, e.StartTime, e.EndTime);
+                draft.IsActive = true;
                 // A recurring run that started before the range may still be running in it.
                 var from = recurring ? fromUtc.AddMinutes(-(s.DurationMinutes ?? 0)) : fromUtc;
                 foreach (var o in EventScheduling.Occurrences(draft, from, toUtc))

@@ -141,6 +141,20 @@ public sealed class ModerationService(IDbContextFactory<GameOpsDbContext> contex
         return ModerationResult.Success($"{request.Kind.Label()} applied.", id);
     }
 
+    /// <summary>What a sanction would touch, for its confirmation: the player's name, open sessions and running sanctions.</summary>
+    public async Task<SanctionImpact?> ImpactAsync(Guid playerId, CancellationToken cancellationToken = default)
+    {
+        await currentStaff.DemandAsync(Permission.ModerationRead);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = Now();
+        return await db.Players.AsNoTracking().Where(p => p.Id == playerId)
+            .Select(p => new SanctionImpact(p.Username,
+                db.UserSessions.Count(s => s.UserId == p.Id && s.IsActive),
+                db.ModerationActions.Count(a => a.TargetUserId == p.Id && a.LiftedAt == null
+                    && (a.ActionType == "temp_ban" || a.ActionType == "perm_ban" || a.ActionType == "mute") && (a.ExpiresAt == null || a.ExpiresAt > now))))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     internal static string? Validate(SanctionRequest request)
     {
         if (string.IsNullOrWhiteSpace(request.Reason)) return "A reason is required.";
@@ -370,3 +384,7 @@ public sealed class ModerationService(IDbContextFactory<GameOpsDbContext> contex
         CreatedAt = now,
     };
 }
+
+/// <summary>What a sanction would touch (for its confirmation).</summary>
+public sealed record SanctionImpact(string Username, int OpenSessions, int RunningSanctions);
+

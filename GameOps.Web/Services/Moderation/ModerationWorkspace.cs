@@ -15,11 +15,13 @@ public static class ModerationWorkspace
         services.AddScoped<PlayerSupportService>();
         services.AddScoped<TriageService>();
         services.AddScoped<ChatReviewService>();
+        services.AddScoped<CharacterSheets>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapModerationEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapModerationExports();
         return endpoints;
     }
 }

@@ -10,6 +10,9 @@ namespace GameOps.Web.Services.Moderation;
 public sealed record FraudRow(Guid Id, Guid UserId, string Username, string FraudType, double RiskScore, IReadOnlyList<(string Key, string Value)> Indicators,
     bool IsConfirmed, string? Resolution, DateTime DetectedAt, DateTime? ResolvedAt);
 
+public sealed record LinkedAccount(Guid Id, string Username, string Status);
+public sealed record LinkedAccounts(string SharedIp, IReadOnlyList<LinkedAccount> Accounts, int Total);
+
 public sealed record SecurityRow(Guid Id, Guid? UserId, string? Username, string EventType, string Severity, string? Description, string? IpAddress,
     bool IsResolved, DateTime CreatedAt, DateTime? ResolvedAt, string? ResolutionNote);
 
@@ -32,6 +35,33 @@ public sealed class TriageService(IDbContextFactory<GameOpsDbContext> contexts, 
             .ToListAsync(cancellationToken);
         return (rows.Select(f => new FraudRow(f.Id, f.UserId, f.Username, f.FraudType, (double)f.RiskScore, Readable(f.Indicators), f.IsConfirmed, f.Resolution, f.DetectedAt, f.ResolvedAt)).ToList(), total);
     }
+
+    public const int LinkedAccountsShown = 20;
+
+    /// <summary>
+    /// For each flag whose indicators name a shared IP address: the other accounts that signed in from it (their
+    /// sessions), as links for triage. The address itself stays personal data: the page masks it.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, LinkedAccounts>> LinkedAccountsAsync(IReadOnlyList<FraudRow> flags, CancellationToken cancellationToken = default)
+    {
+        await currentStaff.DemandAsync(Permission.ModerationRead);
+        var result = new Dictionary<Guid, LinkedAccounts>();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        foreach (var flag in flags)
+        {
+            var ip = flag.Indicators.FirstOrDefault(i => IsIpAddress(i.Value)).Value;
+            if (ip is null) continue;
+            var others = db.UserSessions.AsNoTracking().Where(s => s.IpAddress == ip && s.UserId != flag.UserId).Select(s => s.UserId).Distinct();
+            var total = await others.CountAsync(cancellationToken);
+            var accounts = await db.Players.AsNoTracking().Where(p => others.Contains(p.Id)).OrderBy(p => p.Username).Take(LinkedAccountsShown)
+                .Select(p => new LinkedAccount(p.Id, p.Username, p.Status)).ToListAsync(cancellationToken);
+            result[flag.Id] = new LinkedAccounts(ip, accounts, total);
+        }
+        return result;
+    }
+
+    public static bool IsIpAddress(string? value) =>
+        value is { Length: >= 3 } && (value.Contains('.') || value.Contains(':')) && System.Net.IPAddress.TryParse(value, out _);
 
     /// <summary>Turns an indicators JSON document into label/value lines ("Accounts on same IP: 4").</summary>
     public static IReadOnlyList<(string Key, string Value)> Readable(string? json)
