@@ -31,6 +31,7 @@ public sealed class GameOpsWebFactory : WebApplicationFactory<Program>, IAsyncLi
             ["Seed:DemoStaffPassword"] = Password,
             ["Security:SignInAttemptsPerMinute"] = "10000",
             ["Analytics:RollupIntervalMinutes"] = "0",
+            ["Warmup:Enabled"] = "false", // warming costs each test host 10-17 s of CPU; /readyz has its own test
         }));
     }
 
