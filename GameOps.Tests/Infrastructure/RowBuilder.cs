@@ -92,6 +92,7 @@ public sealed class RowBuilder(DbContext db)
         if (type == typeof(bool)) return true; // false is the CLR default: true shows the column is really written
         if (type == typeof(double)) return n + 0.5;
         if (type == typeof(decimal)) return Decimal(property, n);
+        if (type == typeof(byte[])) return new byte[] { 0x50, 0x4b, (byte)n };
         throw new NotSupportedException($"No sample value for {property.DeclaringType.DisplayName()}.{property.Name} ({property.ClrType.Name}).");
     }
 

@@ -8,7 +8,7 @@ public sealed class DataRequestConfiguration : IEntityTypeConfiguration<DataRequ
 {
     public void Configure(EntityTypeBuilder<DataRequest> builder)
     {
-        builder.ToTable("data_requests");
+        builder.ToTable("staff_data_requests");
         builder.Property(e => e.Kind).HasMaxLength(16);
         builder.Property(e => e.Status).HasMaxLength(32);
         builder.Property(e => e.RequestedByEmail).HasMaxLength(256);

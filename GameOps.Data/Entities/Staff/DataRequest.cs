@@ -1,7 +1,7 @@
 namespace GameOps.Data.Entities;
 
 /// <summary>
-/// Table <c>data_requests</c>: a player's request to see (export) or erase their personal data, handled by staff.
+/// Table <c>staff_data_requests</c>: a player's request to see (export) or erase their personal data, handled by staff.
 /// <see cref="PlayerId"/> is deliberately not a foreign key to <c>users</c>: the request outlives the erasure and must not be
 /// found by the walk over "every table that references the player".
 /// </summary>

@@ -12,6 +12,8 @@ public static class AuditSql
     /// </summary>
     public static readonly (string Table, string Column)[] SecretColumns =
     [
+        ("staff_api_tokens", "token_hash"),
+        ("staff_data_protection_keys", "xml"),
         ("staff_user_tokens", "value"),
         ("staff_users", "password_hash"),
         ("staff_users", "security_stamp"),

@@ -62,7 +62,7 @@ public sealed class PlayerSupportTests
             old.ExpiresAt = DateTime.UtcNow.AddMinutes(-1); // expired: stops counting on its own
             await expire.SaveChangesAsync(Ct);
         }
-        var queries = world.Services.GetRequiredService<ModerationQueries>();
+        var queries = alice.ServiceProvider.GetRequiredService<ModerationQueries>(); // the list demands ModerationRead of its caller
         Assert.Equal(3, (await queries.ListSanctionsAsync(new SanctionFilter(), Ct)).Total);
         Assert.Equal(2, (await queries.ListSanctionsAsync(new SanctionFilter { ModeratorId = world.Bob.Id }, Ct)).Total);
         Assert.Equal("mute", Assert.Single((await queries.ListSanctionsAsync(new SanctionFilter { Type = "mute" }, Ct)).Rows).ActionType);

@@ -31,6 +31,8 @@ public sealed class ServicePermissionTests
         services.AddScoped<LiveOpsCalendar>();
         services.AddScoped<EventService>();
         services.AddScoped<BroadcastService>();
+        services.AddMemoryCache();
+        services.AddScoped<StaffSessions>(); // disabling an account ends its sessions
         services.AddScoped<StaffAdminService>();
         var provider = services.BuildServiceProvider(validateScopes: false);
         if (staff is not null) provider.GetRequiredService<CurrentStaff>().Use(staff, "127.0.0.1", "tests");

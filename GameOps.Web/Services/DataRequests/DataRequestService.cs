@@ -173,7 +173,7 @@ public sealed class DataRequestService(IDbContextFactory<GameOpsDbContext> conte
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, DataRequestStatus.Rejected).SetProperty(r => r.ApprovedBy, CurrentStaff.IdOf(user))
                 .SetProperty(r => r.ApprovedByEmail, CurrentStaff.EmailOf(user)).SetProperty(r => r.CompletedAt, Now()), ct);
         if (rejected == 0) return DataRequestResult.Refused("This erasure is not waiting for approval.");
-        await audit.RecordAsync("data_erasure_rejected", "data_requests", requestId.ToString());
+        await audit.RecordAsync("data_erasure_rejected", "staff_data_requests", requestId.ToString());
         return new DataRequestResult(true, "Erasure rejected.");
     }
 

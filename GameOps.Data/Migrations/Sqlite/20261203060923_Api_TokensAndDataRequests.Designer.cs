@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GameOps.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGameOpsDbContext))]
-    [Migration("20261203051921_Api_TokensAndDataRequests")]
+    [Migration("20261203060923_Api_TokensAndDataRequests")]
     partial class Api_TokensAndDataRequests
     {
         /// <inheritdoc />
@@ -1064,15 +1064,15 @@ namespace GameOps.Data.Migrations.Sqlite
                         .HasAnnotation("GameOps:RowToken", true);
 
                     b.HasKey("Id")
-                        .HasName("pk_data_requests");
+                        .HasName("pk_staff_data_requests");
 
                     b.HasIndex("PlayerId", "CreatedAt")
-                        .HasDatabaseName("ix_data_requests_player_id_created_at");
+                        .HasDatabaseName("ix_staff_data_requests_player_id_created_at");
 
                     b.HasIndex("Status", "CreatedAt")
-                        .HasDatabaseName("ix_data_requests_status_created_at");
+                        .HasDatabaseName("ix_staff_data_requests_status_created_at");
 
-                    b.ToTable("data_requests", (string)null);
+                    b.ToTable("staff_data_requests", (string)null);
                 });
 
             modelBuilder.Entity("GameOps.Data.Entities.EventAnalytics", b =>

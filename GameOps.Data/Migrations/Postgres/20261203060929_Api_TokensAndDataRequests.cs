@@ -12,33 +12,6 @@ namespace GameOps.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "data_requests",
-                columns: table => new
-                {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    player_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    requested_by = table.Column<Guid>(type: "uuid", nullable: false),
-                    requested_by_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    approved_by = table.Column<Guid>(type: "uuid", nullable: true),
-                    approved_by_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    approved_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    progress = table.Column<int>(type: "integer", nullable: false),
-                    error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    result_zip = table.Column<byte[]>(type: "bytea", nullable: true),
-                    expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    completed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_data_requests", x => x.id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "staff_api_tokens",
                 columns: table => new
                 {
@@ -66,15 +39,32 @@ namespace GameOps.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.CreateIndex(
-                name: "ix_data_requests_player_id_created_at",
-                table: "data_requests",
-                columns: new[] { "player_id", "created_at" });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_data_requests_status_created_at",
-                table: "data_requests",
-                columns: new[] { "status", "created_at" });
+            migrationBuilder.CreateTable(
+                name: "staff_data_requests",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    player_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    requested_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    requested_by_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    approved_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    approved_by_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    approved_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    progress = table.Column<int>(type: "integer", nullable: false),
+                    error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    result_zip = table.Column<byte[]>(type: "bytea", nullable: true),
+                    expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    completed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_staff_data_requests", x => x.id);
+                });
 
             migrationBuilder.CreateIndex(
                 name: "ix_staff_api_tokens_staff_user_id_created_at",
@@ -86,16 +76,26 @@ namespace GameOps.Data.Migrations.Postgres
                 table: "staff_api_tokens",
                 column: "token_hash",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_staff_data_requests_player_id_created_at",
+                table: "staff_data_requests",
+                columns: new[] { "player_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_staff_data_requests_status_created_at",
+                table: "staff_data_requests",
+                columns: new[] { "status", "created_at" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "data_requests");
+                name: "staff_api_tokens");
 
             migrationBuilder.DropTable(
-                name: "staff_api_tokens");
+                name: "staff_data_requests");
         }
     }
 }
