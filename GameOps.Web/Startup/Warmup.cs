@@ -82,6 +82,9 @@ public sealed class Warmup(IServiceProvider services, WarmupState state, IHostAp
                 await sp.GetRequiredService<HomeSummaryService>().LoadAsync(StaffRoles.All, null, stoppingToken));
             await Step("resource catalog and /design/items first page", async sp =>
             {
+                // The store demands DesignRead of its caller: warm up as a nameless Designer (no id, so nothing is audited as anyone).
+                sp.GetRequiredService<CurrentStaff>().Use(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                    [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, StaffRoles.Designer)], "warm-up")));
                 var catalog = sp.GetRequiredService<ResourceCatalog>();
                 await sp.GetRequiredService<ResourceStore>().ListAsync(catalog.For(typeof(Item)), new ResourceQuery { PageSize = catalog.For(typeof(Item)).DefaultPageSize }, stoppingToken);
             });

@@ -93,6 +93,8 @@ public sealed class RoundTripTests
         }
         switch (expected)
         {
+            case byte[] e:
+                return actual is byte[] bytes && e.AsSpan().SequenceEqual(bytes) ? null : $"bytes expected {Show(expected)}, got {Show(actual)}";
             case DateTime e:
                 var a = (DateTime)actual;
                 if (a.Kind != DateTimeKind.Utc) return $"Kind {a.Kind} instead of Utc";

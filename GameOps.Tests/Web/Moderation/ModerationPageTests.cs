@@ -118,7 +118,7 @@ public sealed class ModerationPageTests
 
         await dialogs.Find("textarea[data-testid=confirm-reason]").InputAsync(new ChangeEventArgs { Value = "Threats in global chat" });
         await dialogs.Find("[data-testid=confirm-ok]").ClickAsync(new MouseEventArgs());
-        await ban.WaitAsync(Wait);
+        await ban.WaitAsync(Wait, Xunit.TestContext.Current.CancellationToken);
         await page.WaitForAssertionAsync(() => Assert.Contains("Temporary ban applied", page.Find("[data-testid=action-message]").TextContent), Wait);
         await page.WaitForAssertionAsync(() => Assert.Equal("suspended", page.Find("[data-testid=target-status]").TextContent.Trim()), Wait);
         Assert.Contains("resolved", page.Find("[data-testid=report-status]").TextContent);
@@ -139,6 +139,6 @@ public sealed class ModerationPageTests
         var queries = ctx.Services.GetRequiredService<ModerationQueries>();
         var staff = ctx.Services.GetRequiredService<CurrentStaff>();
         staff.Use(WebServices.Staff(StaffRoles.Manager), "127.0.0.1", "tests");
-        await Assert.ThrowsAsync<PermissionDeniedException>(() => queries.EvidenceAsync(world.Report.Id, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => queries.EvidenceAsync(world.Report.Id, Xunit.TestContext.Current.CancellationToken));
     }
 }
