@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using GameOps.E2E.Infrastructure;
 using GameOps.E2E.Pages;
 using GameOps.Tests.Infrastructure;
@@ -76,5 +77,58 @@ public sealed class StaffSecurityJourney(AppServer app, BrowserFixture browser) 
         // Two completed sign-ins: with the one-time password, then with password + code (the password alone is not a sign-in).
         Assert.True(actions.Count(a => a == "sign_in") >= 2, $"sign-ins recorded: {string.Join(", ", actions)}");
         await StepAsync("audit-trail");
+    }
+
+    [Fact]
+    public async Task A_half_enrolled_moderator_reaches_only_the_security_page_and_sign_out_everywhere_ends_the_other_browser()
+    {
+        var suffix = TestData.UniqueSuffix();
+        var email = $"mod2.{suffix}@gameops.local";
+        await new LoginPage(Page).SignInAsAsync("Admin");
+        var oneTimePassword = await (await StaffAdminPage.OpenAsync(Page)).CreateAsync(email, $"Moderator {suffix}", "Moderator");
+        await Context.ClearCookiesAsync();
+
+        // Half-enrolled: pages, exports and the live connection are all closed until the password is changed.
+        var login = new LoginPage(Page);
+        await login.GotoAsync();
+        await login.SubmitAsync(email, oneTimePassword);
+        await Page.WaitForLocationAsync(new Regex("/account/security"));
+        var security = new AccountSecurityPage(Page);
+        foreach (var path in new[] { "/", "/players", "/moderation/reports" })
+        {
+            await Page.GotoAsync(path);
+            await Page.WaitForLocationAsync(new Regex("/account/security\\?mustChange=true"));
+            await Expect(security.MustChangePassword).ToBeVisibleAsync();
+        }
+        var export = await Context.APIRequest.GetAsync("/export/users.csv", new APIRequestContextOptions { MaxRedirects = 0 });
+        Assert.Equal(403, export.Status);
+        await StepAsync("half-enrolled-held-on-security-page");
+        await security.ChangePasswordAsync(oneTimePassword, NewPassword);
+        await Expect(security.Status).ToContainTextAsync("changed");
+
+        // A second browser signs in to the same account.
+        await using var other = await Context.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUrl, Locale = "en-US", TimezoneId = "UTC" });
+        var otherPage = await other.NewPageAsync();
+        var otherLogin = new LoginPage(otherPage);
+        await otherLogin.GotoAsync();
+        await otherLogin.SubmitAsync(email, NewPassword);
+        await otherPage.WaitForLocationAsync(new Regex("^https?://[^/]+/$"));
+
+        // The first browser lists both sessions and signs out everywhere else.
+        await security.GotoAsync();
+        await Expect(security.SessionRows).ToHaveCountAsync(2);
+        await Expect(security.ThisSession).ToHaveCountAsync(1);
+        await StepAsync("two-sessions-listed");
+        await security.EndOtherSessionsAsync();
+        await Expect(security.Status).ToContainTextAsync("1 other session ended.");
+        await Expect(security.SessionRows).ToHaveCountAsync(1);
+
+        // The second browser's next request gets the sign-in page; the first one carries on.
+        await otherPage.GotoAsync("/moderation/reports");
+        await otherPage.WaitForLocationAsync(new Regex("/account/login"));
+        await Expect(new LoginPage(otherPage).Email).ToBeVisibleAsync();
+        await Page.GotoAsync("/moderation/reports");
+        await Page.WaitForLocationAsync(new Regex("/moderation/reports"));
+        await StepAsync("other-browser-signed-out");
     }
 }

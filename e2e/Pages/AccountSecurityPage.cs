@@ -13,6 +13,14 @@ public sealed class AccountSecurityPage(IPage page)
     public ILocator TwoFactorQr => page.Locator("[data-testid=two-factor-qr]");
     public ILocator TwoFactorOn => page.Locator("[data-testid=two-factor-on]");
     public ILocator RecoveryCodes => page.Locator("[data-testid=recovery-codes] pre");
+    public ILocator SessionRows => page.Locator("[data-testid=session-row]");
+    public ILocator ThisSession => page.Locator("[data-testid=this-session]");
+
+    public async Task GotoAsync() => await page.GotoAsync("/account/security");
+
+    /// <summary>Ends every session of the account but this browser's ("Sign out everywhere else").</summary>
+    public async Task EndOtherSessionsAsync() =>
+        await page.ClickAndWaitForNewDocumentAsync(page.Locator("[data-testid=end-other-sessions]"));
 
     public async Task ChangePasswordAsync(string current, string next)
     {
