@@ -1,3 +1,4 @@
+using GameOps.Web.Security;
 using GameOps.Data;
 using GameOps.Data.Entities;
 using GameOps.Tests.Infrastructure;
@@ -83,7 +84,9 @@ public static class AnalyticsDataset
         services.AddLogging();
         services.AddGameOpsWebData(database);
         services.AddScoped<AnalyticsService>();
-        return services.BuildServiceProvider();
+        var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<CurrentStaff>().Use(WebServices.Staff(StaffRoles.Manager)); // the service demands AnalyticsRead
+        return provider;
     }
 
     /// <summary>Every rollup row as comparable text.</summary>

@@ -1,3 +1,4 @@
+using GameOps.Web.Security;
 using Bunit;
 using GameOps.Data;
 using GameOps.Tests.Infrastructure;
@@ -29,6 +30,7 @@ public sealed class ChartCardTests
         ctx.Services.AddScoped<AnalyticsService>();
         var dialogs = ctx.Render<MudDialogProvider>();
         ctx.Render<MudPopoverProvider>();
+        ctx.Services.GetRequiredService<CurrentStaff>().Use(WebServices.Staff(StaffRoles.Manager)); // the service demands AnalyticsRead
         var analytics = ctx.Services.GetRequiredService<AnalyticsService>();
 
         var revenue = await analytics.ChartAsync("revenue.daily", Week, Granularity.Day, ct);

@@ -1,3 +1,4 @@
+using GameOps.Web.Security;
 using GameOps.Data;
 using GameOps.Data.Entities;
 using GameOps.Tests.Infrastructure;
@@ -51,6 +52,7 @@ public sealed class ScaleOutPostgresTests
             Assert.Equal(role, await db.Database.SqlQueryRaw<string>("SELECT current_user AS \"Value\"").SingleAsync(Ct));
 
         // The dashboards work through it.
+        scope.ServiceProvider.GetRequiredService<CurrentStaff>().Use(WebServices.Staff(StaffRoles.Manager)); // the service demands AnalyticsRead
         var analytics = scope.ServiceProvider.GetRequiredService<AnalyticsService>();
         var range = DayRange.LastDays(30);
         Assert.NotEmpty(await analytics.OverviewAsync(range, Ct));

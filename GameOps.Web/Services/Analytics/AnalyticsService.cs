@@ -1,6 +1,7 @@
 using System.Globalization;
 using GameOps.Data;
 using GameOps.Data.Entities;
+using GameOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using static GameOps.Web.Services.Analytics.RollupService;
 
@@ -12,8 +13,11 @@ namespace GameOps.Web.Services.Analytics;
 /// the calendar week and month ending on each day) except distinct players over other windows (e.g. a custom 12-day range), which
 /// daily figures cannot add up: those are counted directly with one range query each.
 /// </summary>
-public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> primaryContexts, GameOps.Web.Infrastructure.IReadOnlyDbContextFactory? readOnlyContexts = null)
+public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> primaryContexts, CurrentStaff currentStaff, GameOps.Web.Infrastructure.IReadOnlyDbContextFactory? readOnlyContexts = null)
 {
+    /// <summary>Every figure here is business data: the caller must hold AnalyticsRead, whatever page or endpoint asks.</summary>
+    Task DemandAsync() => currentStaff.DemandAsync(Permission.AnalyticsRead);
+
     readonly IDbContextFactory<GameOpsDbContext> contexts = readOnlyContexts ?? primaryContexts; // ConnectionStrings:GameOpsReadOnly when set
 
     public const int DrillLimit = 500;
@@ -79,6 +83,7 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> primary
     /// <summary>The KPI tiles of the overview for a range, each with the previous period's figure.</summary>
     public async Task<IReadOnlyList<Kpi>> OverviewAsync(DayRange range, CancellationToken ct = default)
     {
+        await DemandAsync();
         var now = await FiguresAsync(range, ct);
         var before = await FiguresAsync(range.Previous, ct);
         return now.Select(k => k with { Previous = before.First(b => b.Metric == k.Metric).Value }).ToList();
@@ -125,6 +130,7 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> primary
     /// <summary>The data behind one chart (what it shows and what its CSV holds): the registry names the builder, its unit and its shape.</summary>
     public async Task<ChartTable> ChartAsync(string key, DayRange range, Granularity g, CancellationToken ct = default)
     {
+        await DemandAsync();
         var definition = ChartCatalog.Find(key) ?? throw new ArgumentException($"Unknown chart '{key}'.", nameof(key));
         await using var db = await contexts.CreateDbContextAsync(ct);
         var request = new ChartRequest(db, key, range, g, ct);
@@ -382,6 +388,7 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> primary
     /// <summary>Metric names present in performance rollups of the range (one chart each).</summary>
     public async Task<IReadOnlyList<string>> PerformanceMetricNamesAsync(DayRange range, CancellationToken ct = default)
     {
+        await DemandAsync();
         await using var db = await contexts.CreateDbContextAsync(ct);
         var dims = await db.MetricRollups.AsNoTracking().Where(r => r.MetricName == Performance && r.Day >= range.Start && r.Day < range.End)
             .Select(r => r.Dimension).Distinct().ToListAsync(ct);
@@ -410,6 +417,7 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> primary
     /// <summary>Retention by signup week (Monday) of the cohorts that signed up in the range.</summary>
     public async Task<IReadOnlyList<CohortRow>> CohortsAsync(DayRange range, CancellationToken ct = default)
     {
+        await DemandAsync();
         await using var db = await contexts.CreateDbContextAsync(ct);
         var rows = await RollupsAsync(db, range, ct, [.. MetricCatalog.RetentionDays.Select(RetentionMetric), NewPlayers]);
         return rows.GroupBy(r => Buckets.StartOf(r.Day, Granularity.Week)).OrderBy(x => x.Key).Select(week => new CohortRow(week.Key,
@@ -427,6 +435,7 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> primary
     /// <summary>Moderation figures over the range: median hours to resolve (reports resolved in the range) and the open backlog at its end.</summary>
     public async Task<(double? MedianHours, int OpenBacklog)> ModerationAsync(DayRange range, CancellationToken ct = default)
     {
+        await DemandAsync();
         await using var db = await contexts.CreateDbContextAsync(ct);
         // The rollups keep every resolved report's span (hours, 4 decimals) as a dimension with its count: an exact median without raw rows.
         var spans = (await db.MetricRollups.AsNoTracking().Where(r => r.MetricName == ResolveHours && r.Day >= range.Start && r.Day < range.End)
@@ -445,6 +454,7 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> primary
     /// <summary>Revenue figures of the range for the revenue page's tiles.</summary>
     public async Task<IReadOnlyList<Kpi>> RevenueKpisAsync(DayRange range, CancellationToken ct = default)
     {
+        await DemandAsync();
         async Task<(double Gross, double Refunds)> For(DayRange r)
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
@@ -467,6 +477,7 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> primary
     /// <summary>The rows behind one point: <paramref name="drill"/> is the chart's drill kind, <paramref name="pointKey"/> the point's key.</summary>
     public async Task<DrillTable?> DrillAsync(string drill, string pointKey, Granularity g, DayRange range, CancellationToken ct = default)
     {
+        await DemandAsync();
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (drill == "player")
             return null; // top spenders link straight to the player
