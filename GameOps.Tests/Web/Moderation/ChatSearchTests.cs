@@ -39,7 +39,8 @@ public sealed class ChatSearchTests
                 oldGold = Message(trade, world.Target, "selling gold since forever", now.AddDays(-60)));
             await add.SaveChangesAsync(Ct);
         }
-        var chat = world.Services.GetRequiredService<ChatReviewService>();
+        await using var alice = world.As(world.Alice);
+        var chat = alice.ServiceProvider.GetRequiredService<ChatReviewService>(); // the search demands ModerationRead of its caller
         async Task<List<Guid>> Ids(ChatSearch search) => (await chat.SearchAsync(search, Ct)).Rows.Select(r => r.Id).ToList();
 
         // One word, any case, whole words only, no time window needed (the 60-day-old message is found).
@@ -92,7 +93,8 @@ public sealed class ChatSearchTests
             add.ChatMessages.Add(best);
             await add.SaveChangesAsync(Ct);
         }
-        var chat = world.Services.GetRequiredService<ChatReviewService>();
+        await using var alice = world.As(world.Alice);
+        var chat = alice.ServiceProvider.GetRequiredService<ChatReviewService>(); // the search demands ModerationRead of its caller
         var expected = matches.Append(best).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id.ToString(), StringComparer.Ordinal).Select(m => m.Id).ToList();
 
         var seen = new List<Guid>();
@@ -143,7 +145,8 @@ public sealed class ChatSearchTests
             add.PlayerNotes.Add(note);
             await add.SaveChangesAsync(Ct);
         }
-        var queries = world.Services.GetRequiredService<ModerationQueries>();
+        await using var alice = world.As(world.Alice);
+        var queries = alice.ServiceProvider.GetRequiredService<ModerationQueries>(); // the searches demand ModerationRead of their caller
 
         Assert.Equal(spam.Id, Assert.Single((await queries.ListSanctionsAsync(new SanctionFilter { Text = "GOLD trade" }, Ct)).Rows).Id);
         Assert.Equal(toxic.Id, Assert.Single((await queries.ListSanctionsAsync(new SanctionFilter { Text = "toxic or nothing", Type = "warning" }, Ct)).Rows).Id);

@@ -83,14 +83,15 @@ public sealed class EventScheduleJob(IDbContextFactory<GameOpsDbContext> context
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var due = await db.EventSchedules.Where(s => s.IsActive && s.NextRun != null && s.NextRun <= now).Take(500).ToListAsync(ct);
+        // The same occurrence calculator as the editor, bound to the event's own window: no run is stored after the event ends.
+        var eventIds = due.Select(s => s.EventId).Distinct().ToList();
+        var windows = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id))
+            .Select(e => new { e.Id, e.StartTime, e.EndTime }).ToDictionaryAsync(e => e.Id, ct);
         foreach (var s in due)
         {
             s.LastRun = s.NextRun;
-            s.NextRun = EventScheduling.NextRun(new ScheduleDraft
-            {
-                ScheduleType = s.ScheduleType, CronExpression = s.CronExpression, TimeZone = s.TimeZone, WindowStart = s.WindowStart, WindowEnd = s.WindowEnd,
-                DurationMinutes = s.DurationMinutes, IsActive = s.IsActive,
-            }, now);
+            var window = windows.GetValueOrDefault(s.EventId);
+            s.NextRun = EventScheduling.NextRun(EventScheduling.DraftOf(s, window?.StartTime, window?.EndTime), now);
         }
         if (due.Count > 0) await db.SaveChangesAsync(ct);
         return due.Count;

@@ -58,6 +58,7 @@ public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contex
     /// <summary>Staff notes matching a full-text search (web-search syntax), newest first, optionally of one player.</summary>
     public async Task<(IReadOnlyList<NoteHit> Rows, string? Notice)> SearchNotesAsync(string text, Guid? playerId = null, int take = 50, CancellationToken cancellationToken = default)
     {
+        await currentStaff.DemandAsync(Permission.ModerationRead);
         if (TextSearch.Parse(text, out var problem) is not { } search) return ([], problem ?? "Type at least one word or number to search for.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.PlayerNotes.AsNoTracking();
