@@ -2,6 +2,9 @@ using System.Net;
 using GameOps.E2E.Infrastructure;
 using GameOps.E2E.Infrastructure.MultiInstance;
 using GameOps.E2E.Pages;
+using GameOps.Data;
+using GameOps.Data.Entities;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using static Microsoft.Playwright.Assertions;
 
@@ -16,8 +19,24 @@ public sealed class MultiInstanceJourney(MultiInstanceCluster cluster, BrowserFi
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    readonly List<IBrowserContext> contexts = [];
+
     [Fact]
     public async Task Two_instances_behind_nginx_share_sign_in_live_updates_jobs_and_take_over_from_each_other()
+    {
+        try { await JourneyAsync(); }
+        catch
+        {
+            await RecordFailureAsync();
+            throw;
+        }
+        finally
+        {
+            foreach (var context in contexts) await context.DisposeAsync();
+        }
+    }
+
+    async Task JourneyAsync()
     {
         // Started at the same moment on the empty database: exactly one seeded, the other waited for the lock.
         var logs = new[] { cluster.A.Log(), cluster.B.Log() };
@@ -27,8 +46,8 @@ public sealed class MultiInstanceJourney(MultiInstanceCluster cluster, BrowserFi
         // Pin one browser context to each instance through the balancer's affinity cookie.
         var onA = await AffinityForAsync("A");
         var onB = await AffinityForAsync("B");
-        await using var contextA = await NewContextAsync(onA);
-        await using var contextB = await NewContextAsync(onB);
+        var contextA = await NewContextAsync(onA);
+        var contextB = await NewContextAsync(onB);
         var pageA = await contextA.NewPageAsync();
         var pageB = await contextB.NewPageAsync();
 
@@ -41,14 +60,20 @@ public sealed class MultiInstanceJourney(MultiInstanceCluster cluster, BrowserFi
         Assert.Equal("B", await SignedInPageServedByAsync(cluster.B.Url, authA));
         Assert.Equal("A", await SignedInPageServedByAsync(cluster.A.Url, authB));
 
-        // A moderator on A claims a report; the queue open on B shows it within 2 s, without a reload.
+        // A moderator on A claims a report; the queue open on B shows it within 2 s, without a reload (faster than the
+        // page's own 5 s poll, so only the change notice through PostgreSQL can do it). The report is the test's own:
+        // the demo data at this scale holds a single report, often already in review.
+        var reportId = await CreateOpenReportAsync();
         var queueA = await ReportQueuePage.OpenAsync(pageA);
         var queueB = await ReportQueuePage.OpenAsync(pageB);
-        var claimedOnB = queueB.Rows.Filter(new LocatorFilterOptions { HasText = LoginPage.EmailOf("Moderator") });
-        var before = await claimedOnB.CountAsync();
-        var claimButton = queueA.Rows.Locator("[data-testid=queue-claim]").First;
-        await claimButton.ClickAsync();
-        await Expect(claimedOnB).ToHaveCountAsync(before + 1, new LocatorAssertionsToHaveCountOptions { Timeout = 2_000 });
+        var reportOnA = queueA.Row(reportId);
+        var reportOnB = queueB.Row(reportId);
+        await Expect(reportOnB.Locator("[data-testid=queue-row-status]")).ToHaveTextAsync("open");
+        await reportOnA.Locator("[data-testid=queue-claim]").ClickAsync();
+        await Expect(reportOnA.Locator("[data-testid=queue-row-status]")).ToContainTextAsync("in review");
+        await Expect(reportOnB.Locator("[data-testid=queue-row-status]")).ToContainTextAsync(LoginPage.EmailOf("Moderator"),
+            new LocatorAssertionsToContainTextOptions { Timeout = 2_000 });
+        await Expect(reportOnB.Locator("[data-testid=queue-claim]")).ToHaveCountAsync(0);
 
         // A broadcast scheduled a minute ahead is delivered exactly once while both instances run.
         var broadcastId = await ScheduleBroadcastAsync(TimeSpan.FromMinutes(1));
@@ -87,7 +112,27 @@ public sealed class MultiInstanceJourney(MultiInstanceCluster cluster, BrowserFi
         context.SetDefaultNavigationTimeout(60_000);
         await context.AddInitScriptAsync(Blazor.InitScript);
         await context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = "gameops_affinity", Value = affinity, Url = cluster.BalancerUrl }]);
+        contexts.Add(context);
         return context;
+    }
+
+    /// <summary>A screenshot of every open page (artifacts/screenshots/MultiInstanceJourney/) and both instances' logs in the test output.</summary>
+    async Task RecordFailureAsync()
+    {
+        var folder = Path.Combine(Artifacts.Screenshots, nameof(MultiInstanceJourney));
+        Directory.CreateDirectory(folder);
+        var output = TestContext.Current.TestOutputHelper;
+        var pages = contexts.SelectMany(c => c.Pages).Where(p => !p.IsClosed).ToList();
+        for (var i = 0; i < pages.Count; i++)
+        {
+            try
+            {
+                await pages[i].ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"FAILED-page{i + 1}.png"), FullPage = true });
+                output?.WriteLine($"Page {i + 1} was at {pages[i].Url}");
+            }
+            catch (PlaywrightException e) { output?.WriteLine($"Page {i + 1}: no screenshot ({e.Message})"); }
+        }
+        output?.WriteLine("---- A ----\n" + cluster.Logs());
     }
 
     /// <summary>An affinity cookie value that nginx's consistent hash sends to <paramref name="instance"/>.</summary>
@@ -114,6 +159,22 @@ public sealed class MultiInstanceJourney(MultiInstanceCluster cluster, BrowserFi
         using var response = await http.SendAsync(request, Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode); // a rejected cookie would redirect to /account/login
         return response.Headers.TryGetValues("X-GameOps-Instance", out var served) ? served.Single() : null;
+    }
+
+    /// <summary>An open, unassigned report between two demo players, filed before every other report (first in the queue).</summary>
+    async Task<Guid> CreateOpenReportAsync()
+    {
+        await using var db = GameOpsDatabase.CreateContext(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = cluster.ConnectionString });
+        var players = await db.Players.AsNoTracking().OrderBy(p => p.CreatedAt).Select(p => p.Id).Take(2).ToListAsync(Ct);
+        var oldest = await db.PlayerReports.MinAsync(r => (DateTime?)r.CreatedAt, Ct) ?? DateTime.UtcNow;
+        var report = new PlayerReport
+        {
+            Id = Guid.CreateVersion7(), ReporterUserId = players[0], TargetUserId = players[1], Category = "cheating", Priority = 1,
+            Description = "Cluster check: speed hack", Status = "open", CreatedAt = oldest.AddDays(-1), UpdatedAt = DateTime.UtcNow,
+        };
+        db.PlayerReports.Add(report);
+        await db.SaveChangesAsync(Ct);
+        return report.Id;
     }
 
     async Task<Guid> ScheduleBroadcastAsync(TimeSpan ahead)

@@ -9,6 +9,7 @@ namespace GameOps.E2E.Pages;
 public sealed class ReportQueuePage(IPage page) : ShellPage(page)
 {
     public ILocator Rows => Page.Locator("[data-testid=queue-row]");
+    public ILocator Row(Guid reportId) => Page.Locator($"[data-testid=queue-row][data-report-id='{reportId}']");
     public ILocator Order => Page.Locator("[data-testid=queue-sort]");
     public ILocator SlaTargets => Page.Locator("[data-testid=queue-sla-targets]");
 

@@ -30,6 +30,16 @@ public sealed class MultiInstanceCluster : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        try { await StartAsync(); }
+        catch
+        {
+            await DisposeAsync(); // a fixture that fails to start is not always disposed: leave no process behind
+            throw;
+        }
+    }
+
+    async Task StartAsync()
+    {
         Directory.CreateDirectory(root);
         ConnectionString = await StartPostgresAsync();
         var web = WebDll();
@@ -66,13 +76,22 @@ public sealed class MultiInstanceCluster : IAsyncLifetime
     /// <summary>A log of which instance migrated and which waited (from their logs).</summary>
     public string Logs() => A.Log() + "\n---- B ----\n" + B.Log();
 
+    /// <summary>Stops everything this cluster started, each part even when another fails to stop.</summary>
     public async ValueTask DisposeAsync()
     {
-        try { if (nginx is { HasExited: false }) nginx.Kill(true); } catch (InvalidOperationException) { }
-        if (A is not null) await A.DisposeAsync();
-        if (B is not null) await B.DisposeAsync();
-        if (pgBin is not null) await RunPgAsync("pg_ctl", ["stop", "-D", Path.Combine(root, "data"), "-m", "immediate", "-w"], allowFailure: true);
+        try { if (nginx is { HasExited: false }) { nginx.Kill(true); await nginx.WaitForExitAsync(); } }
+        catch (InvalidOperationException) { }
+        if (A is not null) await Quietly(A.DisposeAsync().AsTask());
+        if (B is not null) await Quietly(B.DisposeAsync().AsTask());
+        if (pgBin is not null && Directory.Exists(Path.Combine(root, "data")))
+            await Quietly(RunPgAsync("pg_ctl", ["stop", "-D", Path.Combine(root, "data"), "-m", "immediate", "-w"], allowFailure: true));
         try { Directory.Delete(root, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    static async Task Quietly(Task stop)
+    {
+        try { await stop; }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or IOException) { }
     }
 
     static string WebDll()
