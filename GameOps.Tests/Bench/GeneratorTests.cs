@@ -63,7 +63,7 @@ public sealed class GeneratorTests
         }
 
         // Keyset paging returns exactly the rows of offset paging, paging on, back, and jumping deep.
-        using var services = WebServices.Build(database);
+        using var services = WebServices.Build(database, WebServices.Staff(GameOps.Web.Security.StaffRoles.Admin)); // the store demands read permission
         var catalog = services.GetRequiredService<ResourceCatalog>();
         await using var scope = services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<ResourceStore>();

@@ -205,7 +205,8 @@ public sealed class ModerationServiceTests
                 new() { Id = Guid.NewGuid(), ReporterUserId = world.Reporter.Id, TargetUserId = world.Target.Id, Category = "spam", Priority = 1, Status = "resolved", CreatedAt = DateTime.UtcNow.AddHours(-80) });
             await add.SaveChangesAsync(Ct);
         }
-        var queries = world.Services.GetRequiredService<ModerationQueries>();
+        await using var alice = world.As(world.Alice);
+        var queries = alice.ServiceProvider.GetRequiredService<ModerationQueries>(); // the queue demands ModerationRead of its caller
         var page = await queries.ListQueueAsync(new ReportQueueFilter(), null, Ct);
         Assert.Equal(3, page.Total);
         Assert.Equal([1, 1, 2], page.Rows.Select(r => r.Priority));
