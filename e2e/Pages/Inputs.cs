@@ -28,7 +28,7 @@ public static class Inputs
 
     /// <summary>
     /// MudAutocomplete: types <paramref name="search"/>, clicks the option whose text contains it and waits until the field shows
-    /// that option (its label, e.g. "Antidote (con_antidote)" for "con_antidote", not the text typed).
+    /// that option: the key itself, or the option's label (e.g. "Antidote (con_antidote)" for "con_antidote"), by picker.
     /// </summary>
     public static async Task PickAsync(IPage page, ILocator input, string search)
     {
@@ -41,7 +41,8 @@ public static class Inputs
             () => option.IsVisibleAsync(), $"show the option '{search}'");
         var label = (await option.InnerTextAsync()).Trim();
         await option.ClickAsync();
-        await Expect(input).ToHaveValueAsync(label);
+        await Expect(input).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(
+            $"^(?:{System.Text.RegularExpressions.Regex.Escape(search)}|{System.Text.RegularExpressions.Regex.Escape(label)})$"));
         await page.WaitForRenderQuietAsync(maxMs: 3000);
     }
 }
