@@ -34,7 +34,7 @@ builder.Services.AddGameOpsData(sp => sp.GetRequiredService<IConfiguration>().Ge
     (sp, options) => options.AddInterceptors(sp.GetRequiredService<StaffAuditInterceptor>(), sp.GetRequiredService<TableVersionInterceptor>()));
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+builder.Services.AddMudServices(GameOps.Web.Components.Layout.GameOpsTheme.ConfigureServices);
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<AuthenticationStateProvider, StaffAuthenticationStateProvider>();
 builder.Services.AddMemoryCache();

@@ -52,6 +52,7 @@ public abstract class JourneyTest(AppServer app, BrowserFixture browser) : IAsyn
             if (TestContext.Current.TestState?.Result is TestResult.Failed && Page is not null && !Page.IsClosed)
             {
                 await ScreenshotAsync("FAILED");
+                await File.WriteAllTextAsync(Path.Combine(ScreenshotFolder, "FAILED.html"), await Page.ContentAsync());
                 TestContext.Current.TestOutputHelper?.WriteLine("Failed at " + Page.Url);
             }
             foreach (var error in browserErrors) TestContext.Current.TestOutputHelper?.WriteLine(error);

@@ -26,7 +26,10 @@ public static class Inputs
         await Expect(field).ToHaveValueAsync(value);
     }
 
-    /// <summary>MudAutocomplete: types <paramref name="search"/> and clicks the option whose text contains it.</summary>
+    /// <summary>
+    /// MudAutocomplete: types <paramref name="search"/>, clicks the option whose text contains it and waits until the field shows
+    /// that option: the key itself, or the option's label (e.g. "Antidote (con_antidote)" for "con_antidote"), by picker.
+    /// </summary>
     public static async Task PickAsync(IPage page, ILocator input, string search)
     {
         var option = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = search }).First;
@@ -36,8 +39,10 @@ public static class Inputs
                 await input.FillAsync(search);
             },
             () => option.IsVisibleAsync(), $"show the option '{search}'");
+        var label = (await option.InnerTextAsync()).Trim();
         await option.ClickAsync();
-        await Expect(input).ToHaveValueAsync(search);
+        await Expect(input).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(
+            $"^(?:{System.Text.RegularExpressions.Regex.Escape(search)}|{System.Text.RegularExpressions.Regex.Escape(label)})$"));
         await page.WaitForRenderQuietAsync(maxMs: 3000);
     }
 }

@@ -50,7 +50,8 @@ public sealed class ReportDetailPage(IPage page) : ShellPage(page)
     public ILocator Message => Page.Locator("[data-testid=action-message]");
     public ILocator Status => Page.Locator("[data-testid=report-status]");
 
-    public ILocator Confirmation => Page.Locator("[data-testid=confirm-destructive]");
+    /// <summary>The open confirmation: the dialog (role=dialog, holding title, consequence, reason and actions) around the confirmation's content.</summary>
+    public ILocator Confirmation => Page.GetByRole(AriaRole.Dialog).Filter(new() { Has = Page.Locator("[data-testid=confirm-destructive]") });
 
     /// <summary>Chooses the duration and reason and asks for the ban: the confirmation is open when this returns.</summary>
     public async Task AskTempBanAsync(string durationLabel, string reason)

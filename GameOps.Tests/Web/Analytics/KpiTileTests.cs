@@ -53,6 +53,22 @@ public sealed class KpiTileTests
     }
 
     [Fact]
+    public async Task A_previous_period_the_data_only_partly_covers_gives_its_figure_and_no_percentage()
+    {
+        await using var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        ctx.Render<MudPopoverProvider>();
+
+        // Matches began on the last day of the previous period: 36 against its 2 would read "+1700.0 %".
+        var matches = ctx.Render<KpiTile>(p => p.Add(t => t.Kpi, new Kpi(MetricCatalog.MatchesPlayed, 36, 2) { DataFrom = new DateTime(2026, 11, 2) }));
+        var change = matches.Find("[data-testid=kpi-matches-change]");
+        Assert.Equal("previous period incomplete (data from 2026-11-02): 2", change.TextContent.Trim());
+        Assert.DoesNotContain("%", change.TextContent);
+        Assert.DoesNotContain("mud-success-text", change.ClassName ?? "");
+    }
+
+    [Fact]
     public void Every_figure_has_a_definition_and_a_unique_key()
     {
         Assert.All(MetricCatalog.All, m => Assert.True(m.Definition.Length > 20, m.Key));

@@ -50,6 +50,33 @@ public sealed class MetricTests
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task A_previous_period_that_starts_before_the_data_gives_no_change(DatabaseProvider provider)
+    {
+        var (db, analytics, services) = await ArrangeAsync(provider);
+        await using var _ = db;
+        await using var __ = services;
+        var ct = TestContext.Current.CancellationToken;
+        var range = new DayRange(Day(5), Day(9)); // the previous period is 02-28 … 03-04; matches, sessions and payments begin 03-01
+
+        var kpis = await analytics.OverviewAsync(range, ct);
+        var matches = kpis.Single(k => k.Metric == MetricCatalog.MatchesPlayed);
+        Assert.Equal(2, matches.Previous);
+        Assert.Equal(Day(1), matches.DataFrom);
+        Assert.Null(matches.Change); // not "−100 %" against the first days there were matches at all
+        Assert.All(kpis.Where(k => k.Metric == MetricCatalog.Dau || k.Metric == MetricCatalog.Revenue || k.Metric == MetricCatalog.Wau),
+            k => Assert.Equal(Day(1), k.DataFrom));
+        // Dave signed up on 02-20: sign-ups cover the whole previous period, so that change stands.
+        var newPlayers = kpis.Single(k => k.Metric == MetricCatalog.NewPlayers);
+        Assert.Null(newPlayers.DataFrom);
+        Assert.Equal(-1, newPlayers.Change);
+        Assert.Null(kpis.Single(k => k.Metric == MetricCatalog.OpenReports).DataFrom);
+
+        Assert.All(await analytics.RevenueKpisAsync(range, ct), k => Assert.Equal(Day(1), k.DataFrom));
+        // A range whose previous period is all after the first payment compares as before.
+        Assert.All(await analytics.RevenueKpisAsync(new DayRange(Day(9), Day(10)), ct), k => Assert.Null(k.DataFrom));
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
     public async Task Daily_series_count_midnight_sessions_on_their_start_day_and_keep_empty_days(DatabaseProvider provider)
     {
         var (db, analytics, services) = await ArrangeAsync(provider);

@@ -1,9 +1,13 @@
 using MudBlazor;
+using MudBlazor.Services;
 
 namespace GameOps.Web.Components.Layout;
 
 public static class GameOpsTheme
 {
+    /// <summary>Near-black text on the light colours of the dark palette (white on them is below 3:1).</summary>
+    const string DarkPaletteContrastText = "#121212";
+
     public static readonly MudTheme Theme = new()
     {
         PaletteLight = new PaletteLight
@@ -17,14 +21,32 @@ public static class GameOpsTheme
             Info = "#0b63b8",
             AppbarBackground = "#283593",
         },
+        // In the dark palette the colours are light enough to be read as text on the dark surfaces (4.5:1 on #373740),
+        // so what is written on a filled colour (buttons, chips, snackbars, filled alerts) is near-black, not white.
         PaletteDark = new PaletteDark
         {
             Primary = "#8c9eff",
+            PrimaryContrastText = DarkPaletteContrastText,
             Secondary = "#4db6ac",
+            SecondaryContrastText = DarkPaletteContrastText,
+            Success = "#66bb6a",
+            SuccessContrastText = DarkPaletteContrastText,
+            Error = "#ff8a80",
+            ErrorContrastText = DarkPaletteContrastText,
+            Warning = "#ffa800",
+            WarningContrastText = DarkPaletteContrastText,
+            Info = "#64b5f6",
+            InfoContrastText = DarkPaletteContrastText,
         },
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"] },
         },
     };
+
+    /// <summary>
+    /// MudBlazor's services as the theme needs them. Snackbars are opaque: MudBlazor 9 draws them at 95 % opacity by default, which
+    /// lets the page show through and takes white on the AA colours above below 4.5:1 (white on success #2e7d32 is 5.1:1, at 95 % 4.4:1).
+    /// </summary>
+    public static void ConfigureServices(MudServicesConfiguration services) => services.SnackbarConfiguration.MaximumOpacity = 100;
 }

@@ -35,8 +35,15 @@ public sealed record DayRange(DateTime From, DateTime To)
 /// <summary>A figure for a range and the same figure for the previous range of the same length.</summary>
 public sealed record Kpi(MetricDefinition Metric, double? Value, double? Previous)
 {
-    /// <summary>Relative change against the previous period; null when there is nothing to compare with.</summary>
-    public double? Change => Value is { } v && Previous is { } p && p != 0 ? (v - p) / Math.Abs(p) : null;
+    /// <summary>
+    /// The first day the figure's data exists, when that day falls after the start of the previous period: the previous figure
+    /// then counts only the end of its period (e.g. matches from the day matchmaking went live), and a change against it would
+    /// read as growth. Null when the data covers the whole previous period.
+    /// </summary>
+    public DateTime? DataFrom { get; init; }
+
+    /// <summary>Relative change against the previous period; null when there is nothing, or only part of a period, to compare with.</summary>
+    public double? Change => DataFrom is null && Value is { } v && Previous is { } p && p != 0 ? (v - p) / Math.Abs(p) : null;
 
     /// <summary>The previous period has no figure (absent, or zero for a count that cannot be compared as a percentage).</summary>
     public bool NoPreviousData => Previous is null or 0 || double.IsNaN(Previous.Value);

@@ -86,7 +86,50 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> primary
         await DemandAsync();
         var now = await FiguresAsync(range, ct);
         var before = await FiguresAsync(range.Previous, ct);
-        return now.Select(k => k with { Previous = before.First(b => b.Metric == k.Metric).Value }).ToList();
+        var firstDays = await FirstDataDaysAsync(ct, OverviewSources.Values.SelectMany(s => s.Rollups).Distinct().ToArray());
+        return now.Select(k => k with
+        {
+            Previous = before.First(b => b.Metric == k.Metric).Value,
+            DataFrom = OverviewSources.TryGetValue(k.Metric.Key, out var source) ? DataStartsInside(source, range.Previous, firstDays) : null,
+        }).ToList();
+    }
+
+    /// <summary>
+    /// What each overview figure is counted from: the rollups whose data it needs (payments for the paying figures, sessions for the
+    /// active ones) and the first day of a period it reads (the period's start; WAU and MAU read the last 7 and 30 days before its end,
+    /// stickiness both). The open backlog is a count at one instant and has no such start.
+    /// </summary>
+    static readonly Dictionary<string, (string[] Rollups, Func<DayRange, DateTime> ReadsFrom)> OverviewSources = new()
+    {
+        [MetricCatalog.Dau.Key] = ([ActiveUsers], WholePeriod),
+        [MetricCatalog.Wau.Key] = ([ActiveUsers], p => p.End.AddDays(-7)),
+        [MetricCatalog.Mau.Key] = ([ActiveUsers], p => p.End.AddDays(-30)),
+        [MetricCatalog.Stickiness.Key] = ([ActiveUsers], p => p.End.AddDays(-30) < p.Start ? p.End.AddDays(-30) : p.Start),
+        [MetricCatalog.NewPlayers.Key] = ([NewPlayers], WholePeriod),
+        [MetricCatalog.Revenue.Key] = ([RevenueGross], WholePeriod),
+        [MetricCatalog.PayingPlayers.Key] = ([RevenueGross], WholePeriod),
+        [MetricCatalog.Conversion.Key] = ([RevenueGross, ActiveUsers], WholePeriod),
+        [MetricCatalog.Arpdau.Key] = ([RevenueGross, ActiveUsers], WholePeriod),
+        [MetricCatalog.Arppu.Key] = ([RevenueGross], WholePeriod),
+        [MetricCatalog.AvgSessionLength.Key] = ([SessionDuration], WholePeriod),
+        [MetricCatalog.MatchesPlayed.Key] = ([Matches], WholePeriod),
+    };
+
+    static DateTime WholePeriod(DayRange period) => period.Start;
+
+    /// <summary>The first day with a rollup row (rows exist only for days with data) of each of <paramref name="names"/> that has any.</summary>
+    async Task<Dictionary<string, DateTime>> FirstDataDaysAsync(CancellationToken ct, params string[] names)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.MetricRollups.AsNoTracking().Where(r => names.Contains(r.MetricName))
+            .GroupBy(r => r.MetricName).Select(g => new { g.Key, First = g.Min(r => r.Day) }).ToDictionaryAsync(g => g.Key, g => g.First, ct);
+    }
+
+    /// <summary>The first day of the figure's data when it comes after the first day the figure reads of <paramref name="previous"/>; else null.</summary>
+    static DateTime? DataStartsInside((string[] Rollups, Func<DayRange, DateTime> ReadsFrom) s, DayRange previous, IReadOnlyDictionary<string, DateTime> firstDays)
+    {
+        var starts = s.Rollups.Where(firstDays.ContainsKey).Select(r => firstDays[r]).ToList();
+        return starts.Count > 0 && starts.Max() is var start && start > s.ReadsFrom(previous) ? start : null;
     }
 
     async Task<List<Kpi>> FiguresAsync(DayRange range, CancellationToken ct)
@@ -463,12 +506,14 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> primary
         }
         var now = await For(range);
         var before = await For(range.Previous);
+        // Refunds follow payments: the payments' first day says whether the previous period is covered.
+        var dataFrom = DataStartsInside(([RevenueGross], WholePeriod), range.Previous, await FirstDataDaysAsync(ct, RevenueGross));
         return
         [
-            new(MetricCatalog.Revenue, Math.Round(now.Gross - now.Refunds, 2), Math.Round(before.Gross - before.Refunds, 2)),
-            new(MetricCatalog.GrossRevenue, now.Gross, before.Gross),
-            new(MetricCatalog.Refunds, now.Refunds, before.Refunds),
-            new(MetricCatalog.RefundRate, Ratio(now.Refunds, now.Gross), Ratio(before.Refunds, before.Gross)),
+            new(MetricCatalog.Revenue, Math.Round(now.Gross - now.Refunds, 2), Math.Round(before.Gross - before.Refunds, 2)) { DataFrom = dataFrom },
+            new(MetricCatalog.GrossRevenue, now.Gross, before.Gross) { DataFrom = dataFrom },
+            new(MetricCatalog.Refunds, now.Refunds, before.Refunds) { DataFrom = dataFrom },
+            new(MetricCatalog.RefundRate, Ratio(now.Refunds, now.Gross), Ratio(before.Refunds, before.Gross)) { DataFrom = dataFrom },
         ];
     }
 
