@@ -249,6 +249,7 @@ public sealed class DesignerJourney(AppServer app, BrowserFixture browser) : Jou
         await Expect(selected).ToHaveCountAsync(1);
         await Expect(selected).ToHaveAttributeAsync("data-quest", "q_wolves_03");
         await Expect(selected).ToBeInViewportAsync();
+        await Page.WaitForInteractiveAsync(); // the graph is prerendered: a click before the circuit connects is ignored
         await Page.Locator("[data-testid=chain-zoom-out]").ClickAsync();
         await Expect(Page.Locator("[data-testid=chain-zoom]")).ToHaveTextAsync("75 %");
         await StepAsync("quest-graph");
