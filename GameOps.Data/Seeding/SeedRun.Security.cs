@@ -332,9 +332,56 @@ internal sealed partial class SeedRun
                 ResolvedAt = resolvedAt,
             });
         }
+        rows.AddRange(ClosedReportHistory(windowStart));
         var ordered = rows.OrderBy(x => x.CreatedAt).ThenBy(x => x.Id).ToList();
         await AddAllAsync(ordered);
         return ordered;
+    }
+
+    /// <summary>
+    /// Reports before the recent window, all closed by now, so the moderation workload chart covers the 90 days the
+    /// dashboards offer. Its own random stream keeps the recent (queue) reports exactly as before.
+    /// </summary>
+    List<PlayerReport> ClosedReportHistory(DateTime windowStart)
+    {
+        var r = Rng("player_reports_history");
+        var rows = new List<PlayerReport>();
+        var count = Scaled(6 * (windowStart - HistoryStart).TotalDays);
+        var step = (windowStart - HistoryStart) / count;
+        for (var i = 0; i < count; i++)
+        {
+            // Spread evenly (each report in its own slice of the history), so no week is empty even at small scales.
+            var created = Sec(r.Between(HistoryStart + step * i, HistoryStart + step * (i + 1)));
+            var candidates = players.Where(p => p.CreatedAt <= created).ToList();
+            if (candidates.Count < 2) continue;
+            var target = r.Chance(0.5) ? r.Pick(candidates.Where(p => p.Troublemaker).DefaultIfEmpty(candidates[0]).ToList()) : r.Pick(candidates);
+            var reporter = r.Pick(candidates.Where(p => p != target).ToList());
+            var category = r.PickWeighted<string>([("cheating", 5), ("harassment", 4), ("spam", 3), ("inappropriate_name", 2), ("scam", 2), ("hate_speech", 1), ("other", 2)]);
+            var claimed = Sec(created.AddMinutes(r.Between(5, 1440)));
+            var resolvedAt = Sec(claimed.AddMinutes(r.Between(2, 240)));
+            var dismissed = r.Chance(0.3);
+            var resolution = dismissed
+                ? r.Pick(new[] { "no_violation", "duplicate", "insufficient_evidence" })
+                : category switch { "cheating" => r.Pick(new[] { "temp_ban", "perm_ban" }), "inappropriate_name" => "forced_rename", "spam" or "scam" => r.Pick(new[] { "user_muted", "perm_ban" }), _ => r.Pick(new[] { "warning_issued", "user_muted", "temp_ban" }) };
+            rows.Add(new PlayerReport
+            {
+                Id = r.NextGuid(),
+                ReporterUserId = reporter.Id,
+                TargetUserId = target.Id,
+                Category = category,
+                Priority = category switch { "hate_speech" or "scam" => 1, "harassment" or "cheating" => 2, _ => 3 },
+                Description = r.Pick(ReportDescriptions[category]),
+                Status = dismissed ? "dismissed" : "resolved",
+                AssigneeStaffId = moderators[i % moderators.Count].Id,
+                ClaimedAt = claimed,
+                Resolution = resolution,
+                ResolutionNote = dismissed ? "Checked the chat logs; nothing actionable." : $"Action taken: {resolution.Replace('_', ' ')}. Reporter notified.",
+                CreatedAt = created,
+                UpdatedAt = resolvedAt,
+                ResolvedAt = resolvedAt,
+            });
+        }
+        return rows;
     }
 
     async Task SeedStaffAuditLogsAsync(List<ModerationAction> actions, List<PlayerReport> reports)

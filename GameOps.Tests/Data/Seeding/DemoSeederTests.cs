@@ -12,10 +12,11 @@ namespace GameOps.Tests.Data.Seeding;
 /// <summary>The demo seeder fills every game table, only once, and the same options always give the same rows.</summary>
 public sealed class DemoSeederTests
 {
-    static SeedOptions Options() => new()
+    /// <summary>Scale 1 where the figures matter (every table filled at full size); smaller where only sameness does, to keep the suite quick.</summary>
+    static SeedOptions Options(double scale = 1) => new()
     {
         RandomSeed = 20261125,
-        Scale = 1,
+        Scale = scale,
         Now = new DateTime(2026, 11, 20, 13, 0, 0, DateTimeKind.Utc),
     };
 
@@ -53,7 +54,7 @@ public sealed class DemoSeederTests
         var ct = TestContext.Current.CancellationToken;
         await using var database = await TestDatabases.CreateMigratedAsync(provider);
         await using (var db = database.CreateContext())
-            Assert.True((await DemoSeeder.SeedAsync(db, Options(), ct)).Seeded, "the first SeedAsync seeded nothing");
+            Assert.True((await DemoSeeder.SeedAsync(db, Options(0.25), ct)).Seeded, "the first SeedAsync seeded nothing");
 
         Dictionary<string, long> before;
         await using (var db = database.CreateContext())
@@ -62,7 +63,7 @@ public sealed class DemoSeederTests
 
         await using (var db = database.CreateContext())
         {
-            var again = await DemoSeeder.SeedAsync(db, Options(), ct);
+            var again = await DemoSeeder.SeedAsync(db, Options(0.25), ct);
             Assert.False(again.Seeded, "a second SeedAsync seeded again");
         }
         await using (var db = database.CreateContext())
@@ -80,7 +81,7 @@ public sealed class DemoSeederTests
         {
             await using var database = await TestDatabases.CreateMigratedAsync(provider);
             await using (var db = database.CreateContext())
-                Assert.True((await DemoSeeder.SeedAsync(db, Options(), ct)).Seeded, "SeedAsync seeded nothing");
+                Assert.True((await DemoSeeder.SeedAsync(db, Options(0.25), ct)).Seeded, "SeedAsync seeded nothing");
             await using (var db = database.CreateContext())
                 dumps.Add(await DumpAsync(db, ct));
         }
@@ -100,6 +101,28 @@ public sealed class DemoSeederTests
         }
         Assert.True(differences.Count == 0, $"{provider}: two seedings with the same options differ in {differences.Count} tables:\n{string.Join("\n", differences)}");
         Assert.Contains(dumps[0].Values, rows => rows.Count > 0);
+    }
+
+    [Fact]
+    public async Task The_moderation_history_covers_every_week_of_the_ninety_days_the_dashboards_offer()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        var options = Options(0.1);
+        await using (var db = database.CreateContext())
+            await DemoSeeder.SeedAsync(db, options, ct);
+
+        await using var read = database.CreateContext();
+        var since = options.Now!.Value.Date.AddDays(-89);
+        var opened = await read.PlayerReports.Where(r => r.CreatedAt >= since).Select(r => r.CreatedAt).ToListAsync(ct);
+        var resolved = await read.PlayerReports.Where(r => r.ResolvedAt >= since).Select(r => r.ResolvedAt!.Value).ToListAsync(ct);
+        static int Week(DateTime at, DateTime since) => (int)((at - since).TotalDays / 7);
+        var weeksWithoutReports = Enumerable.Range(0, 12).Except(opened.Select(at => Week(at, since))).ToList();
+        var weeksWithoutResolutions = Enumerable.Range(0, 12).Except(resolved.Select(at => Week(at, since))).ToList();
+        Assert.True(weeksWithoutReports.Count == 0, $"the moderation workload chart would be flat in weeks {string.Join(", ", weeksWithoutReports)} of 12");
+        Assert.True(weeksWithoutResolutions.Count == 0, $"no report resolved in weeks {string.Join(", ", weeksWithoutResolutions)} of 12");
+        Assert.DoesNotContain(await read.PlayerReports.Where(r => r.CreatedAt < options.Now.Value.AddDays(-10)).Select(r => r.Status).Distinct().ToListAsync(ct),
+            status => status is "open" or "in_review"); // old history is closed: the queue keeps its recent shape
     }
 
     internal static async Task<Dictionary<string, long>> CountRowsAsync(GameOpsDbContext db, CancellationToken ct)

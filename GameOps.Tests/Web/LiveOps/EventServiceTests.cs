@@ -75,10 +75,10 @@ public sealed class EventServiceTests
         }
         foreach (var closed in new[] { "ended", "cancelled" })
         {
-            var rewards = await service.SaveRewardsAsync(events[closed].Id, [new RewardDraft { ItemKey = "it_potion", Quantity = 5, ConditionType = "completion" }], Ct);
+            var rewards = await service.SaveRewardsAsync(events[closed].Id, [new RewardDraft { ItemKey = "it_potion", Quantity = 5, ConditionType = "completion" }], null, Ct);
             Assert.False(rewards.Ok);
             Assert.Contains($"is {closed}", rewards.Message);
-            var schedule = await service.SaveScheduleAsync(events[closed].Id, new ScheduleDraft { CronExpression = "0 18 * * 6", TimeZone = "Europe/Paris", DurationMinutes = 60 }, Ct);
+            var schedule = await service.SaveScheduleAsync(events[closed].Id, new ScheduleDraft { CronExpression = "0 18 * * 6", TimeZone = "Europe/Paris", DurationMinutes = 60 }, null, Ct);
             Assert.False(schedule.Ok);
             Assert.Contains($"is {closed}", schedule.Message);
         }
@@ -90,7 +90,7 @@ public sealed class EventServiceTests
 
         // The same calls on an open event work.
         var ok = await service.SaveRewardsAsync(events["draft"].Id,
-            [new RewardDraft { ItemKey = "it_frost_sword", Quantity = 1, ConditionType = "rank", RankMin = 1, RankMax = 3 }, new RewardDraft { ItemKey = "it_potion", Quantity = 5, ConditionType = "score_threshold", ScoreThreshold = 500 }], Ct);
+            [new RewardDraft { ItemKey = "it_frost_sword", Quantity = 1, ConditionType = "rank", RankMin = 1, RankMax = 3 }, new RewardDraft { ItemKey = "it_potion", Quantity = 5, ConditionType = "score_threshold", ScoreThreshold = 500 }], null, Ct);
         Assert.True(ok.Ok, ok.Message);
         Assert.Equal(2, (await service.RewardsAsync(events["draft"].Id, Ct)).Count);
     }
@@ -102,15 +102,15 @@ public sealed class EventServiceTests
         var (database, world, service) = (session.Database, session.World, session.Events);
         var events = await OneEventPerStatusAsync(database);
         var id = events["draft"].Id;
-        Assert.Contains("no item", (await service.SaveRewardsAsync(id, [new RewardDraft { ItemKey = "it_nope", Quantity = 1 }], Ct)).Message);
-        Assert.Contains("last rank", (await service.SaveRewardsAsync(id, [new RewardDraft { ItemKey = "it_potion", ConditionType = "rank", RankMin = 5, RankMax = 2 }], Ct)).Message);
-        var bad = await service.SaveScheduleAsync(id, new ScheduleDraft { CronExpression = "61 * * * *", TimeZone = "Mars/Base", DurationMinutes = 60 }, Ct);
+        Assert.Contains("no item", (await service.SaveRewardsAsync(id, [new RewardDraft { ItemKey = "it_nope", Quantity = 1 }], null, Ct)).Message);
+        Assert.Contains("last rank", (await service.SaveRewardsAsync(id, [new RewardDraft { ItemKey = "it_potion", ConditionType = "rank", RankMin = 5, RankMax = 2 }], null, Ct)).Message);
+        var bad = await service.SaveScheduleAsync(id, new ScheduleDraft { CronExpression = "61 * * * *", TimeZone = "Mars/Base", DurationMinutes = 60 }, null, Ct);
         Assert.False(bad.Ok);
         Assert.Equal([nameof(ScheduleDraft.CronExpression), nameof(ScheduleDraft.TimeZone)], bad.Issues!.Select(i => i.Field));
         // The draft event lasts 3 hours: a weekly rule only fits once it runs for two weeks.
         await using (var db = database.CreateContext())
             await db.Events.Where(e => e.Id == id).ExecuteUpdateAsync(u => u.SetProperty(e => e.EndTime, e => e.StartTime!.Value.AddDays(14)), Ct);
-        var good = await service.SaveScheduleAsync(id, new ScheduleDraft { CronExpression = "0 18 * * 6", TimeZone = "Europe/Paris", DurationMinutes = 120 }, Ct);
+        var good = await service.SaveScheduleAsync(id, new ScheduleDraft { CronExpression = "0 18 * * 6", TimeZone = "Europe/Paris", DurationMinutes = 120 }, null, Ct);
         Assert.True(good.Ok, good.Message);
         await using var check = database.CreateContext();
         var saved = await check.EventSchedules.SingleAsync(Ct);
@@ -150,7 +150,7 @@ public sealed class EventServiceTests
         var events = await OneEventPerStatusAsync(database);
         Assert.False((await service.TransitionAsync(events["draft"].Id, EventLifecycle.Scheduled, ct: Ct)).Ok);
         Assert.False((await service.CloneAsync(events["draft"].Id, Ct)).Ok);
-        Assert.False((await service.SaveRewardsAsync(events["draft"].Id, [], Ct)).Ok);
+        Assert.False((await service.SaveRewardsAsync(events["draft"].Id, [], null, Ct)).Ok);
         Assert.False((await session.Broadcasts.CreateAsync(new BroadcastDraft { Title = "t", Message = "m" }, Ct)).Ok);
         await using var check = database.CreateContext();
         Assert.Equal(5, await check.Events.CountAsync(Ct));
@@ -206,11 +206,11 @@ public sealed class EventServiceTests
 
         // The event's window cannot be widened from the form: the service reads it from the database.
         var tooEarly = new ScheduleDraft { ScheduleType = ScheduleDraft.OneOff, TimeZone = "UTC", WindowStart = ev.StartTime!.Value.AddDays(-1), WindowEnd = ev.StartTime.Value.AddHours(2), EventStart = DateTime.MinValue };
-        var refused = await service.SaveScheduleAsync(ev.Id, tooEarly, Ct);
+        var refused = await service.SaveScheduleAsync(ev.Id, tooEarly, null, Ct);
         Assert.False(refused.Ok);
         Assert.Equal(nameof(ScheduleDraft.WindowStart), Assert.Single(refused.Issues!).Field);
 
-        var fridays = await service.SaveScheduleAsync(ev.Id, new ScheduleDraft { CronExpression = "0 19 * * 5", TimeZone = "America/New_York", DurationMinutes = 60 }, Ct);
+        var fridays = await service.SaveScheduleAsync(ev.Id, new ScheduleDraft { CronExpression = "0 19 * * 5", TimeZone = "America/New_York", DurationMinutes = 60 }, null, Ct);
         Assert.True(fridays.Ok, fridays.Message);
         var listed = Assert.Single(await service.SchedulesAsync(ev.Id, Ct));
         var next = EventScheduling.Next(listed, DateTime.UtcNow, 5);
@@ -223,5 +223,77 @@ public sealed class EventServiceTests
 
         await using var check = database.CreateContext();
         Assert.Equal(friday.StartUtc, (await check.EventSchedules.SingleAsync(s => s.EventId == ev.Id, Ct)).NextRun);
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task Two_editors_of_the_same_reward_tiers_get_a_conflict_not_a_lost_update(DatabaseProvider provider)
+    {
+        await using var session = await LiveOpsSession.StartAsync(provider);
+        var (database, service) = (session.Database, session.Events);
+        var id = (await OneEventPerStatusAsync(database))["draft"].Id;
+        var initial = await service.SaveRewardsAsync(id, [new RewardDraft { ItemKey = "it_potion", Quantity = 5, ConditionType = "completion" }], null, Ct);
+        Assert.True(initial.Ok, initial.Message);
+
+        // Both open the editor; the first saves 10 potions, the second then saves 7 on top of what she saw.
+        var first = await service.RewardsAsync(id, Ct);
+        var second = await service.RewardsAsync(id, Ct);
+        var secondSeen = second.Select(r => r.Copy()).ToList();
+        var firstSeen = first.Select(r => r.Copy()).ToList();
+        first[0].Quantity = 10;
+        var firstSave = await service.SaveRewardsAsync(id, first, firstSeen, Ct);
+        Assert.True(firstSave.Ok, firstSave.Message);
+        second[0].Quantity = 7;
+        var late = await service.SaveRewardsAsync(id, second, secondSeen, Ct);
+
+        Assert.False(late.Ok);
+        var difference = Assert.Single(late.Conflict!); // the dialog shows the tier as each of them has it
+        Assert.Equal(("7 × it_potion for completion", "10 × it_potion for completion"), (difference.Mine, difference.Theirs));
+        Assert.Equal(10, Assert.Single(await service.RewardsAsync(id, Ct)).Quantity); // the first save stands
+
+        // Overwriting knowingly, with theirs as the base, wins.
+        var overwrite = await service.SaveRewardsAsync(id, second, await service.RewardsAsync(id, Ct), Ct);
+        Assert.True(overwrite.Ok, overwrite.Message);
+        Assert.Equal(7, Assert.Single(await service.RewardsAsync(id, Ct)).Quantity);
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task A_tier_added_by_someone_else_is_a_conflict_too(DatabaseProvider provider)
+    {
+        await using var session = await LiveOpsSession.StartAsync(provider);
+        var (database, service) = (session.Database, session.Events);
+        var id = (await OneEventPerStatusAsync(database))["draft"].Id;
+        var seen = await service.RewardsAsync(id, Ct);
+        Assert.True((await service.SaveRewardsAsync(id, [new RewardDraft { ItemKey = "it_potion", Quantity = 2, ConditionType = "participation" }], null, Ct)).Ok);
+
+        var mine = new List<RewardDraft> { new() { ItemKey = "it_frost_sword", Quantity = 1, ConditionType = "rank", RankMin = 1 } };
+        var late = await service.SaveRewardsAsync(id, mine, seen, Ct);
+
+        Assert.False(late.Ok);
+        Assert.Equal("(not in yours)", Assert.Single(late.Conflict!).Mine);
+        Assert.Equal("it_potion", Assert.Single(await service.RewardsAsync(id, Ct)).ItemKey);
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task Two_editors_of_the_same_schedule_get_a_conflict_not_a_lost_update(DatabaseProvider provider)
+    {
+        await using var session = await LiveOpsSession.StartAsync(provider);
+        var (database, service) = (session.Database, session.Events);
+        var id = (await OneEventPerStatusAsync(database))["draft"].Id;
+        await using (var db = database.CreateContext())
+            await db.Events.Where(e => e.Id == id).ExecuteUpdateAsync(u => u.SetProperty(e => e.EndTime, e => e.StartTime!.Value.AddDays(28)), Ct);
+        Assert.True((await service.SaveScheduleAsync(id, new ScheduleDraft { CronExpression = "0 18 * * 6", TimeZone = "Europe/Paris", DurationMinutes = 60 }, null, Ct)).Ok);
+        var loaded = Assert.Single(await service.SchedulesAsync(id, Ct));
+
+        var first = loaded.Copy();
+        first.DurationMinutes = 90;
+        Assert.True((await service.SaveScheduleAsync(id, first, loaded, Ct)).Ok);
+        var second = loaded.Copy();
+        second.TimeZone = "Europe/London";
+        var late = await service.SaveScheduleAsync(id, second, loaded, Ct);
+
+        Assert.False(late.Ok);
+        Assert.Contains(late.Conflict!, d => d.Field == "Duration (minutes)" && d.Mine == "60" && d.Theirs == "90");
+        var stored = Assert.Single(await service.SchedulesAsync(id, Ct));
+        Assert.Equal((90, "Europe/Paris"), (stored.DurationMinutes, stored.TimeZone));
     }
 }

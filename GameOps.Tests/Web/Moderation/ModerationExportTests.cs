@@ -6,15 +6,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GameOps.Tests.Web.Moderation;
 
-/// <summary>The report queue and the sanctions export what they show: moderators get a CSV that is never cached and is audited; other roles get nothing.</summary>
+/// <summary>The report queue, sanctions, fraud flags and security events export what they show: moderators get a CSV that is never cached and is audited; other roles get nothing.</summary>
 public sealed class ModerationExportTests(GameOpsWebFactory app)
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("/moderation/sanctions/export.csv?state=active", "id,created_at,action_type,player,duration")]
-    [InlineData("/moderation/reports/export.csv?status=all&sort=oldest", "id,created_at,priority,category,status,reported_player")]
-    public async Task Moderators_export_what_the_list_shows_and_the_export_is_audited(string url, string header)
+    [InlineData("/moderation/sanctions/export.csv?state=active", "id,created_at,action_type,player,duration", "moderation_actions")]
+    [InlineData("/moderation/reports/export.csv?status=all&sort=oldest", "id,created_at,priority,category,status,reported_player", "player_reports")]
+    [InlineData("/moderation/fraud/export.csv?open=false", "id,detected_at,player,fraud_type,risk_score", "fraud_detection")]
+    [InlineData("/moderation/security/export.csv?severity=high", "id,created_at,severity,event_type,player,ip_address", "security_events")]
+    public async Task Moderators_export_what_the_list_shows_and_the_export_is_audited(string url, string header, string table)
     {
         var client = await app.SignInAsync("moderator@gameops.local");
         var response = await client.GetAsync(url, Ct);
@@ -28,12 +30,30 @@ public sealed class ModerationExportTests(GameOpsWebFactory app)
 
         await using var scope = app.Services.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<GameOpsDbContext>>().CreateDbContextAsync(Ct);
-        Assert.True(await db.StaffAuditLogs.AnyAsync(a => a.Action == "export" && a.StaffEmail == "moderator@gameops.local" && (a.EntityType == "moderation_actions" || a.EntityType == "player_reports"), Ct));
+        Assert.True(await db.StaffAuditLogs.AnyAsync(a => a.Action == "export" && a.StaffEmail == "moderator@gameops.local" && a.EntityType == table, Ct));
+    }
+
+    [Fact]
+    public async Task Exported_security_events_and_fraud_flags_mask_ip_addresses_for_a_moderator()
+    {
+        var client = await app.SignInAsync("moderator@gameops.local");
+        var csv = await (await client.GetAsync("/moderation/security/export.csv", Ct)).Content.ReadAsStringAsync(Ct)
+            + await (await client.GetAsync("/moderation/fraud/export.csv?open=false", Ct)).Content.ReadAsStringAsync(Ct);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<GameOpsDbContext>>().CreateDbContextAsync(Ct);
+        var addresses = await db.SecurityEvents.Where(e => e.IpAddress != null).Select(e => e.IpAddress!).Distinct().ToListAsync(Ct);
+        Assert.NotEmpty(addresses);
+        Assert.Contains("id,created_at,severity,event_type,player,ip_address", csv);
+        Assert.Contains("id,detected_at,player,fraud_type", csv);
+        Assert.DoesNotContain(addresses, csv.Contains); // a moderator may reveal one on screen (audited), never export them in bulk
     }
 
     [Theory]
     [InlineData("/moderation/sanctions/export.csv")]
     [InlineData("/moderation/reports/export.csv")]
+    [InlineData("/moderation/fraud/export.csv")]
+    [InlineData("/moderation/security/export.csv")]
     public async Task A_role_without_moderation_gets_no_export(string url)
     {
         var client = await app.SignInAsync("designer@gameops.local");

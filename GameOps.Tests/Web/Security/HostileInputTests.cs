@@ -15,7 +15,8 @@ namespace GameOps.Tests.Web.Security;
 /// metacharacters, markup, 10,000-character strings, invalid Unicode, NUL and spreadsheet formulas: searches answer,
 /// saves store the text literally or refuse it with a message at the field and change nothing, exports neutralise formulas.
 /// </summary>
-public sealed class HostileInputTests
+/// <remarks>One class per provider, so that the two (the longest tests of the suite) run in parallel.</remarks>
+public abstract class HostileInputTests(DatabaseProvider provider)
 {
     public sealed record Payload(string Name, string Text)
     {
@@ -43,8 +44,8 @@ public sealed class HostileInputTests
     static bool IsFreeText(ResourceField f) =>
         f.ClrType == typeof(string) && f.Kind is FieldKind.Text or FieldKind.LongText && !f.Hidden && !f.ReadOnly && f.Options is null;
 
-    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
-    public async Task Every_search_box_and_text_filter_answers_hostile_text_without_error(DatabaseProvider provider)
+    [Fact]
+    public async Task Every_search_box_and_text_filter_answers_hostile_text_without_error()
     {
         await using var db = await TestDatabases.CreateMigratedAsync(provider);
         await using var services = WebServices.Build(db, WebServices.Staff(StaffRoles.Admin));
@@ -77,8 +78,8 @@ public sealed class HostileInputTests
         Assert.True(cases > 300, $"only {cases} cases: the catalog lost its search fields?");
     }
 
-    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
-    public async Task Every_free_text_field_stores_hostile_text_literally_or_refuses_it_at_the_field_and_exports_it_neutralised(DatabaseProvider provider)
+    [Fact]
+    public async Task Every_free_text_field_stores_hostile_text_literally_or_refuses_it_at_the_field_and_exports_it_neutralised()
     {
         await using var db = await TestDatabases.CreateMigratedAsync(provider);
         await using var services = WebServices.Build(db, WebServices.Staff(StaffRoles.Admin));
@@ -229,3 +230,7 @@ public sealed class HostileInputTests
         }
     }
 }
+
+public sealed class HostileInputTestsOnSqlite() : HostileInputTests(DatabaseProvider.Sqlite);
+
+public sealed class HostileInputTestsOnPostgres() : HostileInputTests(DatabaseProvider.Postgres);

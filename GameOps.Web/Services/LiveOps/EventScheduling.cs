@@ -21,6 +21,28 @@ public sealed class ScheduleDraft
     public DateTime? EventStart { get; set; }
     public DateTime? EventEnd { get; set; }
 
+    /// <summary>A stored schedule as the editor holds it.</summary>
+    public static ScheduleDraft Of(GameOps.Data.Entities.EventSchedule row) => new()
+    {
+        Id = row.Id, ScheduleType = row.ScheduleType, CronExpression = row.CronExpression, TimeZone = row.TimeZone, WindowStart = row.WindowStart,
+        WindowEnd = row.WindowEnd, DurationMinutes = row.DurationMinutes, IsActive = row.IsActive,
+    };
+
+    /// <summary>The fields a person edits that differ between <paramref name="mine"/> and <paramref name="theirs"/> (next run is the server's).</summary>
+    public static IReadOnlyList<GameOps.Web.Resources.ConflictDifference> Changes(ScheduleDraft mine, ScheduleDraft theirs) =>
+        GameOps.Web.Resources.ConflictDifference.Of(
+        [
+            ("Type", mine.ScheduleType, theirs.ScheduleType),
+            ("Cron expression", mine.CronExpression?.Trim(), theirs.CronExpression?.Trim()),
+            ("Time zone", mine.TimeZone?.Trim(), theirs.TimeZone?.Trim()),
+            ("Window start", mine.WindowStart is { } a ? EventScheduling.Utc(a) : null, theirs.WindowStart is { } b ? EventScheduling.Utc(b) : null),
+            ("Window end", mine.WindowEnd is { } c ? EventScheduling.Utc(c) : null, theirs.WindowEnd is { } d ? EventScheduling.Utc(d) : null),
+            ("Duration (minutes)", mine.DurationMinutes, theirs.DurationMinutes),
+            ("Active", mine.IsActive, theirs.IsActive),
+        ]);
+
+    public ScheduleDraft Copy() => (ScheduleDraft)MemberwiseClone();
+
     /// <summary>The same schedule bound to its event's window.</summary>
     public ScheduleDraft ForEvent(DateTime? eventStart, DateTime? eventEnd)
     {

@@ -124,8 +124,14 @@ public sealed class EventService(IDbContextFactory<GameOpsDbContext> contexts, C
         return issues;
     }
 
-    /// <summary>Replaces the event's rewards with <paramref name="rewards"/> (rows are updated, added, removed) in one transaction.</summary>
-    public async Task<LiveOpsResult> SaveRewardsAsync(Guid eventId, IReadOnlyList<RewardDraft> rewards, CancellationToken ct = default)
+    const string RewardsConflict = "Someone else changed this event's reward tiers since you opened them; nothing was saved.";
+
+    /// <summary>
+    /// Replaces the event's rewards with <paramref name="rewards"/> (rows are updated, added, removed) in one transaction.
+    /// <paramref name="seen"/> is the set as the editor loaded it: when the stored set differs, someone else saved first and
+    /// nothing changes (a conflict, with what differs). Pass null only to overwrite knowingly.
+    /// </summary>
+    public async Task<LiveOpsResult> SaveRewardsAsync(Guid eventId, IReadOnlyList<RewardDraft> rewards, IReadOnlyList<RewardDraft>? seen, CancellationToken ct = default)
     {
         if (await RefuseUnlessWriterAsync() is { } denied) return LiveOpsResult.Refused(denied);
         for (var i = 0; i < rewards.Count; i++)
@@ -139,6 +145,11 @@ public sealed class EventService(IDbContextFactory<GameOpsDbContext> contexts, C
         var items = await db.Items.Where(i => keys.Contains(i.ItemId)).Select(i => new { i.ItemId, i.Id }).ToDictionaryAsync(i => i.ItemId, i => i.Id, ct);
         if (keys.FirstOrDefault(k => !items.ContainsKey(k)) is { } missing) return LiveOpsResult.Refused($"There is no item \"{missing}\" in the catalogue.");
         var existing = await db.EventRewards.Where(r => r.EventId == eventId).ToListAsync(ct);
+        if (seen is not null)
+        {
+            var stored = await StoredRewardsAsync(db, existing, ct);
+            if (RewardDraft.ChangedByOthers(seen, rewards, stored) is { Count: > 0 } differences) return LiveOpsResult.Conflicted(RewardsConflict, differences);
+        }
         foreach (var gone in existing.Where(e => rewards.All(r => r.Id != e.Id))) db.EventRewards.Remove(gone);
         foreach (var draft in rewards)
         {
@@ -155,9 +166,30 @@ public sealed class EventService(IDbContextFactory<GameOpsDbContext> contexts, C
             row.RankMax = draft.ConditionType == "rank" ? draft.RankMax ?? draft.RankMin : null;
             row.ScoreThreshold = draft.ConditionType == "score_threshold" ? draft.ScoreThreshold : null;
         }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another save committed between our read and our write (a row we update or remove changed under us).
+            await using var fresh = await contexts.CreateDbContextAsync(ct);
+            var stored = await StoredRewardsAsync(fresh, await fresh.EventRewards.AsNoTracking().Where(r => r.EventId == eventId).ToListAsync(ct), ct);
+            return LiveOpsResult.Conflicted(RewardsConflict, RewardDraft.ChangedByOthers(seen ?? [], rewards, stored));
+        }
         return LiveOpsResult.Success($"Rewards saved ({rewards.Count}).");
+    }
+
+    static async Task<List<RewardDraft>> StoredRewardsAsync(GameOpsDbContext db, IReadOnlyList<EventReward> rows, CancellationToken ct)
+    {
+        var itemIds = rows.Select(r => r.ItemId).Distinct().ToList();
+        var keys = await db.Items.AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.ItemId, ct);
+        return rows.Select(r => new RewardDraft
+        {
+            Id = r.Id, ItemKey = keys.GetValueOrDefault(r.ItemId) ?? "", Quantity = r.Quantity, ConditionType = r.ConditionType,
+            RankMin = r.RankMin, RankMax = r.RankMax, ScoreThreshold = r.ScoreThreshold,
+        }).ToList();
     }
 
     // ------------------------------------------------------------------ schedules
@@ -175,8 +207,13 @@ public sealed class EventService(IDbContextFactory<GameOpsDbContext> contexts, C
             }).ToListAsync(ct);
     }
 
-    /// <summary>Adds or updates one schedule and recomputes its <c>next_run</c>.</summary>
-    public async Task<LiveOpsResult> SaveScheduleAsync(Guid eventId, ScheduleDraft draft, CancellationToken ct = default)
+    const string ScheduleConflict = "Someone else changed this schedule since you opened it; nothing was saved.";
+
+    /// <summary>
+    /// Adds or updates one schedule and recomputes its <c>next_run</c>. <paramref name="seen"/> is the schedule as the editor
+    /// loaded it (null for a new one, or to overwrite knowingly): when the stored one differs, nothing changes (a conflict).
+    /// </summary>
+    public async Task<LiveOpsResult> SaveScheduleAsync(Guid eventId, ScheduleDraft draft, ScheduleDraft? seen, CancellationToken ct = default)
     {
         if (await RefuseUnlessWriterAsync() is { } denied) return LiveOpsResult.Refused(denied);
         if (EventScheduling.Validate(draft.ForEvent(null, null)) is { Count: > 0 } ruleIssues)
@@ -195,6 +232,8 @@ public sealed class EventService(IDbContextFactory<GameOpsDbContext> contexts, C
         {
             row = await db.EventSchedules.FirstOrDefaultAsync(s => s.Id == id && s.EventId == eventId, ct);
             if (row is null) return LiveOpsResult.Refused("This schedule no longer exists.");
+            if (seen is not null && ScheduleDraft.Changes(seen, ScheduleDraft.Of(row)).Count > 0)
+                return LiveOpsResult.Conflicted(ScheduleConflict, ScheduleDraft.Changes(draft, ScheduleDraft.Of(row)));
         }
         else
         {
@@ -202,8 +241,19 @@ public sealed class EventService(IDbContextFactory<GameOpsDbContext> contexts, C
             db.EventSchedules.Add(row);
         }
         Apply(draft, row, Now());
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await using var fresh = await contexts.CreateDbContextAsync(ct);
+            var stored = await fresh.EventSchedules.AsNoTracking().FirstOrDefaultAsync(s => s.Id == row.Id, ct);
+            return stored is null
+                ? LiveOpsResult.Refused("This schedule no longer exists.")
+                : LiveOpsResult.Conflicted(ScheduleConflict, ScheduleDraft.Changes(draft, ScheduleDraft.Of(stored)));
+        }
         return LiveOpsResult.Success(row.NextRun is { } next ? $"Schedule saved; next run {next:yyyy-MM-dd HH:mm} UTC." : "Schedule saved; it has no run left.", row.Id);
     }
 

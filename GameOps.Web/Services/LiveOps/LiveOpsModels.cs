@@ -6,8 +6,13 @@ namespace GameOps.Web.Services.LiveOps;
 /// <summary>The outcome of a live-ops workflow call: refused ones changed nothing and say why.</summary>
 public sealed record LiveOpsResult(bool Ok, string Message, Guid? Id = null, IReadOnlyList<ScheduleIssue>? Issues = null)
 {
+    /// <summary>Set when someone else saved first: what differs, for the conflict dialog. Nothing was changed.</summary>
+    public IReadOnlyList<GameOps.Web.Resources.ConflictDifference>? Conflict { get; init; }
+
     public static LiveOpsResult Success(string message, Guid? id = null) => new(true, message, id);
     public static LiveOpsResult Refused(string message, IReadOnlyList<ScheduleIssue>? issues = null) => new(false, message, null, issues);
+    public static LiveOpsResult Conflicted(string message, IReadOnlyList<GameOps.Web.Resources.ConflictDifference> differences) =>
+        new(false, message) { Conflict = differences };
 }
 
 /// <summary>The event lifecycle: draft → scheduled → active → ended, or cancelled from any state before ended.</summary>
@@ -65,6 +70,27 @@ public sealed class RewardDraft
     public int? RankMin { get; set; }
     public int? RankMax { get; set; }
     public int? ScoreThreshold { get; set; }
+
+    public RewardDraft Copy() => (RewardDraft)MemberwiseClone();
+
+    /// <summary>"5 × it_potion for rank 1–3", the way the conflict dialog names a tier.</summary>
+    public string Describe() => $"{Quantity} × {ItemKey.Trim()} for " + ConditionType switch
+    {
+        "rank" => $"rank {RankMin}–{RankMax ?? RankMin}",
+        "score_threshold" => $"score ≥ {ScoreThreshold}",
+        _ => ConditionType,
+    };
+
+    /// <summary>
+    /// The tiers someone else changed since the editor loaded <paramref name="seen"/> (by id, added and removed ones too),
+    /// each as the editor now has it against the stored one; empty when nobody else changed any.
+    /// </summary>
+    public static IReadOnlyList<GameOps.Web.Resources.ConflictDifference> ChangedByOthers(IReadOnlyList<RewardDraft> seen, IReadOnlyList<RewardDraft> mine, IReadOnlyList<RewardDraft> stored)
+    {
+        static string? Of(IReadOnlyList<RewardDraft> tiers, Guid id) => tiers.FirstOrDefault(t => t.Id == id)?.Describe();
+        var changed = seen.Concat(stored).Where(t => t.Id is not null).Select(t => t.Id!.Value).Distinct().Where(id => Of(seen, id) != Of(stored, id)).ToList();
+        return changed.Select(id => new GameOps.Web.Resources.ConflictDifference("Reward tier", Of(mine, id) ?? "(not in yours)", Of(stored, id) ?? "(removed)")).ToList();
+    }
 }
 
 public sealed record ParticipationFigures(int Joined, int Completed, int Abandoned, int InProgress, double CompletionRate, double? AverageScore,

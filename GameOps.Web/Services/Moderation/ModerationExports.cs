@@ -5,8 +5,10 @@ using GameOps.Web.Services.Shell;
 namespace GameOps.Web.Services.Moderation;
 
 /// <summary>
-/// CSV exports of the moderation lists with the filters on screen: <c>/moderation/sanctions/export.csv</c> and
-/// <c>/moderation/reports/export.csv</c>. Permission checked, audited, <c>Cache-Control: no-store</c>.
+/// CSV exports of the moderation lists with the filters on screen: <c>/moderation/sanctions/export.csv</c>,
+/// <c>/moderation/reports/export.csv</c>, <c>/moderation/fraud/export.csv</c> and <c>/moderation/security/export.csv</c>.
+/// Permission checked, audited, <c>Cache-Control: no-store</c>; personal columns (IP addresses) are masked unless the role
+/// may both reveal and export personal data, as in the table exports.
 /// </summary>
 public static class ModerationExports
 {
@@ -47,6 +49,36 @@ public static class ModerationExports
                 ["id", "created_at", "priority", "category", "status", "reported_player", "reporter", "assignee", "over_sla", "description"],
                 page.Rows.Select(r => (IReadOnlyList<string?>)[r.Id.ToString(), ListCsv.Utc(r.CreatedAt), ModerationFormat.Priority(r.Priority), r.Category, r.Status,
                     r.TargetUsername, r.ReporterUsername, r.AssigneeEmail, queries.Sla.IsOver(r, now) ? "yes" : "no", r.Description])));
+        }).RequireAuthorization(Policies.Moderation);
+
+        endpoints.MapGet("/moderation/fraud/export.csv", async (HttpContext http, TriageService triage, StaffAuditRecorder audit, CancellationToken ct) =>
+        {
+            http.User.Demand(Permission.ModerationRead);
+            var (rows, _) = await triage.ListFraudAsync(openOnly: http.Request.Query["open"] != "false", 0, ListCsv.MaxRows, ct);
+            var unmasked = http.User.Has(Permission.RevealPersonalData) && http.User.Has(Permission.ExportPersonalData);
+            // Indicators can name a shared IP address: personal data, masked as on the page.
+            string Indicators(FraudRow f) => string.Join("; ", f.Indicators.Select(i =>
+                $"{i.Key}: {(TriageService.IsIpAddress(i.Value) && !unmasked ? GameOps.Web.Resources.ResourceField.Mask(i.Value) : i.Value)}"));
+            await audit.RecordAsync("export", "fraud_detection", null, new { format = "csv", rows = rows.Count, query = http.Request.QueryString.Value, personal_data = unmasked });
+            return ListCsv.File(http, "fraud-flags", ListCsv.Write(
+                ["id", "detected_at", "player", "fraud_type", "risk_score", "indicators", "state", "resolution", "resolved_at"],
+                rows.Select(f => (IReadOnlyList<string?>)[f.Id.ToString(), ListCsv.Utc(f.DetectedAt), f.Username, f.FraudType,
+                    f.RiskScore.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), Indicators(f),
+                    f.ResolvedAt is null ? "open" : f.IsConfirmed ? "confirmed" : "dismissed", f.Resolution, ListCsv.Utc(f.ResolvedAt)])));
+        }).RequireAuthorization(Policies.Moderation);
+
+        endpoints.MapGet("/moderation/security/export.csv", async (HttpContext http, TriageService triage, StaffAuditRecorder audit, CancellationToken ct) =>
+        {
+            http.User.Demand(Permission.ModerationRead);
+            var severity = http.Request.Query["severity"].ToString();
+            var (rows, _) = await triage.ListSecurityAsync(severity, openOnly: http.Request.Query["open"] == "true", 0, ListCsv.MaxRows, ct);
+            var unmasked = http.User.Has(Permission.RevealPersonalData) && http.User.Has(Permission.ExportPersonalData);
+            await audit.RecordAsync("export", "security_events", null, new { format = "csv", rows = rows.Count, query = http.Request.QueryString.Value, personal_data = unmasked });
+            return ListCsv.File(http, "security-events", ListCsv.Write(
+                ["id", "created_at", "severity", "event_type", "player", "ip_address", "description", "state", "resolved_at", "resolution_note"],
+                rows.Select(e => (IReadOnlyList<string?>)[e.Id.ToString(), ListCsv.Utc(e.CreatedAt), e.Severity, e.EventType, e.Username,
+                    e.IpAddress is null ? null : unmasked ? e.IpAddress : GameOps.Web.Resources.ResourceField.Mask(e.IpAddress), e.Description,
+                    e.IsResolved ? "resolved" : "open", ListCsv.Utc(e.ResolvedAt), e.ResolutionNote])));
         }).RequireAuthorization(Policies.Moderation);
         return endpoints;
     }
