@@ -94,6 +94,26 @@ public sealed class CharacterSupportTests
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task A_quantity_the_game_changed_meanwhile_is_not_overwritten(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabases.CreateMigratedAsync(provider);
+        var world = await ModerationArrange.CreateAsync(db);
+        var game = await ArrangeAsync(db, world);
+        await using var alice = world.As(world.Alice);
+        var support = alice.ServiceProvider.GetRequiredService<PlayerSupportService>();
+        var potions = (await support.InventoryAsync(game.Actor.Id, Ct)).Single(i => i.Slot == 0);
+        await using (var game2 = db.CreateContext()) // the player drinks one while support looks at the inventory
+            await game2.InventoryItems.Where(i => i.Id == potions.Id).ExecuteUpdateAsync(u => u.SetProperty(i => i.Quantity, potions.Quantity - 1), Ct);
+
+        var late = await support.SetQuantityAsync(world.Target.Id, potions.Id, 3, "Duplicated by the bank exploit", potions.Quantity, Ct);
+
+        Assert.False(late.Ok);
+        Assert.Contains($"changed from {potions.Quantity} to {potions.Quantity - 1}", late.Message);
+        await using var check = db.CreateContext();
+        Assert.Equal(potions.Quantity - 1, (await check.InventoryItems.SingleAsync(i => i.Id == potions.Id, Ct)).Quantity);
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
     public async Task Quantities_stay_within_the_stack_and_zero_removes_the_entry(DatabaseProvider provider)
     {
         await using var db = await TestDatabases.CreateMigratedAsync(provider);
@@ -104,11 +124,11 @@ public sealed class CharacterSupportTests
         var potions = (await support.InventoryAsync(game.Actor.Id, Ct)).Single(i => i.Slot == 0);
         var sword = (await support.InventoryAsync(game.Actor.Id, Ct)).Single(i => i.Slot == 2);
 
-        Assert.Contains("stacks up to 20", (await support.SetQuantityAsync(world.Target.Id, potions.Id, 21, "dupe fix", Ct)).Message);
-        Assert.False((await support.SetQuantityAsync(world.Target.Id, potions.Id, -1, "dupe fix", Ct)).Ok);
-        Assert.False((await support.SetQuantityAsync(world.Target.Id, potions.Id, 3, " ", Ct)).Ok);
-        Assert.False((await support.SetQuantityAsync(world.Reporter.Id, potions.Id, 3, "wrong player", Ct)).Ok);
-        Assert.True((await support.SetQuantityAsync(world.Target.Id, potions.Id, 3, "Duplicated by the bank exploit", Ct)).Ok);
+        Assert.Contains("stacks up to 20", (await support.SetQuantityAsync(world.Target.Id, potions.Id, 21, "dupe fix", null, Ct)).Message);
+        Assert.False((await support.SetQuantityAsync(world.Target.Id, potions.Id, -1, "dupe fix", null, Ct)).Ok);
+        Assert.False((await support.SetQuantityAsync(world.Target.Id, potions.Id, 3, " ", null, Ct)).Ok);
+        Assert.False((await support.SetQuantityAsync(world.Reporter.Id, potions.Id, 3, "wrong player", null, Ct)).Ok);
+        Assert.True((await support.SetQuantityAsync(world.Target.Id, potions.Id, 3, "Duplicated by the bank exploit", null, Ct)).Ok);
         Assert.True((await support.RemoveItemAsync(world.Target.Id, sword.Id, "Exploit reward", Ct)).Ok);
 
         var left = Assert.Single(await support.InventoryAsync(game.Actor.Id, Ct));

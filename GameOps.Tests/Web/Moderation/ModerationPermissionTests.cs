@@ -60,10 +60,10 @@ public sealed class ModerationPermissionTests
         var player = world.Target.Id;
 
         await Assert.ThrowsAsync<PermissionDeniedException>(() => support.AddNoteAsync(player, "note", Ct));
-        await Assert.ThrowsAsync<PermissionDeniedException>(() => support.UpdateAccountAsync(player, "name", "a@b.c", "reason", Ct));
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => support.UpdateAccountAsync(player, "name", "a@b.c", "reason", null, Ct));
         await Assert.ThrowsAsync<PermissionDeniedException>(() => support.EndSessionsAsync(player, "reason", Ct));
         await Assert.ThrowsAsync<PermissionDeniedException>(() => support.GrantItemAsync(player, Guid.NewGuid(), Guid.NewGuid(), 1, "reason", Ct));
-        await Assert.ThrowsAsync<PermissionDeniedException>(() => support.SetQuantityAsync(player, Guid.NewGuid(), 1, "reason", Ct));
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => support.SetQuantityAsync(player, Guid.NewGuid(), 1, "reason", null, Ct));
         await Assert.ThrowsAsync<PermissionDeniedException>(() => support.RemoveItemAsync(player, Guid.NewGuid(), "reason", Ct));
         await Assert.ThrowsAsync<PermissionDeniedException>(() => support.MoveToSafeSpotAsync(player, Guid.NewGuid(), "spot", "reason", Ct));
         if (role == StaffRoles.Designer)

@@ -12,6 +12,24 @@ public sealed class PlayerSupportTests
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task A_rename_over_a_colleagues_rename_is_refused_and_theirs_stands(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabases.CreateMigratedAsync(provider);
+        var world = await ModerationArrange.CreateAsync(db);
+        await using var alice = world.As(world.Alice);
+        var support = alice.ServiceProvider.GetRequiredService<PlayerSupportService>();
+        var seen = new AccountSeen(world.Target.Username, world.Target.Email);
+
+        Assert.True((await support.UpdateAccountAsync(world.Target.Id, "first_rename", world.Target.Email, "ticket 1", seen, Ct)).Ok);
+        var late = await support.UpdateAccountAsync(world.Target.Id, "second_rename", world.Target.Email, "ticket 2", seen, Ct);
+
+        Assert.False(late.Ok);
+        Assert.Contains("first_rename", late.Message); // says what it is now
+        await using var check = db.CreateContext();
+        Assert.Equal("first_rename", (await check.Players.SingleAsync(p => p.Id == world.Target.Id, Ct)).Username);
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
     public async Task Username_and_email_changes_are_unique_need_a_reason_and_leave_a_note(DatabaseProvider provider)
     {
         await using var db = await TestDatabases.CreateMigratedAsync(provider);
@@ -19,13 +37,13 @@ public sealed class PlayerSupportTests
         await using var alice = world.As(world.Alice);
         var support = alice.ServiceProvider.GetRequiredService<PlayerSupportService>();
 
-        Assert.False((await support.UpdateAccountAsync(world.Target.Id, "friendly_king", world.Target.Email, " ", Ct)).Ok);
-        var taken = await support.UpdateAccountAsync(world.Target.Id, "NICE_PERSON", world.Target.Email, "rename request", Ct);
+        Assert.False((await support.UpdateAccountAsync(world.Target.Id, "friendly_king", world.Target.Email, " ", null, Ct)).Ok);
+        var taken = await support.UpdateAccountAsync(world.Target.Id, "NICE_PERSON", world.Target.Email, "rename request", null, Ct);
         Assert.False(taken.Ok);
         Assert.Contains("taken", taken.Message);
-        Assert.False((await support.UpdateAccountAsync(world.Target.Id, "friendly_king", world.Reporter.Email.ToUpperInvariant(), "x", Ct)).Ok);
-        Assert.False((await support.UpdateAccountAsync(world.Target.Id, "friendly_king", "not an email", "x", Ct)).Ok);
-        Assert.True((await support.UpdateAccountAsync(world.Target.Id, "friendly_king", world.Target.Email, "Offensive name", Ct)).Ok);
+        Assert.False((await support.UpdateAccountAsync(world.Target.Id, "friendly_king", world.Reporter.Email.ToUpperInvariant(), "x", null, Ct)).Ok);
+        Assert.False((await support.UpdateAccountAsync(world.Target.Id, "friendly_king", "not an email", "x", null, Ct)).Ok);
+        Assert.True((await support.UpdateAccountAsync(world.Target.Id, "friendly_king", world.Target.Email, "Offensive name", null, Ct)).Ok);
 
         await using var check = db.CreateContext();
         Assert.Equal("friendly_king", (await check.Players.SingleAsync(p => p.Id == world.Target.Id, Ct)).Username);

@@ -104,8 +104,11 @@ public sealed partial class PlayerSupportService
         return ModerationResult.Success($"Granted {quantity} × {item.Name} to {actor.Name}.");
     }
 
-    /// <summary>Sets the quantity of one inventory row (0 removes it), within the item's stack size.</summary>
-    public async Task<ModerationResult> SetQuantityAsync(Guid playerId, Guid inventoryItemId, int quantity, string reason, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Sets the quantity of one inventory row (0 removes it), within the item's stack size. <paramref name="seenQuantity"/>
+    /// is the quantity the staff member saw: when the game changed it meanwhile, nothing changes and the message says so.
+    /// </summary>
+    public async Task<ModerationResult> SetQuantityAsync(Guid playerId, Guid inventoryItemId, int quantity, string reason, int? seenQuantity, CancellationToken cancellationToken = default)
     {
         await currentStaff.DemandAsync(Permission.PlayersSupport);
         if (ReasonProblem(reason) is { } problem) return ModerationResult.Refused(problem);
@@ -116,6 +119,8 @@ public sealed partial class PlayerSupportService
         var row = await db.InventoryItems.Include(i => i.Item).Include(i => i.Actor)
             .FirstOrDefaultAsync(i => i.Id == inventoryItemId && i.Actor.UserId == playerId, cancellationToken);
         if (row is null) return ModerationResult.Refused("This inventory entry no longer exists.");
+        if (seenQuantity is { } seen && row.Quantity != seen)
+            return ModerationResult.Refused($"{row.Item.Name}: the quantity changed from {seen} to {row.Quantity} since you looked; nothing was changed. Check it and try again.");
         var stackSize = Math.Max(1, row.Item.StackSize);
         if (quantity > stackSize) return ModerationResult.Refused($"{row.Item.Name} stacks up to {stackSize}; grant more to fill other slots.");
         if (quantity == row.Quantity) return ModerationResult.Refused("Nothing changed.");
@@ -138,7 +143,7 @@ public sealed partial class PlayerSupportService
     }
 
     public Task<ModerationResult> RemoveItemAsync(Guid playerId, Guid inventoryItemId, string reason, CancellationToken cancellationToken = default) =>
-        SetQuantityAsync(playerId, inventoryItemId, 0, reason, cancellationToken);
+        SetQuantityAsync(playerId, inventoryItemId, 0, reason, null, cancellationToken);
 
     /// <summary>
     /// Where a stuck actor can go: the active player respawn points (<c>spawn_points</c> of type <c>player</c>) and the

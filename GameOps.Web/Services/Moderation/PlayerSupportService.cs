@@ -42,8 +42,11 @@ public sealed partial class PlayerSupportService(IDbContextFactory<GameOpsDbCont
         return ModerationResult.Success("Note added.");
     }
 
-    /// <summary>Changes a player's username and/or email; both stay unique (case-insensitively).</summary>
-    public async Task<ModerationResult> UpdateAccountAsync(Guid playerId, string username, string email, string reason, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Changes a player's username and/or email; both stay unique (case-insensitively). <paramref name="seen"/> is the
+    /// account as the form loaded it: when it changed meanwhile (a colleague, the game), nothing changes and the message says so.
+    /// </summary>
+    public async Task<ModerationResult> UpdateAccountAsync(Guid playerId, string username, string email, string reason, AccountSeen? seen, CancellationToken cancellationToken = default)
     {
         await currentStaff.DemandAsync(Permission.PlayersSupport);
         username = username?.Trim() ?? "";
@@ -56,6 +59,10 @@ public sealed partial class PlayerSupportService(IDbContextFactory<GameOpsDbCont
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var player = await db.Players.FirstOrDefaultAsync(p => p.Id == playerId, cancellationToken);
         if (player is null) return ModerationResult.Refused("This player no longer exists.");
+        if (seen is not null && (player.Username != seen.Username || player.Email != seen.Email))
+            return ModerationResult.Refused(player.Username != seen.Username
+                ? $"Someone else changed this account since you opened it (the username is now “{player.Username}”); nothing was changed. Reload to see it."
+                : "Someone else changed this account's email since you opened it; nothing was changed. Reload to see it.");
         if (player.Username == username && player.Email == email) return ModerationResult.Refused("Nothing changed.");
         var lowerName = username.ToLower();
         var lowerEmail = email.ToLower();
@@ -108,3 +115,6 @@ public sealed partial class PlayerSupportService(IDbContextFactory<GameOpsDbCont
     static void AddNote(GameOpsDbContext db, Guid playerId, Guid staff, string what, string reason) =>
         db.PlayerNotes.Add(new PlayerNote { Id = Guid.CreateVersion7(), UserId = playerId, StaffUserId = staff, Note = $"{what} Reason: {reason.Trim()}" });
 }
+
+/// <summary>A player's account as the support form loaded it: the base a save compares with to notice a change made meanwhile.</summary>
+public sealed record AccountSeen(string Username, string Email);
