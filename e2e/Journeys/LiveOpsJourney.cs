@@ -34,6 +34,23 @@ public sealed class LiveOpsJourney(AppServer app, BrowserFixture browser) : Jour
         await Expect(detail.ScheduleRows).ToHaveCountAsync(1);
         await StepAsync("cloned");
 
+        // A colleague (another tab) changes the reward tier while this one is open: saving over it opens the conflict
+        // dialog with both versions, and "load theirs" shows the colleague's value; nothing is lost silently.
+        var colleaguePage = await Context.NewPageAsync();
+        var colleague = new LiveOpsEventPage(colleaguePage);
+        await colleague.GotoAsync(new Uri(Page.Url).PathAndQuery);
+        await Expect(colleague.Rewards.Locator("[data-testid=reward-row]")).ToHaveCountAsync(1);
+        await colleague.SaveFirstRewardQuantityAsync("4");
+        await Expect(colleague.Rewards.Locator("[data-testid=rewards-save]")).ToBeDisabledAsync();
+        await colleaguePage.CloseAsync();
+        await detail.SaveFirstRewardQuantityAsync("2");
+        await Expect(detail.ConflictDialog).ToContainTextAsync("Someone else saved this event's reward tiers");
+        await Expect(detail.ConflictDialog).ToContainTextAsync("2 × ");
+        await Expect(detail.ConflictDialog).ToContainTextAsync("4 × ");
+        await StepAsync("rewards-conflict");
+        await detail.ConflictDialog.Locator("[data-testid=conflict-reload]").ClickAsync();
+        await Expect(Inputs.Of(detail.Rewards, "reward-quantity")).ToHaveValueAsync("4");
+
         // A weekly rule inside a three-hour event: a rule with no run inside it is refused and says why,
         // a Saturday-evening rule gives exactly the one run that fits (not weekly for ever).
         await detail.AddScheduleAsync();

@@ -46,5 +46,14 @@ public sealed class LiveOpsEventPage(IPage page) : ShellPage(page)
         await Expect(editor).ToHaveCountAsync(0);
     }
 
+    public ILocator ConflictDialog => Page.Locator("[role=dialog]").Filter(new() { Has = Page.Locator("[data-testid=conflict-dialog], [data-testid=conflict-reload]") });
+
+    /// <summary>Sets the first reward tier's quantity and saves the tiers.</summary>
+    public async Task SaveFirstRewardQuantityAsync(string quantity)
+    {
+        await Inputs.FillAsync(Page, Inputs.Of(Rewards, "reward-quantity"), quantity);
+        await Rewards.Locator("[data-testid=rewards-save]").ClickAsync();
+    }
+
     public async Task WaitForLocationAsync(Regex pattern) => await Page.WaitForLocationAsync(pattern);
 }

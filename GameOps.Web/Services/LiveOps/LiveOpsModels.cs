@@ -73,10 +73,10 @@ public sealed class RewardDraft
 
     public RewardDraft Copy() => (RewardDraft)MemberwiseClone();
 
-    /// <summary>"5 × it_potion for rank 1–3", the way the conflict dialog names a tier.</summary>
+    /// <summary>"5 × it_potion for rank 1–3" or "… for rank 1", the way the conflict dialog names a tier.</summary>
     public string Describe() => $"{Quantity} × {ItemKey.Trim()} for " + ConditionType switch
     {
-        "rank" => $"rank {RankMin}–{RankMax ?? RankMin}",
+        "rank" => RankMax is { } max && max != RankMin ? $"rank {RankMin}–{max}" : $"rank {RankMin}",
         "score_threshold" => $"score ≥ {ScoreThreshold}",
         _ => ConditionType,
     };
