@@ -47,3 +47,24 @@ public sealed class ChartCardTests
         Assert.EndsWith($"/players/{A}", ctx.Services.GetRequiredService<NavigationManager>().Uri);
     }
 }
+
+/// <summary>The value axis fits the data: small values fill the chart rather than lying flat on MudChart's default 0–20 axis.</summary>
+public sealed class ChartAxisTests
+{
+    static ChartTable Table(params double?[] values) =>
+        new("test", "Test", MetricCatalog.ReportsOpened, values.Select((_, i) => i.ToString()).ToList(), values.Select((_, i) => i.ToString()).ToList(), [new("s", values)]);
+
+    [Theory]
+    [InlineData(0.4, 1)]      // an error rate under 1 %: the finest step MudChart accepts
+    [InlineData(3, 1)]        // a few reports a day
+    [InlineData(18, 5)]       // not 20: four ticks to 20, the data's top in the upper part
+    [InlineData(480, 100)]    // latency in ms
+    [InlineData(12_500, 5000)]
+    public void The_step_gives_about_five_ticks_over_the_data(double max, int step)
+    {
+        Assert.Equal(step, ChartCard.YAxisStep(Table(0, max / 2, max, null)));
+    }
+
+    [Fact]
+    public void An_empty_chart_keeps_a_step_of_one() => Assert.Equal(1, ChartCard.YAxisStep(Table(null, null)));
+}
