@@ -96,6 +96,10 @@ public abstract class ResourceDescription
     public string? BusinessKey { get; set => field = Mutable(value); }
     /// <summary>The optimistic-concurrency token (<c>version</c> or <c>updated_at</c>), if any.</summary>
     public string? ConcurrencyToken { get; set => field = Mutable(value); }
+    /// <summary>Rows with an <c>is_active</c> flag (<see cref="GameOps.Data.Entities.IActivatable"/>): (de)activated in bulk, deactivated rather than deleted.</summary>
+    public bool IsActivatable => typeof(GameOps.Data.Entities.IActivatable).IsAssignableFrom(EntityType);
+    /// <summary>Rows with a <c>version</c> counter (<see cref="GameOps.Data.Entities.IVersioned"/>) that every save raises by one.</summary>
+    public bool IsVersioned => typeof(GameOps.Data.Entities.IVersioned).IsAssignableFrom(EntityType);
 
     public string ListRoute => Route ?? $"/data/{Slug}";
     public string DetailRoute(object id) => $"{ListRoute}/{id}";
