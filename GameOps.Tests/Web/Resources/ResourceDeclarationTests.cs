@@ -1,26 +1,17 @@
-using GameOps.Data;
 using GameOps.Data.Entities;
 using GameOps.Tests.Infrastructure;
 using GameOps.Web.Resources;
 using GameOps.Web.Security;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GameOps.Tests.Web.Resources;
 
 /// <summary>Issue 15: a declaration is complete when the catalog is built, and frozen from then on (it is shared by every circuit).</summary>
 public sealed class ResourceDeclarationTests
 {
-    static async Task<(TestDatabase Db, ResourceCatalog Catalog)> CatalogAsync()
-    {
-        var db = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Sqlite);
-        var services = WebServices.Build(db);
-        return (db, services.GetRequiredService<ResourceCatalog>());
-    }
-
     [Fact]
     public async Task Every_resource_and_each_of_its_fields_is_frozen_once_the_catalog_is_built()
     {
-        var (db, catalog) = await CatalogAsync();
+        var (db, catalog) = await ResourceCatalogTests.CatalogAsync();
         await using var _ = db;
         Assert.NotEmpty(catalog.All);
         foreach (var resource in catalog.All)
@@ -33,7 +24,7 @@ public sealed class ResourceDeclarationTests
     [Fact]
     public async Task A_built_resource_refuses_every_change_and_keeps_its_declaration()
     {
-        var (db, catalog) = await CatalogAsync();
+        var (db, catalog) = await ResourceCatalogTests.CatalogAsync();
         await using var _ = db;
         var items = catalog.For<Item>();
         var columns = items.ListColumns.ToList();
@@ -65,7 +56,7 @@ public sealed class ResourceDeclarationTests
     [Fact]
     public async Task A_resource_lists_are_read_only_views()
     {
-        var (db, catalog) = await CatalogAsync();
+        var (db, catalog) = await ResourceCatalogTests.CatalogAsync();
         await using var _ = db;
         var items = catalog.For<Item>();
         Assert.Throws<NotSupportedException>(() => ((ICollection<string>)items.ListColumns).Clear());
@@ -78,7 +69,7 @@ public sealed class ResourceDeclarationTests
     [Fact]
     public async Task A_description_derived_for_dispatch_outside_the_catalog_is_frozen_too()
     {
-        var (db, catalog) = await CatalogAsync();
+        var (db, catalog) = await ResourceCatalogTests.CatalogAsync();
         await using var _ = db;
         var sessions = ResourceCatalog.Describe(catalog.Model.FindEntityType(typeof(UserSession))!);
         Assert.True(sessions.IsFrozen);
