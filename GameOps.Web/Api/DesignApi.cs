@@ -160,7 +160,7 @@ public static class DesignApi
         if (await BodyAsync(http, ct) is not { } body) return ApiResults.Refused("Send the row as a JSON object.", 400);
         body.Remove("id");
         if (Merge(resource, resource.NewEntity(), body, out var error) is not { } entity) return ApiResults.Refused(error!, 400);
-        resource.Field("Id").SetValue(entity, Guid.CreateVersion7());
+        resource.IdField.SetValue(entity, Guid.CreateVersion7());
         var result = await store.SaveAsync(resource, entity, isNew: true, originalToken: null, ct: ct);
         return Saved(http, resource, result, 201);
     }

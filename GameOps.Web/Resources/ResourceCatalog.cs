@@ -113,6 +113,7 @@ public sealed class ResourceCatalog
                 ReadOnly = SystemManaged.Contains(property.Name),
                 Hidden = property.Name == "Id",
                 Sensitivity = property.GetSensitivity(),
+                IsPrimaryKey = property.FindContainingPrimaryKey() is { Properties.Count: 1 },
             };
             var underlying = Nullable.GetUnderlyingType(info.PropertyType) ?? info.PropertyType;
             var fk = property.GetContainingForeignKeys().FirstOrDefault(k => k.Properties.Count == 1);

@@ -104,6 +104,9 @@ public abstract class ResourceDescription
     public string ListRoute => Route ?? $"/data/{Slug}";
     public string DetailRoute(object id) => $"{ListRoute}/{id}";
 
+    /// <summary>The row's single-column primary key (<c>id</c>), as the model declares it.</summary>
+    public ResourceField IdField => Fields.FirstOrDefault(f => f.IsPrimaryKey) ?? throw new InvalidOperationException($"{Table} has no single-column primary key.");
+
     public ResourceField Field(string name) => Fields.First(f => f.Name == name);
     public ResourceField? FindField(string name) => Fields.FirstOrDefault(f => f.Name == name);
 

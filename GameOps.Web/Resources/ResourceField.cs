@@ -59,6 +59,8 @@ public sealed class ResourceField
     public SearchMode SearchMode { get; set => field = Mutable(value); } = SearchMode.Prefix;
     /// <summary>From the model's marks (<c>[Secret]</c>, <c>[Personal]</c>, <c>.IsSecret()</c>…), never from the property's name.</summary>
     public GameOps.Data.Entities.Sensitivity Sensitivity { get; init; }
+    /// <summary>The table's primary key when it is this one column (from the model).</summary>
+    public bool IsPrimaryKey { get; init; }
     /// <summary>A credential or key: never listed, filtered, sorted, searched, exported or shown on a form.</summary>
     public bool IsSecret => Sensitivity == GameOps.Data.Entities.Sensitivity.Secret;
     /// <summary>Personal data (emails, IP addresses): masked for staff without <see cref="Permission.RevealPersonalData"/>,

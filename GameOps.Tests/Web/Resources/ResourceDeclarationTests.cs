@@ -76,4 +76,23 @@ public sealed class ResourceDeclarationTests
         Assert.Equal(typeof(UserSession), sessions.EntityType);
         Assert.Throws<InvalidOperationException>(() => sessions.ReadPermission = Permission.PlayersRead);
     }
+
+    /// <summary>What the shells and the store do by a row's key, flag and version comes from the model and the entity's markers, not from property names.</summary>
+    [Fact]
+    public async Task Keys_active_flags_and_versions_come_from_the_model_and_the_markers()
+    {
+        var (db, catalog) = await ResourceCatalogTests.CatalogAsync();
+        await using var _ = db;
+        foreach (var resource in catalog.All)
+        {
+            var entityType = catalog.Model.FindEntityType(resource.EntityType)!;
+            if (entityType.FindPrimaryKey() is { Properties: [var key] }) Assert.Equal(key.Name, resource.IdField.Name);
+            var flag = entityType.FindProperty(nameof(IActivatable.IsActive));
+            Assert.True(resource.IsActivatable == (flag?.ClrType == typeof(bool)), $"{resource.Table}: is_active and IActivatable disagree");
+            if (resource.IsVersioned) Assert.Equal(nameof(IVersioned.Version), resource.ConcurrencyToken);
+        }
+        Assert.True(catalog.For<Item>().IsActivatable);
+        Assert.True(catalog.For<Item>().IsVersioned);
+        Assert.False(catalog.For<Player>().IsActivatable);
+    }
 }

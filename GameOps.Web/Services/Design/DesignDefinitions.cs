@@ -15,7 +15,7 @@ public sealed class DesignDefinitions(IDbContextFactory<GameOpsDbContext> contex
         await currentStaff.DemandAsync(Permission.DesignWrite);
         var entity = await store.LoadAsync(resource, id, ct);
         if (entity is null) return SaveResult.Error("This row no longer exists.", SaveOutcome.NotFound);
-        resource.Field("Id").SetValue(entity, Guid.CreateVersion7());
+        resource.IdField.SetValue(entity, Guid.CreateVersion7());
         if (resource.BusinessKey is { } keyName)
         {
             var keyField = resource.Field(keyName);
