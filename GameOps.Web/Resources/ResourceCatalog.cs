@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using GameOps.Data;
 using GameOps.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -49,12 +50,15 @@ public sealed class ResourceCatalog
     /// The description of any mapped entity type derived from the model alone (no workspace's refinements), frozen. For typed
     /// dispatch (<see cref="ResourceDescription.Accept"/>) where only a bare context is at hand, e.g. a player's data export and erasure.
     /// </summary>
-    public static ResourceDescription Describe(IReadOnlyEntityType entityType)
+    public static ResourceDescription Describe(IReadOnlyEntityType entityType) => Described.GetValue(entityType, e =>
     {
-        var description = Derive(entityType);
+        var description = Derive(e);
         description.Freeze();
         return description;
-    }
+    });
+
+    /// <summary>Frozen, so one per entity type (models are cached by EF for the process) serves every caller.</summary>
+    static readonly ConditionalWeakTable<IReadOnlyEntityType, ResourceDescription> Described = new();
 
     /// <summary>
     /// A declaration may never expose a secret: listed, searched, filtered or sorted. Checked once at start-up, so a

@@ -73,6 +73,7 @@ public sealed class ResourceDeclarationTests
         await using var _ = db;
         var sessions = ResourceCatalog.Describe(catalog.Model.FindEntityType(typeof(UserSession))!);
         Assert.True(sessions.IsFrozen);
+        Assert.Same(sessions, ResourceCatalog.Describe(catalog.Model.FindEntityType(typeof(UserSession))!));
         Assert.Equal(typeof(UserSession), sessions.EntityType);
         Assert.Throws<InvalidOperationException>(() => sessions.ReadPermission = Permission.PlayersRead);
     }
