@@ -17,6 +17,12 @@ public interface ICreatedAt
     DateTime CreatedAt { get; set; }
 }
 
+/// <summary>Rows switched on and off by <c>is_active</c>: activated and deactivated in bulk, deactivated rather than deleted while in use.</summary>
+public interface IActivatable
+{
+    bool IsActive { get; set; }
+}
+
 /// <summary>The property is stored as JSON: <c>jsonb</c> on PostgreSQL, TEXT on SQLite.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class JsonColumnAttribute : Attribute;

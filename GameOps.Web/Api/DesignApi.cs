@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GameOps.Data;
@@ -53,12 +52,17 @@ public static class DesignApi
             var field = resource.Field(name);
             if (http.Request.Query.TryGetValue(field.Column, out var value) && !string.IsNullOrEmpty(value)) filters[name] = value.ToString();
         }
-        var method = typeof(DesignApi).GetMethod(nameof(ListCoreAsync), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(resource.EntityType);
-        return await (Task<IResult>)method.Invoke(null, [resource, contexts, q, after, filters, ApiResults.PageSize(limit), ct])!;
+        return await resource.Accept(new ListVisitor(contexts, q, after, filters, ApiResults.PageSize(limit), ct));
     }
 
-    static async Task<IResult> ListCoreAsync<T>(ResourceDescription resource, IDbContextFactory<GameOpsDbContext> contexts, string? q, string? after,
-        Dictionary<string, string> filters, int size, CancellationToken ct) where T : class
+    sealed class ListVisitor(IDbContextFactory<GameOpsDbContext> contexts, string? q, string? after, Dictionary<string, string> filters, int size, CancellationToken ct)
+        : IResourceVisitor<Task<IResult>>
+    {
+        public Task<IResult> Visit<T>(ResourceDescription<T> resource) where T : class, new() => ListCoreAsync(resource, contexts, q, after, filters, size, ct);
+    }
+
+    static async Task<IResult> ListCoreAsync<T>(ResourceDescription<T> resource, IDbContextFactory<GameOpsDbContext> contexts, string? q, string? after,
+        Dictionary<string, string> filters, int size, CancellationToken ct) where T : class, new()
     {
         var key = resource.BusinessKey!;
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -92,12 +96,17 @@ public static class DesignApi
     static async Task<object?> FindByKeyAsync(ResourceDescription resource, IDbContextFactory<GameOpsDbContext> contexts, string key, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var method = typeof(DesignApi).GetMethod(nameof(FindCoreAsync), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(resource.EntityType);
-        return await (Task<object?>)method.Invoke(null, [db, resource.BusinessKey!, key, ct])!;
+        return await resource.Accept(new FindVisitor(db, key, ct));
     }
 
-    static async Task<object?> FindCoreAsync<T>(GameOpsDbContext db, string keyName, string key, CancellationToken ct) where T : class =>
-        await db.Set<T>().AsNoTracking().FirstOrDefaultAsync(e => EF.Property<string>(e, keyName) == key, ct);
+    sealed class FindVisitor(GameOpsDbContext db, string key, CancellationToken ct) : IResourceVisitor<Task<object?>>
+    {
+        public async Task<object?> Visit<T>(ResourceDescription<T> resource) where T : class, new()
+        {
+            var keyName = resource.BusinessKey!;
+            return await db.Set<T>().AsNoTracking().FirstOrDefaultAsync(e => EF.Property<string>(e, keyName) == key, ct);
+        }
+    }
 
     static async Task<IResult> GetAsync(string kind, string key, HttpContext http, CurrentStaff staff, ResourceCatalog catalog, IDbContextFactory<GameOpsDbContext> contexts, CancellationToken ct)
     {
@@ -151,7 +160,7 @@ public static class DesignApi
         if (await BodyAsync(http, ct) is not { } body) return ApiResults.Refused("Send the row as a JSON object.", 400);
         body.Remove("id");
         if (Merge(resource, resource.NewEntity(), body, out var error) is not { } entity) return ApiResults.Refused(error!, 400);
-        resource.Field("Id").SetValue(entity, Guid.CreateVersion7());
+        resource.IdField.SetValue(entity, Guid.CreateVersion7());
         var result = await store.SaveAsync(resource, entity, isNew: true, originalToken: null, ct: ct);
         return Saved(http, resource, result, 201);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using GameOps.Data;
 using GameOps.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -38,8 +39,26 @@ public sealed class ResourceCatalog
             byType[description.EntityType] = description;
         }
         foreach (var configuration in configurations) configuration.Configure(this);
-        foreach (var description in bySlug.Values) Verify(description);
+        foreach (var description in bySlug.Values)
+        {
+            Verify(description);
+            description.Freeze();
+        }
     }
+
+    /// <summary>
+    /// The description of any mapped entity type derived from the model alone (no workspace's refinements), frozen. For typed
+    /// dispatch (<see cref="ResourceDescription.Accept"/>) where only a bare context is at hand, e.g. a player's data export and erasure.
+    /// </summary>
+    public static ResourceDescription Describe(IReadOnlyEntityType entityType) => Described.GetValue(entityType, e =>
+    {
+        var description = Derive(e);
+        description.Freeze();
+        return description;
+    });
+
+    /// <summary>Frozen, so one per entity type (models are cached by EF for the process) serves every caller.</summary>
+    static readonly ConditionalWeakTable<IReadOnlyEntityType, ResourceDescription> Described = new();
 
     /// <summary>
     /// A declaration may never expose a secret: listed, searched, filtered or sorted. Checked once at start-up, so a
@@ -71,7 +90,7 @@ public sealed class ResourceCatalog
         e.ClrType.Namespace == typeof(ICreatedAt).Namespace && !e.IsOwned() && e.GetTableName() is { } table
         && (!table.StartsWith("staff_") || e.ClrType == typeof(StaffAuditEntry) || e.ClrType == typeof(StaffUser));
 
-    ResourceDescription Derive(IReadOnlyEntityType entityType)
+    static ResourceDescription Derive(IReadOnlyEntityType entityType)
     {
         var table = entityType.GetTableName()!;
         var descriptionType = typeof(ResourceDescription<>).MakeGenericType(entityType.ClrType);
@@ -83,6 +102,7 @@ public sealed class ResourceCatalog
         d.Title = title;
         d.SingularTitle = title.EndsWith("ies") ? title[..^3] + "y" : title.EndsWith('s') && !title.EndsWith("ss") ? title[..^1] : title;
 
+        var fields = new List<ResourceField>();
         foreach (var property in entityType.GetProperties())
         {
             if (property.PropertyInfo is not { } info) continue;
@@ -97,6 +117,7 @@ public sealed class ResourceCatalog
                 ReadOnly = SystemManaged.Contains(property.Name),
                 Hidden = property.Name == "Id",
                 Sensitivity = property.GetSensitivity(),
+                IsPrimaryKey = property.FindContainingPrimaryKey() is { Properties.Count: 1 },
             };
             var underlying = Nullable.GetUnderlyingType(info.PropertyType) ?? info.PropertyType;
             var fk = property.GetContainingForeignKeys().FirstOrDefault(k => k.Properties.Count == 1);
@@ -131,14 +152,12 @@ public sealed class ResourceCatalog
                 field.Filterable = false;
             }
             field.FixedAfterCreate = property.IsKey() && !property.IsPrimaryKey();
-            d.Fields.Add(field);
+            fields.Add(field);
         }
 
         // The model lists properties alphabetically; forms read better in the order the schema declares them.
         var declared = entityType.ClrType.GetProperties().Select(p => p.Name).ToList();
-        var ordered = d.Fields.OrderBy(f => declared.IndexOf(f.Name)).ToList();
-        d.Fields.Clear();
-        d.Fields.AddRange(ordered);
+        d.SetFields(fields.OrderBy(f => declared.IndexOf(f.Name)));
 
         var key = entityType.GetKeys().Where(k => !k.IsPrimaryKey() && k.Properties.Count == 1 && k.Properties[0].ClrType == typeof(string)).Select(k => k.Properties[0].Name)
             .Concat(entityType.GetIndexes().Where(i => i.IsUnique && i.Properties.Count == 1 && i.Properties[0].ClrType == typeof(string)).Select(i => i.Properties[0].Name))
@@ -154,9 +173,9 @@ public sealed class ResourceCatalog
         if (d.DisplayField != key && d.DisplayField != "Id" && !d.Field(d.DisplayField).IsSensitive) columns.Add(d.DisplayField);
         columns.AddRange(d.Fields.Where(f => !columns.Contains(f.Name) && f.Name != "Id" && !f.IsSensitive && f.Kind is not (FieldKind.Json or FieldKind.LongText or FieldKind.Guid))
             .Select(f => f.Name).Take(Math.Max(0, 7 - columns.Count)));
-        d.ListColumns.AddRange(columns);
-        d.SearchFields.AddRange(new[] { key, d.DisplayField }.Where(f => f is not null && f != "Id" && d.Field(f) is { IsSensitive: false } sf && sf.ClrType == typeof(string)).Distinct()!);
-        d.Filters.AddRange(d.Fields.Where(f => f.Kind == FieldKind.Boolean && !f.IsSensitive).Select(f => f.Name));
+        d.SetListColumns(columns);
+        d.SetSearchFields(new[] { key, d.DisplayField }.Where(f => f is not null && f != "Id" && d.Field(f) is { IsSensitive: false } sf && sf.ClrType == typeof(string)).Distinct()!);
+        d.SetFilters(d.Fields.Where(f => f.Kind == FieldKind.Boolean && !f.IsSensitive).Select(f => f.Name));
         var created = d.FindField("CreatedAt") ?? d.Fields.FirstOrDefault(f => f.Kind == FieldKind.DateTime && !f.IsSensitive);
         if (created is not null) { d.DefaultSort = created.Name; d.DefaultSortDescending = true; }
         else d.DefaultSort = d.DisplayField;

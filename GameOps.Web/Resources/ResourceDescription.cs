@@ -17,45 +17,109 @@ public enum CountStrategy
 /// </summary>
 public abstract class ResourceDescription
 {
+    readonly List<ResourceField> fields = [];
+    readonly List<string> listColumns = [];
+    readonly List<string> searchFields = [];
+    readonly List<RelatedSearch> relatedSearches = [];
+    readonly List<string> filters = [];
+    readonly List<Func<GameOps.Data.GameOpsDbContext, object, CancellationToken, Task<IReadOnlyList<ValidationIssue>>>> databaseValidators = [];
+    readonly List<Func<GameOps.Data.GameOpsDbContext, object, CancellationToken, Task<IReadOnlyList<ReferenceCount>>>> extraReferences = [];
+
+    protected ResourceDescription()
+    {
+        Fields = fields.AsReadOnly();
+        ListColumns = listColumns.AsReadOnly();
+        SearchFields = searchFields.AsReadOnly();
+        RelatedSearches = relatedSearches.AsReadOnly();
+        Filters = filters.AsReadOnly();
+        DatabaseValidators = databaseValidators.AsReadOnly();
+        ExtraReferences = extraReferences.AsReadOnly();
+    }
+
+    /// <summary>
+    /// True once <see cref="ResourceCatalog"/> has applied every workspace's refinements: from then on the declaration (and each
+    /// of its fields) is shared by every circuit and refuses every change with an <see cref="InvalidOperationException"/>.
+    /// </summary>
+    public bool IsFrozen { get; private set; }
+
+    internal void Freeze()
+    {
+        foreach (var field in fields) field.Freeze();
+        IsFrozen = true;
+    }
+
+    /// <summary>Passes <paramref name="value"/> through while the declaration is being built; throws once it is frozen.</summary>
+    protected T Mutable<T>(T value) => IsFrozen
+        ? throw new InvalidOperationException($"The {Table} resource belongs to a built catalog and cannot change; declare it in its workspace file (Resources/Workspaces).")
+        : value;
+
+    /// <summary>Replaces the contents of one of the declaration's lists (while it is being built).</summary>
+    private protected void Replace<TItem>(List<TItem> list, IEnumerable<TItem> items)
+    {
+        var copy = Mutable(items).ToList();
+        list.Clear();
+        list.AddRange(copy);
+    }
+
+    private protected void Add<TItem>(List<TItem> list, TItem item) => list.Add(Mutable(item));
+
     public required string Slug { get; init; }
     public required string Table { get; init; }
     public required Type EntityType { get; init; }
-    public string Title { get; set; } = "";
-    public string SingularTitle { get; set; } = "";
-    public string Workspace { get; set; } = "Data";
+    public string Title { get; set => field = Mutable(value); } = "";
+    public string SingularTitle { get; set => field = Mutable(value); } = "";
+    public string Workspace { get; set => field = Mutable(value); } = "Data";
     /// <summary>Where the workspace page lives (e.g. <c>/design/items</c>); every table also lives at <c>/data/{table}</c>.</summary>
-    public string? Route { get; set; }
-    public string? Icon { get; set; }
-    public Permission ReadPermission { get; set; } = Permission.RawDataRead;
+    public string? Route { get; set => field = Mutable(value); }
+    public string? Icon { get; set => field = Mutable(value); }
+    public Permission ReadPermission { get; set => field = Mutable(value); } = Permission.RawDataRead;
     /// <summary>null: read-only everywhere.</summary>
-    public Permission? WritePermission { get; set; } = Permission.RawDataWrite;
-    public bool AllowCreate { get; set; } = true;
-    public bool AllowDelete { get; set; } = true;
-    public CountStrategy CountStrategy { get; set; } = CountStrategy.Estimated;
-    public int DefaultPageSize { get; set; } = 25;
+    public Permission? WritePermission { get; set => field = Mutable(value); } = Permission.RawDataWrite;
+    public bool AllowCreate { get; set => field = Mutable(value); } = true;
+    public bool AllowDelete { get; set => field = Mutable(value); } = true;
+    public CountStrategy CountStrategy { get; set => field = Mutable(value); } = CountStrategy.Estimated;
+    public int DefaultPageSize { get; set => field = Mutable(value); } = 25;
 
-    public List<ResourceField> Fields { get; } = [];
-    public List<string> ListColumns { get; } = [];
-    public List<string> SearchFields { get; } = [];
+    public IReadOnlyList<ResourceField> Fields { get; }
+    public IReadOnlyList<string> ListColumns { get; }
+    public IReadOnlyList<string> SearchFields { get; }
     /// <summary>Text of other tables that finds a row too (a player by a character's name): prefix matches on a child's column.</summary>
-    public List<RelatedSearch> RelatedSearches { get; } = [];
+    public IReadOnlyList<RelatedSearch> RelatedSearches { get; }
     /// <summary>Every search term a user can type, for the search box's placeholder.</summary>
     public IEnumerable<string> SearchLabels => SearchFields.Select(f => Field(f).Label.ToLowerInvariant()).Concat(RelatedSearches.Select(r => r.Label));
-    public List<string> Filters { get; } = [];
-    public string? DefaultSort { get; set; }
-    public bool DefaultSortDescending { get; set; }
+    public IReadOnlyList<string> Filters { get; }
+    public string? DefaultSort { get; set => field = Mutable(value); }
+    public bool DefaultSortDescending { get; set => field = Mutable(value); }
     /// <summary>The property shown when another table points here (Name, Title, Username…).</summary>
-    public string DisplayField { get; set; } = "Id";
+    public string DisplayField { get; set => field = Mutable(value); } = "Id";
     /// <summary>The human key (<c>item_id</c>, <c>quest_id</c>…), when the table has one.</summary>
-    public string? BusinessKey { get; set; }
+    public string? BusinessKey { get; set => field = Mutable(value); }
     /// <summary>The optimistic-concurrency token (<c>version</c> or <c>updated_at</c>), if any.</summary>
-    public string? ConcurrencyToken { get; set; }
+    public string? ConcurrencyToken { get; set => field = Mutable(value); }
+    /// <summary>Rows with an <c>is_active</c> flag (<see cref="GameOps.Data.Entities.IActivatable"/>): (de)activated in bulk, deactivated rather than deleted.</summary>
+    public bool IsActivatable => typeof(GameOps.Data.Entities.IActivatable).IsAssignableFrom(EntityType);
+    /// <summary>Rows with a <c>version</c> counter (<see cref="GameOps.Data.Entities.IVersioned"/>) that every save raises by one.</summary>
+    public bool IsVersioned => typeof(GameOps.Data.Entities.IVersioned).IsAssignableFrom(EntityType);
 
     public string ListRoute => Route ?? $"/data/{Slug}";
     public string DetailRoute(object id) => $"{ListRoute}/{id}";
 
+    /// <summary>The row's single-column primary key (<c>id</c>), as the model declares it.</summary>
+    public ResourceField IdField => Fields.FirstOrDefault(f => f.IsPrimaryKey) ?? throw new InvalidOperationException($"{Table} has no single-column primary key.");
+
     public ResourceField Field(string name) => Fields.First(f => f.Name == name);
     public ResourceField? FindField(string name) => Fields.FirstOrDefault(f => f.Name == name);
+
+    // The catalog's derivation from the EF model fills these before any workspace refines them.
+    internal void SetFields(IEnumerable<ResourceField> derived) => Replace(fields, derived);
+    internal void SetListColumns(IEnumerable<string> names) => Replace(listColumns, names);
+    internal void SetSearchFields(IEnumerable<string> names) => Replace(searchFields, names);
+    internal void SetFilters(IEnumerable<string> names) => Replace(filters, names);
+    private protected void AddRelatedSearch(RelatedSearch search) => Add(relatedSearches, search);
+    private protected void AddDatabaseValidator(Func<GameOps.Data.GameOpsDbContext, object, CancellationToken, Task<IReadOnlyList<ValidationIssue>>> validator) =>
+        Add(databaseValidators, validator);
+    private protected void AddExtraReferences(Func<GameOps.Data.GameOpsDbContext, object, CancellationToken, Task<IReadOnlyList<ReferenceCount>>> references) =>
+        Add(extraReferences, references);
 
     internal abstract IReadOnlyList<ValidationIssue> RunValidators(object entity);
     public abstract object NewEntity();
@@ -64,9 +128,9 @@ public abstract class ResourceDescription
     public abstract TResult Accept<TResult>(IResourceVisitor<TResult> visitor);
 
     /// <summary>Checks that need the database (references that must exist, cycles…), run by the save path after the in-memory ones.</summary>
-    public List<Func<GameOps.Data.GameOpsDbContext, object, CancellationToken, Task<IReadOnlyList<ValidationIssue>>>> DatabaseValidators { get; } = [];
+    public IReadOnlyList<Func<GameOps.Data.GameOpsDbContext, object, CancellationToken, Task<IReadOnlyList<ValidationIssue>>>> DatabaseValidators { get; }
     /// <summary>Uses the foreign keys cannot see (item keys inside JSON columns…): shown under "Used by" and blocking deletes.</summary>
-    public List<Func<GameOps.Data.GameOpsDbContext, object, CancellationToken, Task<IReadOnlyList<ReferenceCount>>>> ExtraReferences { get; } = [];
+    public IReadOnlyList<Func<GameOps.Data.GameOpsDbContext, object, CancellationToken, Task<IReadOnlyList<ReferenceCount>>>> ExtraReferences { get; }
 }
 
 public sealed record ValidationIssue(string? Field, string Message, bool IsWarning = false);
@@ -92,25 +156,25 @@ public sealed class ResourceDescription<TEntity> : ResourceDescription where TEn
     /// <summary>Defaults for a new row.</summary>
     public ResourceDescription<TEntity> Initialize(Action<TEntity> init)
     {
-        initializer += init;
+        initializer += Mutable(init);
         return this;
     }
 
     public ResourceDescription<TEntity> Validate(Func<TEntity, IEnumerable<ValidationIssue>> validator)
     {
-        validators.Add(validator);
+        validators.Add(Mutable(validator));
         return this;
     }
 
     public ResourceDescription<TEntity> ValidateWithDatabase(Func<GameOps.Data.GameOpsDbContext, TEntity, CancellationToken, Task<IReadOnlyList<ValidationIssue>>> validator)
     {
-        DatabaseValidators.Add((db, e, ct) => validator(db, (TEntity)e, ct));
+        AddDatabaseValidator((db, e, ct) => validator(db, (TEntity)e, ct));
         return this;
     }
 
     public ResourceDescription<TEntity> ReferencedBy(Func<GameOps.Data.GameOpsDbContext, TEntity, CancellationToken, Task<IReadOnlyList<ReferenceCount>>> references)
     {
-        ExtraReferences.Add((db, e, ct) => references(db, (TEntity)e, ct));
+        AddExtraReferences((db, e, ct) => references(db, (TEntity)e, ct));
         return this;
     }
 
@@ -121,29 +185,26 @@ public sealed class ResourceDescription<TEntity> : ResourceDescription where TEn
 
     public ResourceDescription<TEntity> Columns(params Expression<Func<TEntity, object?>>[] columns)
     {
-        ListColumns.Clear();
-        ListColumns.AddRange(columns.Select(NameOf));
+        SetListColumns(columns.Select(NameOf));
         return this;
     }
 
     public ResourceDescription<TEntity> Search(params Expression<Func<TEntity, object?>>[] fields)
     {
-        SearchFields.Clear();
-        SearchFields.AddRange(fields.Select(NameOf));
+        SetSearchFields(fields.Select(NameOf));
         return this;
     }
 
     /// <summary>Rows are found by a prefix of <paramref name="text"/> on <typeparamref name="TChild"/> rows that point at them through <paramref name="owner"/>.</summary>
     public ResourceDescription<TEntity> SearchRelated<TChild>(string label, Expression<Func<TChild, Guid>> owner, Expression<Func<TChild, string>> text) where TChild : class
     {
-        RelatedSearches.Add(new RelatedSearch(label, typeof(TChild), owner, text, db => db.Set<TChild>()));
+        AddRelatedSearch(new RelatedSearch(label, typeof(TChild), owner, text, db => db.Set<TChild>()));
         return this;
     }
 
     public ResourceDescription<TEntity> FilterBy(params Expression<Func<TEntity, object?>>[] fields)
     {
-        Filters.Clear();
-        Filters.AddRange(fields.Select(NameOf));
+        SetFilters(fields.Select(NameOf));
         return this;
     }
 
@@ -194,6 +255,49 @@ public sealed class ResourceDescription<TEntity> : ResourceDescription where TEn
     public ResourceDescription<TEntity> Help(Expression<Func<TEntity, object?>> field, string text)
     {
         Field(field).HelpText = text;
+        return this;
+    }
+
+    /// <summary>Who reads the table, and who writes it (<c>null</c>: read-only everywhere).</summary>
+    public ResourceDescription<TEntity> Permissions(Permission read, Permission? write)
+    {
+        ReadPermission = read;
+        WritePermission = write;
+        return this;
+    }
+
+    /// <summary>Rows are created elsewhere (by the game, or by a workspace's own action): no "New" on the shells.</summary>
+    public ResourceDescription<TEntity> NoCreate()
+    {
+        AllowCreate = false;
+        return this;
+    }
+
+    /// <summary>Rows are never deleted from the console (they are ended, disbanded, resolved… through their service).</summary>
+    public ResourceDescription<TEntity> NoDelete()
+    {
+        AllowDelete = false;
+        return this;
+    }
+
+    public ResourceDescription<TEntity> Titled(string title, string? singular = null)
+    {
+        Title = title;
+        if (singular is not null) SingularTitle = singular;
+        return this;
+    }
+
+    /// <summary>Search these (long-text) fields by a word anywhere in them instead of by prefix.</summary>
+    public ResourceDescription<TEntity> SearchAnywhere(params Expression<Func<TEntity, object?>>[] fields)
+    {
+        foreach (var f in fields) Field(f).SearchMode = SearchMode.Contains;
+        return this;
+    }
+
+    /// <summary>Never on the edit form (lookup copies, keys the code maintains).</summary>
+    public ResourceDescription<TEntity> Hide(params Expression<Func<TEntity, object?>>[] fields)
+    {
+        foreach (var f in fields) Field(f).Hidden = true;
         return this;
     }
 

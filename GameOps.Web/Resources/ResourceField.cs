@@ -28,39 +28,50 @@ public enum SearchMode
 /// <summary>One property of an entity as the list and edit shells see it.</summary>
 public sealed class ResourceField
 {
+    /// <summary>Set by <see cref="ResourceCatalog"/> once every workspace has refined the field; a frozen field refuses every change.</summary>
+    public bool IsFrozen { get; private set; }
+
+    internal void Freeze() => IsFrozen = true;
+
+    T Mutable<T>(T value) => IsFrozen
+        ? throw new InvalidOperationException($"{Column} belongs to a built resource catalog and cannot change; declare it in its workspace file.")
+        : value;
+
     public required string Name { get; init; }
     public required string Column { get; init; }
     public required PropertyInfo Property { get; init; }
-    public string Label { get; set; } = "";
-    public FieldKind Kind { get; set; }
-    public bool Required { get; set; }
-    public int? MaxLength { get; set; }
-    public string[]? Options { get; set; }
-    public double? Min { get; set; }
-    public double? Max { get; set; }
-    public string? HelpText { get; set; }
+    public string Label { get; set => field = Mutable(value); } = "";
+    public FieldKind Kind { get; set => field = Mutable(value); }
+    public bool Required { get; set => field = Mutable(value); }
+    public int? MaxLength { get; set => field = Mutable(value); }
+    public IReadOnlyList<string>? Options { get; set => field = Mutable(value) is { } options ? Array.AsReadOnly(options.ToArray()) : null; }
+    public double? Min { get; set => field = Mutable(value); }
+    public double? Max { get; set => field = Mutable(value); }
+    public string? HelpText { get; set => field = Mutable(value); }
     /// <summary>Shown but never edited (keys, timestamps, counters maintained by the game servers).</summary>
-    public bool ReadOnly { get; set; }
+    public bool ReadOnly { get; set => field = Mutable(value); }
     /// <summary>A key other rows refer to (e.g. <c>zone_id</c>): set when the row is created, never changed afterwards.</summary>
-    public bool FixedAfterCreate { get; set; }
+    public bool FixedAfterCreate { get; set => field = Mutable(value); }
     /// <summary>Not shown on the edit form at all.</summary>
-    public bool Hidden { get; set; }
-    public bool Filterable { get; set; }
-    public bool Sortable { get; set; } = true;
-    public SearchMode SearchMode { get; set; } = SearchMode.Prefix;
+    public bool Hidden { get; set => field = Mutable(value); }
+    public bool Filterable { get; set => field = Mutable(value); }
+    public bool Sortable { get; set => field = Mutable(value); } = true;
+    public SearchMode SearchMode { get; set => field = Mutable(value); } = SearchMode.Prefix;
     /// <summary>From the model's marks (<c>[Secret]</c>, <c>[Personal]</c>, <c>.IsSecret()</c>…), never from the property's name.</summary>
     public GameOps.Data.Entities.Sensitivity Sensitivity { get; init; }
+    /// <summary>The table's primary key when it is this one column (from the model).</summary>
+    public bool IsPrimaryKey { get; init; }
     /// <summary>A credential or key: never listed, filtered, sorted, searched, exported or shown on a form.</summary>
     public bool IsSecret => Sensitivity == GameOps.Data.Entities.Sensitivity.Secret;
     /// <summary>Personal data (emails, IP addresses): masked for staff without <see cref="Permission.RevealPersonalData"/>,
     /// never filtered, sorted or searched by them; exported unmasked only with <see cref="Permission.ExportPersonalData"/>.</summary>
-    public bool PersonalData { get; set; }
+    public bool PersonalData { get; set => field = Mutable(value); }
     public bool IsSensitive => IsSecret || PersonalData;
 
     /// <summary>For <see cref="FieldKind.Reference"/>: the referenced entity, navigation and key.</summary>
-    public Type? ReferenceType { get; set; }
-    public string? NavigationName { get; set; }
-    public string? ReferenceKey { get; set; }
+    public Type? ReferenceType { get; set => field = Mutable(value); }
+    public string? NavigationName { get; set => field = Mutable(value); }
+    public string? ReferenceKey { get; set => field = Mutable(value); }
 
     /// <summary>For typed JSON columns: the C# shape; <c>string</c> for raw JSON.</summary>
     public Type ClrType => Property.PropertyType;

@@ -536,13 +536,13 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
     public async Task<SaveResult> SetActiveAsync(ResourceDescription resource, IReadOnlyList<object> ids, bool active, CancellationToken ct = default)
     {
         await DemandWriteAsync(resource);
-        if (resource.FindField("IsActive") is not { } flag) return SaveResult.Error("This table has no active flag.");
+        if (!resource.IsActivatable) return SaveResult.Error("This table has no active flag.");
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         foreach (var id in ids)
         {
             var entity = await db.FindAsync(resource.EntityType, [id], ct);
             if (entity is null) return SaveResult.Error("One of the selected rows was deleted meanwhile; nothing was changed.", SaveOutcome.NotFound);
-            flag.SetValue(entity, active);
+            ((GameOps.Data.Entities.IActivatable)entity).IsActive = active;
         }
         try
         {
@@ -562,7 +562,7 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         var usage = await ReferencesAsync(resource, id, ct);
         if (usage.Count > 0)
             return SaveResult.Error("Still used by " + string.Join(", ", usage.Select(u => $"{u.Count:N0} {u.Table}")) +
-                (resource.FindField("IsActive") is not null ? ". Deactivate it instead." : ". Remove those first."));
+                (resource.IsActivatable ? ". Deactivate it instead." : ". Remove those first."));
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var entity = await db.FindAsync(resource.EntityType, [id], ct);
         if (entity is null) return SaveResult.Error("This row no longer exists.", SaveOutcome.NotFound);

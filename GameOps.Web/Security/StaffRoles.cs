@@ -67,13 +67,15 @@ public static class Policies
     public const string Administration = "Workspace.Administration";
     /// <summary>Any signed-in staff member (home page, own account).</summary>
     public const string Staff = "Staff";
+    /// <summary>The prefix of the one policy per permission ("Permission.PlayersSupport").</summary>
+    const string PermissionPrefix = "Permission.";
     /// <summary>A page inside a workspace that needs more than the workspace's read permission (e.g. players' data requests).</summary>
-    public const string PlayersSupport = "Permission." + nameof(Permission.PlayersSupport);
+    public const string PlayersSupport = PermissionPrefix + nameof(Permission.PlayersSupport);
 
     /// <summary>The permission a page policy stands for: a workspace's read permission, or the permission a "Permission.X" policy names.</summary>
     public static Permission? PermissionOf(string policy) =>
         WorkspacePermission.TryGetValue(policy, out var read) ? read
-        : policy.StartsWith("Permission.", StringComparison.Ordinal) && Enum.TryParse<Permission>(policy["Permission.".Length..], out var named) ? named
+        : policy.StartsWith(PermissionPrefix, StringComparison.Ordinal) && Enum.TryParse<Permission>(policy[PermissionPrefix.Length..], out var named) ? named
         : null;
 
     public static readonly IReadOnlyDictionary<string, Permission> WorkspacePermission = new Dictionary<string, Permission>
@@ -87,7 +89,7 @@ public static class Policies
         [Administration] = Permission.StaffAdmin,
     };
 
-    public static string For(Permission permission) => "Permission." + permission;
+    public static string For(Permission permission) => PermissionPrefix + permission;
 
     public static void AddGameOpsPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {

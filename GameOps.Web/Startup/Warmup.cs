@@ -79,12 +79,15 @@ public sealed class Warmup(IServiceProvider services, WarmupState state, IHostAp
                 hasher.VerifyHashedPassword(nobody, hasher.HashPassword(nobody, Guid.NewGuid().ToString()), "warm-up");
             });
             await Step("home page", async sp =>
-                await sp.GetRequiredService<HomeSummaryService>().LoadAsync(StaffRoles.All, null, stoppingToken));
+            {
+                // As a nameless Admin: every section of the home page is queried once.
+                sp.GetRequiredService<CurrentStaff>().Use(StaffPrincipals.System(StaffRoles.Admin));
+                await sp.GetRequiredService<HomeSummaryService>().LoadAsync(stoppingToken);
+            });
             await Step("resource catalog and /design/items first page", async sp =>
             {
                 // The store demands DesignRead of its caller: warm up as a nameless Designer (no id, so nothing is audited as anyone).
-                sp.GetRequiredService<CurrentStaff>().Use(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-                    [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, StaffRoles.Designer)], "warm-up")));
+                sp.GetRequiredService<CurrentStaff>().Use(StaffPrincipals.System(StaffRoles.Designer));
                 var catalog = sp.GetRequiredService<ResourceCatalog>();
                 await sp.GetRequiredService<ResourceStore>().ListAsync(catalog.For(typeof(Item)), new ResourceQuery { PageSize = catalog.For(typeof(Item)).DefaultPageSize }, stoppingToken);
             });

@@ -133,13 +133,11 @@ public static class RunCommand
     static GameOps.Web.Security.CurrentStaff BenchStaff()
     {
         var staff = new GameOps.Web.Security.CurrentStaff(new Microsoft.AspNetCore.Http.HttpContextAccessor());
-        staff.Use(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, GameOps.Web.Security.StaffRoles.Admin)], "Bench")));
+        staff.Use(GameOps.Web.Security.StaffPrincipals.System(GameOps.Web.Security.StaffRoles.Admin));
         return staff;
     }
 
-    static readonly System.Security.Claims.ClaimsPrincipal BenchManager = new(new System.Security.Claims.ClaimsIdentity(
-        [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, GameOps.Web.Security.StaffRoles.Manager)], "Bench"));
+    static readonly System.Security.Claims.ClaimsPrincipal BenchManager = GameOps.Web.Security.StaffPrincipals.System(GameOps.Web.Security.StaffRoles.Manager);
 
     /// <summary>One timed query of a list: how the shell asks for it, and what the floor needs to know.</summary>
     public sealed class Case(string name, Func<ResourceQuery> query)

@@ -1,7 +1,7 @@
 namespace GameOps.Data.Entities;
 
 /// <summary>Table <c>channels</c>.</summary>
-public class ChatChannel : IUpdatedAt, ICreatedAt
+public class ChatChannel : IUpdatedAt, ICreatedAt, IActivatable
 {
     public Guid Id { get; set; }
     public string ChannelId { get; set; } = "";

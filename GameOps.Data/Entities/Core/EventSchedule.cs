@@ -1,7 +1,7 @@
 namespace GameOps.Data.Entities;
 
 /// <summary>Table <c>event_schedules</c>.</summary>
-public class EventSchedule : IUpdatedAt, ICreatedAt
+public class EventSchedule : IUpdatedAt, ICreatedAt, IActivatable
 {
     public Guid Id { get; set; }
     public Guid EventId { get; set; }

@@ -3,7 +3,7 @@ using GameOps.Data.Json;
 namespace GameOps.Data.Entities;
 
 /// <summary>Table <c>items</c>.</summary>
-public class Item : IVersioned, IUpdatedAt, ICreatedAt
+public class Item : IVersioned, IUpdatedAt, ICreatedAt, IActivatable
 {
     public Guid Id { get; set; }
     public string ItemId { get; set; } = "";

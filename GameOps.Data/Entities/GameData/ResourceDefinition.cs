@@ -1,7 +1,7 @@
 namespace GameOps.Data.Entities;
 
 /// <summary>Table <c>resource_definitions</c>.</summary>
-public class ResourceDefinition : IUpdatedAt, ICreatedAt
+public class ResourceDefinition : IUpdatedAt, ICreatedAt, IActivatable
 {
     public Guid Id { get; set; }
     public string ResourceId { get; set; } = "";

@@ -3,7 +3,7 @@ using GameOps.Data.Json;
 namespace GameOps.Data.Entities;
 
 /// <summary>Table <c>skill_definitions</c>.</summary>
-public class SkillDefinition : IUpdatedAt, ICreatedAt
+public class SkillDefinition : IUpdatedAt, ICreatedAt, IActivatable
 {
     public Guid Id { get; set; }
     public string SkillId { get; set; } = "";

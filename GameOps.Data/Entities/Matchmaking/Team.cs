@@ -1,7 +1,7 @@
 namespace GameOps.Data.Entities;
 
 /// <summary>Table <c>teams</c>.</summary>
-public class Team : IUpdatedAt, ICreatedAt
+public class Team : IUpdatedAt, ICreatedAt, IActivatable
 {
     public Guid Id { get; set; }
     public string TeamId { get; set; } = "";

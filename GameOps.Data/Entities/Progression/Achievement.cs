@@ -3,7 +3,7 @@ using GameOps.Data.Json;
 namespace GameOps.Data.Entities;
 
 /// <summary>Table <c>achievements</c>.</summary>
-public class Achievement : IUpdatedAt, ICreatedAt
+public class Achievement : IUpdatedAt, ICreatedAt, IActivatable
 {
     public Guid Id { get; set; }
     public string AchievementId { get; set; } = "";

@@ -3,7 +3,7 @@ using GameOps.Data.Json;
 namespace GameOps.Data.Entities;
 
 /// <summary>Table <c>quests</c>.</summary>
-public class Quest : IVersioned, IUpdatedAt, ICreatedAt
+public class Quest : IVersioned, IUpdatedAt, ICreatedAt, IActivatable
 {
     public Guid Id { get; set; }
     public string QuestId { get; set; } = "";

@@ -1,7 +1,7 @@
 namespace GameOps.Data.Entities;
 
 /// <summary>Table <c>user_sessions</c>.</summary>
-public class UserSession : ICreatedAt
+public class UserSession : ICreatedAt, IActivatable
 {
     public Guid Id { get; set; }
     public Guid UserId { get; set; }

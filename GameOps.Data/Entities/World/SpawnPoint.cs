@@ -3,7 +3,7 @@ using GameOps.Data.Json;
 namespace GameOps.Data.Entities;
 
 /// <summary>Table <c>spawn_points</c>.</summary>
-public class SpawnPoint : IUpdatedAt, ICreatedAt
+public class SpawnPoint : IUpdatedAt, ICreatedAt, IActivatable
 {
     public Guid Id { get; set; }
     public string SpawnId { get; set; } = "";

@@ -3,7 +3,7 @@ using GameOps.Data.Json;
 namespace GameOps.Data.Entities;
 
 /// <summary>Table <c>territories</c>.</summary>
-public class Territory : IUpdatedAt, ICreatedAt
+public class Territory : IUpdatedAt, ICreatedAt, IActivatable
 {
     public Guid Id { get; set; }
     public string TerritoryId { get; set; } = "";

@@ -3,7 +3,7 @@ using GameOps.Data.Json;
 namespace GameOps.Data.Entities;
 
 /// <summary>Table <c>world_zones</c>.</summary>
-public class WorldZone : IUpdatedAt, ICreatedAt
+public class WorldZone : IUpdatedAt, ICreatedAt, IActivatable
 {
     public Guid Id { get; set; }
     public string ZoneId { get; set; } = "";

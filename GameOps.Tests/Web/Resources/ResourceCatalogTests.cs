@@ -11,7 +11,7 @@ namespace GameOps.Tests.Web.Resources;
 /// <summary>How every table's fields are derived from the model and its declaration: what is listed, sensitive, filterable.</summary>
 public sealed class ResourceCatalogTests
 {
-    static async Task<(TestDatabase Db, ResourceCatalog Catalog)> CatalogAsync()
+    internal static async Task<(TestDatabase Db, ResourceCatalog Catalog)> CatalogAsync()
     {
         var db = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Sqlite);
         var services = WebServices.Build(db);

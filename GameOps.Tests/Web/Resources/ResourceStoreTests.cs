@@ -48,7 +48,7 @@ public sealed class ResourceStoreTests
         filtered.Filters[nameof(Item.Rarity)] = new FilterValue { Value = "common" };
         var page = await store.ListAsync(items, filtered, ct);
         Assert.Equal(2, page.Total);
-        var valueColumn = items.ListColumns.IndexOf(nameof(Item.Value));
+        var valueColumn = items.ListColumns.ToList().IndexOf(nameof(Item.Value));
         Assert.Equal([20, 10], page.Rows.Select(r => (int)r.Values[valueColumn]!));
 
         var range = new ResourceQuery { PageSize = 1, Page = 1, SortField = nameof(Item.Name) };
@@ -56,7 +56,7 @@ public sealed class ResourceStoreTests
         var second = await store.ListAsync(items, range, ct);
         Assert.Equal(3, second.Total);
         Assert.Single(second.Rows); // page 2 of "Golden Sword", "Iron Sword", "Oak Shield"
-        Assert.Equal("Iron Sword", second.Rows[0].Values[items.ListColumns.IndexOf(nameof(Item.Name))]);
+        Assert.Equal("Iron Sword", second.Rows[0].Values[items.ListColumns.ToList().IndexOf(nameof(Item.Name))]);
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
@@ -97,7 +97,7 @@ public sealed class ResourceStoreTests
         var players = services.GetRequiredService<ResourceCatalog>().For<Player>();
         async Task<List<string>> Usernames(string search, int pageSize = 25, int page = 0) =>
             (await store.ListAsync(players, new ResourceQuery { Search = search, PageSize = pageSize, Page = page }, ct)).Rows
-                .Select(r => (string)r.Values[players.ListColumns.IndexOf(nameof(Player.Username))]!).ToList();
+                .Select(r => (string)r.Values[players.ListColumns.ToList().IndexOf(nameof(Player.Username))]!).ToList();
 
         Assert.Equal(["bob"], await Usernames("zeph")); // bob's character, case-insensitive prefix
         Assert.Equal(["alice"], await Usernames("ALI"));

@@ -151,7 +151,7 @@ public abstract class HostileInputTests(DatabaseProvider provider)
             var defaults = resource.NewEntity();
             foreach (var field in resource.Fields.Where(f => !f.ReadOnly))
             {
-                if (field.Options is { Length: > 0 } options) field.SetValue(entity, options[0]);
+                if (field.Options is { Count: > 0 } options) field.SetValue(entity, options[0]);
                 if (field.Kind == FieldKind.Json) field.SetValue(entity, field.GetValue(defaults) ?? (field.ClrType == typeof(string) ? "{}" : null));
                 if (field.Min is { } min && field.GetValue(entity) is { } v && IsNumber(v))
                     field.SetValue(entity, Convert.ChangeType(min, Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType));

@@ -15,6 +15,7 @@ public sealed class DesignResources : IResourceConfiguration
     public void Configure(ResourceCatalog catalog)
     {
         catalog.For<Item>().InWorkspace("Design", "/design/items", Icons.Material.Filled.Inventory2, "Items", "Item")
+            .DesignTable()
             .Columns(i => i.ItemId, i => i.Name, i => i.ItemType, i => i.Rarity, i => i.LevelRequirement, i => i.Value, i => i.IsActive, i => i.Version, i => i.UpdatedAt)
             .Options(i => i.ItemType, ItemTypes).Options(i => i.Rarity, Rarities)
             .FilterBy(i => i.ItemType, i => i.Rarity, i => i.LevelRequirement, i => i.Value, i => i.IsActive)
@@ -26,6 +27,7 @@ public sealed class DesignResources : IResourceConfiguration
             .ReferencedBy(async (db, i, ct) => DesignUsage.Count(await DesignUsage.OfItemAsync(db, i.ItemId, ct)));
 
         catalog.For<Quest>().InWorkspace("Design", "/design/quests", Icons.Material.Filled.AssignmentTurnedIn, "Quests", "Quest")
+            .DesignTable()
             .Columns(q => q.QuestId, q => q.Title, q => q.QuestType, q => q.ZoneId, q => q.LevelRequirement, q => q.IsRepeatable, q => q.IsActive, q => q.Version)
             .Options(q => q.QuestType, QuestTypes)
             .FilterBy(q => q.QuestType, q => q.ZoneId, q => q.LevelRequirement, q => q.IsRepeatable, q => q.IsActive)
@@ -36,6 +38,7 @@ public sealed class DesignResources : IResourceConfiguration
             .ReferencedBy(async (db, q, ct) => DesignUsage.Count(await DesignUsage.OfQuestAsync(db, q.QuestId, ct)));
 
         catalog.For<CraftingRecipe>().InWorkspace("Design", "/design/recipes", Icons.Material.Filled.Construction, "Recipes", "Recipe")
+            .DesignTable()
             .Columns(r => r.RecipeId, r => r.ResultItemId, r => r.ResultQuantity, r => r.RequiredLevel, r => r.RequiredSkill, r => r.CraftingTime, r => r.SuccessRate)
             .FilterBy(r => r.RequiredLevel, r => r.SuccessRate)
             .Search(r => r.RecipeId).SortBy(r => r.RecipeId)
@@ -45,6 +48,7 @@ public sealed class DesignResources : IResourceConfiguration
             .ValidateWithDatabase(DesignIntegrity.CheckRecipeAsync);
 
         catalog.For<SkillDefinition>().InWorkspace("Design", "/design/skills", Icons.Material.Filled.AutoFixHigh, "Skills", "Skill")
+            .DesignTable()
             .Columns(s => s.SkillId, s => s.Name, s => s.SkillType, s => s.Element, s => s.LevelRequirement, s => s.ManaCost, s => s.Cooldown, s => s.IsActive)
             .Options(s => s.SkillType, "active", "passive", "ultimate", "toggle", "buff", "heal", "crafting", "gathering")
             .FilterBy(s => s.SkillType, s => s.Element, s => s.LevelRequirement, s => s.IsActive)
@@ -55,6 +59,7 @@ public sealed class DesignResources : IResourceConfiguration
             .ReferencedBy(async (db, s, ct) => DesignUsage.Count(await DesignUsage.OfSkillAsync(db, s.SkillId, ct)));
 
         catalog.For<ResourceDefinition>().InWorkspace("Design", "/design/resources", Icons.Material.Filled.WaterDrop, "Resources", "Resource")
+            .DesignTable()
             .Columns(r => r.ResourceId, r => r.Name, r => r.Category, r => r.ResourceType, r => r.BaseValue, r => r.MaxValue, r => r.RegenRate, r => r.IsActive)
             .FilterBy(r => r.Category, r => r.ResourceType, r => r.IsActive)
             .Search(r => r.ResourceId, r => r.Name).SortBy(r => r.Name)
@@ -62,19 +67,20 @@ public sealed class DesignResources : IResourceConfiguration
             .Initialize(r => { r.IsActive = true; r.MaxValue = 100; r.BaseValue = 100; });
 
         catalog.For<Achievement>().InWorkspace("Design", "/design/achievements", Icons.Material.Filled.EmojiEvents, "Achievements", "Achievement")
+            .DesignTable()
             .Columns(a => a.AchievementId, a => a.Name, a => a.Category, a => a.Points, a => a.IsActive, a => a.UpdatedAt)
             .FilterBy(a => a.Category, a => a.Points, a => a.IsActive)
             .Search(a => a.AchievementId, a => a.Name).SortBy(a => a.Name)
             .Range(a => a.Points, 0, 10_000)
             .Initialize(a => a.IsActive = true)
             .ValidateWithDatabase(DesignIntegrity.CheckAchievementAsync);
-
-        foreach (var resource in new ResourceDescription[] { catalog.For<Item>(), catalog.For<Quest>(), catalog.For<CraftingRecipe>(), catalog.For<SkillDefinition>(), catalog.For<ResourceDefinition>(), catalog.For<Achievement>() })
-        {
-            resource.ReadPermission = Permission.DesignRead;
-            resource.WritePermission = Permission.DesignWrite;
-            var described = resource;
-            described.DatabaseValidators.Insert(0, (_, entity, _) => Task.FromResult<IReadOnlyList<ValidationIssue>>(DesignIntegrity.SchemaIssues(described, entity).ToList()));
-        }
     }
+}
+
+static class DesignTableDeclaration
+{
+    /// <summary>Designers and Admins write, every other role reads. First in each chain, so the JSON columns' schemas are checked before the table's own checks.</summary>
+    public static ResourceDescription<T> DesignTable<T>(this ResourceDescription<T> resource) where T : class, new() =>
+        resource.Permissions(Permission.DesignRead, Permission.DesignWrite)
+            .ValidateWithDatabase((_, entity, _) => Task.FromResult<IReadOnlyList<ValidationIssue>>(DesignIntegrity.SchemaIssues(resource, entity).ToList()));
 }

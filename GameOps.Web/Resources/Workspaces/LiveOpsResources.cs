@@ -13,6 +13,7 @@ public sealed class LiveOpsResources : IResourceConfiguration
     public void Configure(ResourceCatalog catalog)
     {
         catalog.For<GameEvent>().InWorkspace("Live Ops", "/liveops/events", Icons.Material.Filled.Celebration, "Events", "Event")
+            .Permissions(Permission.LiveOpsRead, Permission.LiveOpsWrite)
             .Columns(e => e.EventId, e => e.Name, e => e.EventType, e => e.Category, e => e.Status, e => e.StartTime, e => e.EndTime, e => e.CurrentParticipants)
             .Options(e => e.Status, EventStatuses)
             .FilterBy(e => e.Status, e => e.EventType, e => e.Category, e => e.StartTime)
@@ -25,14 +26,14 @@ public sealed class LiveOpsResources : IResourceConfiguration
                     : [])
             .Initialize(e => { e.Status = "draft"; e.Settings = "{}"; });
         catalog.For<Notification>().InWorkspace("Live Ops", "/liveops/notifications", Icons.Material.Filled.Campaign, "Notifications", "Notification")
+            .Permissions(Permission.LiveOpsRead, Permission.LiveOpsWrite)
             .Columns(n => n.CreatedAt, n => n.Title, n => n.NotificationType, n => n.UserId, n => n.Status, n => n.Priority, n => n.SentAt, n => n.RetryCount)
             .Options(n => n.Status, "pending", "scheduled", "sent", "delivered", "failed", "cancelled")
             .FilterBy(n => n.Status, n => n.NotificationType, n => n.Priority, n => n.CreatedAt)
             .Search(n => n.Title, n => n.NotificationId).SortBy(n => n.CreatedAt, descending: true);
-        foreach (var r in new ResourceDescription[] { catalog.For<GameEvent>(), catalog.For<Notification>(), catalog.For<EventSchedule>(), catalog.For<EventReward>(), catalog.For<EventParticipation>() })
-        {
-            r.ReadPermission = Permission.LiveOpsRead;
-            r.WritePermission = Permission.LiveOpsWrite;
-        }
+        // An event's schedules, reward tiers and participation: edited inside the event, undeclared otherwise.
+        catalog.For<EventSchedule>().Permissions(Permission.LiveOpsRead, Permission.LiveOpsWrite);
+        catalog.For<EventReward>().Permissions(Permission.LiveOpsRead, Permission.LiveOpsWrite);
+        catalog.For<EventParticipation>().Permissions(Permission.LiveOpsRead, Permission.LiveOpsWrite);
     }
 }

@@ -15,6 +15,7 @@ public sealed class PlayersResources : IResourceConfiguration
     public void Configure(ResourceCatalog catalog)
     {
         catalog.For<Player>().InWorkspace("Players", "/players", Icons.Material.Filled.People, "Players", "Player")
+            .Permissions(Permission.PlayersRead, Permission.PlayersSupport).NoCreate().NoDelete()
             .Columns(p => p.Username, p => p.Email, p => p.Status, p => p.CreatedAt, p => p.LastLogin)
             .Options(p => p.Status, PlayerStatuses)
             .FilterBy(p => p.Status, p => p.CreatedAt, p => p.LastLogin)
@@ -22,32 +23,32 @@ public sealed class PlayersResources : IResourceConfiguration
             .SortBy(p => p.CreatedAt, descending: true)
             .PersonalData(p => p.Email)
             .Display(p => p.Username);
-        catalog.For<Player>().ReadPermission = Permission.PlayersRead;
-        catalog.For<Player>().WritePermission = Permission.PlayersSupport;
-        catalog.For<Player>().AllowCreate = false;
-        catalog.For<Player>().AllowDelete = false;
 
         // The profile's tabs. Session tokens are secret (never listed); IP addresses are personal (masked, revealed one by one).
-        catalog.For<Actor>()
+        catalog.For<Actor>().ProfileTab()
             .Columns(a => a.Name, a => a.Level, a => a.Experience, a => a.CreatedAt, a => a.LastActive)
             .Search(a => a.Name).SortBy(a => a.Level, descending: true);
-        catalog.For<UserSession>()
+        catalog.For<UserSession>().ProfileTab()
             .Columns(s => s.CreatedAt, s => s.LastActivity, s => s.ExpiresAt, s => s.IpAddress, s => s.UserAgent, s => s.IsActive)
             .FilterBy(s => s.IsActive, s => s.CreatedAt)
-            .SortBy(s => s.CreatedAt, descending: true);
-        catalog.For<UserSession>().SearchFields.Clear();
-        catalog.For<PaymentTransaction>()
+            .Search().SortBy(s => s.CreatedAt, descending: true);
+        catalog.For<PaymentTransaction>().ProfileTab()
             .Columns(p => p.CreatedAt, p => p.TransactionId, p => p.ProductSku, p => p.Amount, p => p.Currency, p => p.AmountUsd, p => p.Status, p => p.Provider)
             .FilterBy(p => p.Status, p => p.Provider, p => p.CreatedAt, p => p.AmountUsd)
             .Search(p => p.TransactionId, p => p.ProductSku).SortBy(p => p.CreatedAt, descending: true);
-        catalog.For<AuditLog>()
+        catalog.For<AuditLog>().ProfileTab()
             .Columns(a => a.Timestamp, a => a.Action, a => a.Resource, a => a.IpAddress)
             .FilterBy(a => a.Action, a => a.Timestamp)
             .Search(a => a.Action).SortBy(a => a.Timestamp, descending: true);
-        catalog.For<UserPreference>()
+        catalog.For<UserPreference>().ProfileTab()
             .Columns(p => p.Language, p => p.TimeZone, p => p.ProfileVisibility, p => p.ChatFilterLevel, p => p.MarketingOptIn, p => p.UpdatedAt)
             .SortBy(p => p.UpdatedAt, descending: true);
-        foreach (var tab in new ResourceDescription[] { catalog.For<Actor>(), catalog.For<UserSession>(), catalog.For<PaymentTransaction>(), catalog.For<AuditLog>(), catalog.For<UserPreference>() })
-            tab.ReadPermission = Permission.PlayersRead;
     }
+}
+
+static class ProfileTabDeclaration
+{
+    /// <summary>Read by every role that opens player profiles; written only by Admins at <c>/data</c> (the support actions have their own services).</summary>
+    public static ResourceDescription<T> ProfileTab<T>(this ResourceDescription<T> resource) where T : class, new() =>
+        resource.Permissions(Permission.PlayersRead, Permission.RawDataWrite);
 }

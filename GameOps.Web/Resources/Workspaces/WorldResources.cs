@@ -11,6 +11,7 @@ public sealed class WorldResources : IResourceConfiguration
     public void Configure(ResourceCatalog catalog)
     {
         catalog.For<WorldZone>().InWorkspace("World", "/world/zones", Icons.Material.Filled.Map, "Zones", "Zone")
+            .Permissions(Permission.WorldRead, Permission.WorldWrite)
             .Columns(z => z.ZoneId, z => z.Name, z => z.ZoneType, z => z.LevelRangeMin, z => z.LevelRangeMax, z => z.IsActive)
             .Options(z => z.ZoneType, "town", "wilderness", "dungeon", "raid", "pvp", "instance")
             .FilterBy(z => z.ZoneType, z => z.IsActive)
@@ -19,6 +20,7 @@ public sealed class WorldResources : IResourceConfiguration
             .Validate(WorldValidation.Zone)
             .Initialize(z => z.IsActive = true);
         catalog.For<Territory>().InWorkspace("World", "/world/territories", Icons.Material.Filled.Flag, "Territories", "Territory")
+            .Permissions(Permission.WorldRead, Permission.WorldWrite)
             .Columns(t => t.TerritoryId, t => t.Name, t => t.ZoneId, t => t.OwnerGuildId, t => t.TerritoryType, t => t.Level, t => t.IsActive)
             .FilterBy(t => t.ZoneId, t => t.TerritoryType, t => t.IsActive)
             .Options(t => t.TerritoryType, "fortress", "mine", "outpost", "farmland", "lumber_camp", "shrine")
@@ -27,6 +29,7 @@ public sealed class WorldResources : IResourceConfiguration
             .Validate(WorldValidation.Territory).ValidateWithDatabase(WorldValidation.TerritoryInZoneAsync)
             .Initialize(t => { t.IsActive = true; t.Level = 1; t.Coordinates = new() { Shape = "circle", Radius = 50 }; });
         catalog.For<SpawnPoint>().InWorkspace("World", "/world/spawns", Icons.Material.Filled.PinDrop, "Spawn points", "Spawn point")
+            .Permissions(Permission.WorldRead, Permission.WorldWrite)
             .Columns(s => s.SpawnId, s => s.ZoneId, s => s.SpawnType, s => s.EntityId, s => s.SpawnRadius, s => s.SpawnCount, s => s.RespawnTime, s => s.SpawnChance, s => s.IsActive)
             .Options(s => s.SpawnType, "monster", "boss", "npc", "resource_node", "treasure", "player")
             .FilterBy(s => s.ZoneId, s => s.SpawnType, s => s.IsActive)
@@ -37,21 +40,19 @@ public sealed class WorldResources : IResourceConfiguration
             .Validate(WorldValidation.Spawn).ValidateWithDatabase(WorldValidation.SpawnInZoneAsync)
             .Initialize(s => { s.IsActive = true; s.SpawnChance = 1; s.SpawnCount = 1; s.SpawnRadius = 10; s.RespawnTime = 60; });
         catalog.For<WorldEvent>().InWorkspace("World", "/world/events", Icons.Material.Filled.Thunderstorm, "World events", "World event")
+            .Permissions(Permission.WorldRead, Permission.WorldWrite)
             .Columns(e => e.EventId, e => e.Title, e => e.EventType, e => e.ZoneId, e => e.Status, e => e.StartTime, e => e.EndTime)
             .FilterBy(e => e.ZoneId, e => e.EventType, e => e.Status, e => e.StartTime)
             .Search(e => e.EventId, e => e.Title).SortBy(e => e.StartTime, descending: true);
         catalog.For<WeatherData>().InWorkspace("World", "/world/weather", Icons.Material.Filled.Cloud, "Weather", "Weather reading")
+            .Permissions(Permission.WorldRead, Permission.WorldWrite)
             .Columns(w => w.Timestamp, w => w.ZoneId, w => w.WeatherType, w => w.Temperature, w => w.WindSpeed, w => w.Intensity)
             .FilterBy(w => w.ZoneId, w => w.WeatherType, w => w.Timestamp)
-            .SortBy(w => w.Timestamp, descending: true);
-        catalog.For<WeatherData>().SearchFields.Clear();
-        foreach (var r in new ResourceDescription[] { catalog.For<WorldZone>(), catalog.For<Territory>(), catalog.For<SpawnPoint>(), catalog.For<WorldEvent>(), catalog.For<WeatherData>() })
-        {
-            r.ReadPermission = Permission.WorldRead;
-            r.WritePermission = Permission.WorldWrite;
-        }
+            .Search().SortBy(w => w.Timestamp, descending: true);
 
         catalog.For<Guild>().InWorkspace("World", "/guilds", Icons.Material.Filled.Groups, "Guilds", "Guild")
+            // A guild is disbanded (GuildService: reason, territories, members), never deleted from the console.
+            .Permissions(Permission.WorldRead, Permission.LiveOpsWrite).NoDelete()
             .Columns(g => g.GuildId, g => g.Name, g => g.Level, g => g.MaxMembers, g => g.Treasury, g => g.Status, g => g.CreatedAt)
             .Options(g => g.Status, "active", "inactive", "disbanded")
             .FilterBy(g => g.Status, g => g.Level)
@@ -59,25 +60,15 @@ public sealed class WorldResources : IResourceConfiguration
             // Treasury and status change only through GuildService (adjust with a reason, disband), never through the plain form.
             .ReadOnly(g => g.Treasury, g => g.Status)
             .Initialize(g => { g.Status = "active"; g.Level = 1; g.MaxMembers = 50; });
-        catalog.For<Guild>().ReadPermission = Permission.WorldRead;
-        catalog.For<Guild>().WritePermission = Permission.LiveOpsWrite;
-        // A guild is disbanded (GuildService: reason, territories, members), never deleted from the console.
-        catalog.For<Guild>().AllowDelete = false;
         catalog.For<Match>().InWorkspace("World", "/matches", Icons.Material.Filled.SportsEsports, "Matches", "Match")
+            .Permissions(Permission.WorldRead, write: null).NoCreate().NoDelete()
             .Columns(m => m.MatchId, m => m.GameMode, m => m.MatchType, m => m.Status, m => m.StartedAt, m => m.Duration, m => m.WinnerTeam)
             .FilterBy(m => m.GameMode, m => m.MatchType, m => m.Status, m => m.StartedAt)
             .Search(m => m.MatchId).SortBy(m => m.CreatedAt, descending: true);
         catalog.For<Rating>().InWorkspace("World", "/leaderboards", Icons.Material.Filled.Leaderboard, "Leaderboards", "Rating")
+            .Permissions(Permission.WorldRead, write: null).NoCreate().NoDelete()
             .Columns(r => r.GameMode, r => r.ActorId, r => r.RatingValue, r => r.Wins, r => r.Losses, r => r.WinStreak, r => r.LossStreak, r => r.LastPlayed)
             .FilterBy(r => r.GameMode, r => r.RatingValue)
-            .SortBy(r => r.RatingValue, descending: true);
-        catalog.For<Rating>().SearchFields.Clear();
-        foreach (var r in new ResourceDescription[] { catalog.For<Match>(), catalog.For<Rating>() })
-        {
-            r.ReadPermission = Permission.WorldRead;
-            r.WritePermission = null;
-            r.AllowCreate = false;
-            r.AllowDelete = false;
-        }
+            .Search().SortBy(r => r.RatingValue, descending: true);
     }
 }

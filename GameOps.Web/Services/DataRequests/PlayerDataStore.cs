@@ -1,10 +1,10 @@
 using System.IO.Compression;
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GameOps.Data;
 using GameOps.Data.Entities;
 using GameOps.Data.Json;
+using GameOps.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -16,11 +16,6 @@ namespace GameOps.Web.Services.DataRequests;
 /// </summary>
 public static class PlayerDataStore
 {
-    static readonly MethodInfo RowsMethod = typeof(PlayerDataStore).GetMethod(nameof(RowsCoreAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
-    static readonly MethodInfo DeleteMethod = typeof(PlayerDataStore).GetMethod(nameof(DeleteCoreAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
-    static readonly MethodInfo UpdateMethod = typeof(PlayerDataStore).GetMethod(nameof(UpdateCoreAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
-    static readonly MethodInfo IdsMethod = typeof(PlayerDataStore).GetMethod(nameof(IdsCoreAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
-
     public static async Task<List<Guid>> ActorIdsAsync(GameOpsDbContext db, Guid playerId, CancellationToken ct) =>
         await db.Actors.AsNoTracking().Where(a => a.UserId == playerId).Select(a => a.Id).ToListAsync(ct);
 
@@ -33,15 +28,8 @@ public static class PlayerDataStore
     {
         var ids = IdsFor(link, playerId, actorIds);
         if (ids.Count == 0) return [];
-        var entities = await (Task<List<object>>)RowsMethod.MakeGenericMethod(link.EntityType.ClrType, link.Key.ClrType)
-            .Invoke(null, [db, link.Key.Name, ids, ct])!;
+        var entities = await RowsOf(db, link).ReadAsync(link.Key, ids, ct);
         return entities.Select(e => ToJson(link.EntityType, e)).ToList();
-    }
-
-    static async Task<List<object>> RowsCoreAsync<T, TKey>(GameOpsDbContext db, string key, List<Guid> ids, CancellationToken ct) where T : class
-    {
-        var keys = ids.Select(i => (TKey)(object)i).ToList();
-        return (await db.Set<T>().AsNoTracking().Where(e => keys.Contains(EF.Property<TKey>(e, key))).Take(100_000).ToListAsync(ct)).Cast<object>().ToList();
     }
 
     static JsonObject ToJson(IEntityType type, object entity)
@@ -114,7 +102,7 @@ public static class PlayerDataStore
             int touched;
             if (rule.Action == RetentionAction.Delete)
             {
-                touched = await (Task<int>)DeleteMethod.MakeGenericMethod(link.EntityType.ClrType, link.Key.ClrType).Invoke(null, [db, link.Key.Name, ids, ct])!;
+                touched = await RowsOf(db, link).DeleteAsync(link.Key, ids, ct);
             }
             else
             {
@@ -123,15 +111,15 @@ public static class PlayerDataStore
                 foreach (var personal in link.EntityType.GetProperties().Where(p => p.IsPersonal() && !rule.Replace.Any(r => r.Property == p.Name)))
                     constant[personal.Name] = personal.IsNullable ? null : RetentionRules.ErasedText;
                 touched = constant.Count == 0 ? 0
-                    : await (Task<int>)UpdateMethod.MakeGenericMethod(link.EntityType.ClrType, link.Key.ClrType).Invoke(null, [db, link.Key.Name, ids, constant, ct])!;
+                    : await RowsOf(db, link).UpdateAsync(link.Key, ids, constant, ct);
                 var perRow = rule.Replace.Where(r => r.PerRow is not null).ToList();
                 if (perRow.Count > 0)
                 {
                     var pk = link.EntityType.FindPrimaryKey()!.Properties[0];
-                    var rowIds = await (Task<List<Guid>>)IdsMethod.MakeGenericMethod(link.EntityType.ClrType, link.Key.ClrType).Invoke(null, [db, link.Key.Name, pk.Name, ids, ct])!;
+                    var rows = RowsOf(db, link);
+                    var rowIds = await rows.RowIdsAsync(link.Key, pk, ids, ct);
                     foreach (var rowId in rowIds)
-                        await (Task<int>)UpdateMethod.MakeGenericMethod(link.EntityType.ClrType, typeof(Guid)).Invoke(null,
-                            [db, pk.Name, new List<Guid> { rowId }, perRow.ToDictionary(r => r.Property, r => (object?)r.PerRow!(rowId)), ct])!;
+                        await rows.UpdateAsync(pk, [rowId], perRow.ToDictionary(r => r.Property, r => (object?)r.PerRow!(rowId)), ct);
                     touched = Math.Max(touched, rowIds.Count);
                 }
             }
@@ -143,24 +131,53 @@ public static class PlayerDataStore
     static RetentionRule Rule(PlayerLink link) =>
         RetentionRules.For(link.Table) ?? throw new InvalidOperationException($"No retention rule for {link.Table}: declare one in RetentionRules.");
 
-    static async Task<int> DeleteCoreAsync<T, TKey>(GameOpsDbContext db, string key, List<Guid> ids, CancellationToken ct) where T : class
+    /// <summary>The link's table as typed code: its entity type comes from the table's resource description (no reflection).</summary>
+    static IPlayerRows RowsOf(GameOpsDbContext db, PlayerLink link) => ResourceCatalog.Describe(link.EntityType).Accept(new PlayerRowsVisitor(db));
+
+    sealed class PlayerRowsVisitor(GameOpsDbContext db) : IResourceVisitor<IPlayerRows>
     {
-        var keys = ids.Select(i => (TKey)(object)i).ToList();
-        return await db.Set<T>().Where(e => keys.Contains(EF.Property<TKey>(e, key))).ExecuteDeleteAsync(ct);
+        public IPlayerRows Visit<T>(ResourceDescription<T> resource) where T : class, new() => new PlayerRows<T>(db);
     }
 
-    static async Task<List<Guid>> IdsCoreAsync<T, TKey>(GameOpsDbContext db, string key, string pk, List<Guid> ids, CancellationToken ct) where T : class
+    /// <summary>Reads, deletes and blanks the rows of one table whose <c>key</c> (a <c>Guid</c> or <c>Guid?</c> column) is one of the ids.</summary>
+    interface IPlayerRows
     {
-        var keys = ids.Select(i => (TKey)(object)i).ToList();
-        return await db.Set<T>().AsNoTracking().Where(e => keys.Contains(EF.Property<TKey>(e, key))).Select(e => EF.Property<Guid>(e, pk)).ToListAsync(ct);
+        Task<List<object>> ReadAsync(IReadOnlyProperty key, List<Guid> ids, CancellationToken ct);
+        Task<int> DeleteAsync(IReadOnlyProperty key, List<Guid> ids, CancellationToken ct);
+        Task<List<Guid>> RowIdsAsync(IReadOnlyProperty key, IReadOnlyProperty primaryKey, List<Guid> ids, CancellationToken ct);
+        Task<int> UpdateAsync(IReadOnlyProperty key, List<Guid> ids, Dictionary<string, object?> values, CancellationToken ct);
     }
 
-    static async Task<int> UpdateCoreAsync<T, TKey>(GameOpsDbContext db, string key, List<Guid> ids, Dictionary<string, object?> values, CancellationToken ct) where T : class
+    sealed class PlayerRows<T>(GameOpsDbContext db) : IPlayerRows where T : class
     {
-        var keys = ids.Select(i => (TKey)(object)i).ToList();
-        return await db.Set<T>().Where(e => keys.Contains(EF.Property<TKey>(e, key))).ExecuteUpdateAsync(s =>
+        public async Task<List<object>> ReadAsync(IReadOnlyProperty key, List<Guid> ids, CancellationToken ct) =>
+            (await Matching(db.Set<T>().AsNoTracking(), key, ids).Take(100_000).ToListAsync(ct)).Cast<object>().ToList();
+
+        public Task<int> DeleteAsync(IReadOnlyProperty key, List<Guid> ids, CancellationToken ct) =>
+            Matching(db.Set<T>(), key, ids).ExecuteDeleteAsync(ct);
+
+        public Task<List<Guid>> RowIdsAsync(IReadOnlyProperty key, IReadOnlyProperty primaryKey, List<Guid> ids, CancellationToken ct)
         {
-            foreach (var (name, value) in values) s.SetProperty(e => EF.Property<string?>(e, name), (string?)value);
-        }, ct);
+            var pk = primaryKey.Name;
+            return Matching(db.Set<T>().AsNoTracking(), key, ids).Select(e => EF.Property<Guid>(e, pk)).ToListAsync(ct);
+        }
+
+        public Task<int> UpdateAsync(IReadOnlyProperty key, List<Guid> ids, Dictionary<string, object?> values, CancellationToken ct) =>
+            Matching(db.Set<T>(), key, ids).ExecuteUpdateAsync(s =>
+            {
+                foreach (var (name, value) in values) s.SetProperty(e => EF.Property<string?>(e, name), (string?)value);
+            }, ct);
+
+        static IQueryable<T> Matching(IQueryable<T> rows, IReadOnlyProperty key, List<Guid> ids)
+        {
+            var name = key.Name;
+            if (key.ClrType == typeof(Guid)) return rows.Where(e => ids.Contains(EF.Property<Guid>(e, name)));
+            if (key.ClrType == typeof(Guid?))
+            {
+                var keys = ids.ConvertAll(id => (Guid?)id);
+                return rows.Where(e => keys.Contains(EF.Property<Guid?>(e, name)));
+            }
+            throw new InvalidOperationException($"{key.DeclaringType.DisplayName()}.{name} is a {key.ClrType.Name}; a player's rows are found by a Guid key.");
+        }
     }
 }

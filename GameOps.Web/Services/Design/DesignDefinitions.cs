@@ -1,4 +1,5 @@
 using GameOps.Data;
+using GameOps.Data.Entities;
 using GameOps.Web.Resources;
 using GameOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public sealed class DesignDefinitions(IDbContextFactory<GameOpsDbContext> contex
         await currentStaff.DemandAsync(Permission.DesignWrite);
         var entity = await store.LoadAsync(resource, id, ct);
         if (entity is null) return SaveResult.Error("This row no longer exists.", SaveOutcome.NotFound);
-        resource.Field("Id").SetValue(entity, Guid.CreateVersion7());
+        resource.IdField.SetValue(entity, Guid.CreateVersion7());
         if (resource.BusinessKey is { } keyName)
         {
             var keyField = resource.Field(keyName);
@@ -27,8 +28,8 @@ public sealed class DesignDefinitions(IDbContextFactory<GameOpsDbContext> contex
         }
         if (resource.DisplayField != resource.BusinessKey && resource.FindField(resource.DisplayField) is { ClrType: var t } display && t == typeof(string))
             display.SetValue(entity, display.GetValue(entity) + " (copy)");
-        resource.FindField("IsActive")?.SetValue(entity, false);
-        resource.FindField("Version")?.SetValue(entity, 0);
+        if (entity is IActivatable activatable) activatable.IsActive = false;
+        if (entity is IVersioned versioned) versioned.Version = 0;
         return await store.SaveAsync(resource, entity, isNew: true, originalToken: null, ct: ct);
     }
 

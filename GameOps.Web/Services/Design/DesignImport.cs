@@ -101,11 +101,11 @@ public sealed class DesignImport(IDbContextFactory<GameOpsDbContext> contextFact
             var current = byKey.GetValueOrDefault(key);
             var isNew = current is null;
             var entity = isNew ? (T)resource.NewEntity() : Copy(resource, current!);
-            if (isNew) resource.Field("Id").SetValue(entity, Guid.CreateVersion7());
+            if (isNew) resource.IdField.SetValue(entity, Guid.CreateVersion7());
             foreach (var (column, node) in cells)
             {
                 var field = fieldsByColumn[column];
-                if (Ignored.Contains(field.Column) || field.Name == "Id") continue;
+                if (Ignored.Contains(field.Column) || field.IsPrimaryKey) continue;
                 if (field.ReadOnly && field.Name != keyName) continue;
                 try { field.SetValue(entity, Convert(field, node)); }
                 catch (Exception ex) when (ex is FormatException or JsonException or InvalidCastException or OverflowException or ArgumentException)
@@ -294,7 +294,7 @@ public sealed class DesignImport(IDbContextFactory<GameOpsDbContext> contextFact
         await currentStaff.DemandAsync(Permission.DesignRead);
         var ids = (await store.ExportAsync(resource, new ResourceQuery(), MaxRows, ct)).Select(r => r.Id).Where(id => only is null || id is Guid g && only.Contains(g)).ToList();
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var fields = resource.Fields.Where(f => f.Name != "Id" && !Ignored.Contains(f.Column)).ToList();
+        var fields = resource.Fields.Where(f => !f.IsPrimaryKey && !Ignored.Contains(f.Column)).ToList();
         var rows = new List<object>();
         foreach (var id in ids) if (await db.FindAsync(resource.EntityType, [id], ct) is { } e) rows.Add(e);
         if (format == "json")

@@ -22,19 +22,30 @@ public sealed class HomeSummary
     public decimal? Revenue7dUsd { get; set; }
 }
 
-/// <summary>What each role sees first on <c>/</c>: only the figures its permissions allow.</summary>
-public sealed class HomeSummaryService(IDbContextFactory<GameOpsDbContext> primaryContexts, GameOps.Web.Infrastructure.IReadOnlyDbContextFactory? readOnlyContexts = null)
+/// <summary>
+/// What each role sees first on <c>/</c>: only the figures the signed-in staff member's own permissions allow (read from
+/// <see cref="CurrentStaff"/>, never from the caller), and nothing at all for a caller without any of them.
+/// </summary>
+public sealed class HomeSummaryService(CurrentStaff currentStaff, IDbContextFactory<GameOpsDbContext> primaryContexts,
+    GameOps.Web.Infrastructure.IReadOnlyDbContextFactory? readOnlyContexts = null)
 {
     readonly IDbContextFactory<GameOpsDbContext> contextFactory = readOnlyContexts ?? primaryContexts; // ConnectionStrings:GameOpsReadOnly when set
 
     static readonly string[] DesignTables = ["items", "quests", "crafting_recipes", "skill_definitions", "resource_definitions", "achievements"];
 
-    public async Task<HomeSummary> LoadAsync(IReadOnlyCollection<string> roles, Guid? staffId, CancellationToken ct = default)
+    /// <summary>The permission behind each section of the page, in the order the page shows them.</summary>
+    static readonly Permission[] Sections = [Permission.ModerationRead, Permission.DesignWrite, Permission.LiveOpsRead, Permission.AnalyticsRead];
+
+    /// <exception cref="PermissionDeniedException">The caller is not signed in, or holds none of the sections' permissions.</exception>
+    public async Task<HomeSummary> LoadAsync(CancellationToken ct = default)
     {
+        var user = await currentStaff.GetPrincipalAsync();
+        if (!Sections.Any(user.Has)) throw new PermissionDeniedException(Sections[0]);
+        var staffId = CurrentStaff.IdOf(user);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var now = DateTime.UtcNow;
         var summary = new HomeSummary();
-        if (PermissionMatrix.Allows(roles, Permission.ModerationRead))
+        if (user.Has(Permission.ModerationRead))
         {
             summary.OpenReports = await db.PlayerReports.CountAsync(r => r.Status == "open" || r.Status == "in_review", ct);
             summary.MyReports = await db.PlayerReports.CountAsync(r => r.AssigneeStaffId == staffId && r.Status == "in_review", ct);
@@ -42,21 +53,21 @@ public sealed class HomeSummaryService(IDbContextFactory<GameOpsDbContext> prima
             summary.OldestOpenReportHours = oldest is null ? null : (int)(now - oldest.Value).TotalHours;
             summary.UnresolvedCriticalSecurityEvents = await db.SecurityEvents.CountAsync(e => !e.IsResolved && (e.Severity == "critical" || e.Severity == "high"), ct);
         }
-        if (PermissionMatrix.Allows(roles, Permission.DesignWrite))
+        if (user.Has(Permission.DesignWrite))
         {
             summary.RecentDesignEdits = await db.StaffAuditLogs.AsNoTracking()
                 .Where(a => a.EntityType != null && DesignTables.Contains(a.EntityType))
                 .OrderByDescending(a => a.CreatedAt).Take(8)
                 .Select(a => new RecentEdit(a.EntityType, a.EntityKey, a.Action, a.StaffEmail, a.CreatedAt)).ToListAsync(ct);
         }
-        if (PermissionMatrix.Allows(roles, Permission.LiveOpsRead))
+        if (user.Has(Permission.LiveOpsRead))
         {
             summary.RunningEvents = await db.Events.AsNoTracking().Where(e => e.Status == "active").OrderBy(e => e.EndTime).Take(6)
                 .Select(e => new EventSummary(e.Id, e.Name, e.Status, e.StartTime, e.EndTime)).ToListAsync(ct);
             summary.UpcomingEvents = await db.Events.AsNoTracking().Where(e => e.Status == "scheduled" && e.StartTime >= now).OrderBy(e => e.StartTime).Take(6)
                 .Select(e => new EventSummary(e.Id, e.Name, e.Status, e.StartTime, e.EndTime)).ToListAsync(ct);
         }
-        if (PermissionMatrix.Allows(roles, Permission.AnalyticsRead))
+        if (user.Has(Permission.AnalyticsRead))
         {
             summary.Players = await db.Players.LongCountAsync(ct);
             summary.NewPlayers7d = await db.Players.LongCountAsync(p => p.CreatedAt >= now.AddDays(-7), ct);
