@@ -1,0 +1,81 @@
+using GameOps.Data;
+using GameOps.Tests.Infrastructure;
+using GameOps.Web.Infrastructure.Jobs;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace GameOps.Tests.Web.Infrastructure;
+
+/// <summary>
+/// Issue 18: a restart keeps the stored triggers whose schedule did not change (their previous and next fire times),
+/// and replaces those whose schedule changed — on the clustered PostgreSQL store, where triggers outlive the process.
+/// </summary>
+public sealed class JobScheduleRestartTests
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    static async Task<ISimpleTrigger?> SanctionTriggerAsync(JobsHost host)
+    {
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Ct);
+        return await scheduler.GetTrigger(JobScheduleSync.TriggerKeyOf(BackgroundJobs.Find("sanction-expiry")!), Ct) as ISimpleTrigger;
+    }
+
+    static Dictionary<string, string?> Settings(string scheduler, int sanctionMinutes) => new()
+    {
+        ["Jobs:SchedulerName"] = scheduler,
+        ["Jobs:SanctionExpiryIntervalMinutes"] = sanctionMinutes.ToString(),
+        ["Jobs:DataExportSweepSeconds"] = "0",
+    };
+
+    [Fact]
+    public async Task A_restart_keeps_an_unchanged_trigger_and_replaces_a_changed_one()
+    {
+        await using var database = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Postgres);
+        var scheduler = "restart-" + Guid.NewGuid().ToString("N")[..8];
+
+        ISimpleTrigger fired;
+        await using (var first = new JobsHost(DatabaseProvider.Postgres, database.ConnectionString, Settings(scheduler, 5)).Start())
+            fired = await Eventually.Async(async () => await SanctionTriggerAsync(first) is { PreviousFireTimeUtc: not null } t ? t : null,
+                TimeSpan.FromSeconds(90), "the sanction expiry job to fire once");
+        Assert.Equal(TimeSpan.FromMinutes(5), fired.RepeatInterval);
+
+        await using (var second = new JobsHost(DatabaseProvider.Postgres, database.ConnectionString, Settings(scheduler, 5)).Start())
+        {
+            var kept = await SanctionTriggerAsync(second);
+            Assert.NotNull(kept);
+            Assert.Equal(fired.StartTimeUtc, kept.StartTimeUtc);
+            Assert.Equal(fired.PreviousFireTimeUtc, kept.PreviousFireTimeUtc);
+            Assert.Equal(fired.NextFireTimeUtc, kept.NextFireTimeUtc);
+            Assert.Equal(fired.TimesTriggered, kept.TimesTriggered);
+        }
+
+        await using (var third = new JobsHost(DatabaseProvider.Postgres, database.ConnectionString, Settings(scheduler, 10)).Start())
+        {
+            var changed = await SanctionTriggerAsync(third);
+            Assert.NotNull(changed);
+            Assert.Equal(TimeSpan.FromMinutes(10), changed.RepeatInterval);
+            // The new rhythm starts one new interval after the last run, not at once and not from scratch.
+            Assert.Equal(fired.PreviousFireTimeUtc!.Value + TimeSpan.FromMinutes(10), changed.NextFireTimeUtc);
+        }
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task Syncing_again_keeps_the_trigger_and_a_zero_interval_removes_it(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabases.CreateMigratedAsync(provider);
+        await using var host = new JobsHost(provider, database.ConnectionString,
+            new Dictionary<string, string?> { ["Jobs:StartDelaySeconds"] = "3600", ["Jobs:DataExportSweepSeconds"] = "0" }).Start();
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Ct);
+        var job = BackgroundJobs.Find("event-lifecycle")!;
+        var before = await scheduler.GetTrigger(JobScheduleSync.TriggerKeyOf(job), Ct);
+        Assert.NotNull(before);
+
+        Assert.Equal(TriggerSync.Kept, await JobScheduleSync.SyncAsync(scheduler, job, TimeSpan.FromSeconds(30), TimeSpan.Zero, Ct));
+        Assert.Equal(before.NextFireTimeUtc, (await scheduler.GetTrigger(JobScheduleSync.TriggerKeyOf(job), Ct))!.NextFireTimeUtc);
+        Assert.Equal(TriggerSync.Updated, await JobScheduleSync.SyncAsync(scheduler, job, TimeSpan.FromSeconds(45), TimeSpan.FromHours(2), Ct));
+        Assert.Equal(TimeSpan.FromSeconds(45), ((ISimpleTrigger)(await scheduler.GetTrigger(JobScheduleSync.TriggerKeyOf(job), Ct))!).RepeatInterval);
+        Assert.Equal(TriggerSync.Removed, await JobScheduleSync.SyncAsync(scheduler, job, TimeSpan.Zero, TimeSpan.Zero, Ct));
+        Assert.Null(await scheduler.GetTrigger(JobScheduleSync.TriggerKeyOf(job), Ct));
+        Assert.Equal(TriggerSync.Created, await JobScheduleSync.SyncAsync(scheduler, job, TimeSpan.FromSeconds(30), TimeSpan.FromHours(1), Ct));
+    }
+}
