@@ -46,7 +46,7 @@ public sealed class DataExportJobTests
         await using var database = await TestDatabases.CreateMigratedAsync(provider);
         var (player, staff) = await ArrangeAsync(database);
         // No sweep: the export must be run by the one-off job its request scheduled.
-        await using var host = new JobsHost(provider, database.ConnectionString, new Dictionary<string, string?> { ["Jobs:DataExportSweepSeconds"] = "0" }).Start();
+        await using var host = await new JobsHost(provider, database.ConnectionString, new Dictionary<string, string?> { ["Jobs:DataExportSweepSeconds"] = "0" }).StartAsync();
         var moderator = WebServices.Staff(StaffRoles.Moderator, staff.Id, staff.Email);
 
         var requested = await host.AsStaffAsync(moderator, sp => sp.GetRequiredService<DataRequestService>().RequestExportAsync(player.Id, Ct));
@@ -85,7 +85,7 @@ public sealed class DataExportJobTests
             await db.SaveChangesAsync(Ct);
         }
 
-        await using var host = new JobsHost(provider, database.ConnectionString, new Dictionary<string, string?> { ["Jobs:DataExportSweepSeconds"] = "1" }).Start();
+        await using var host = await new JobsHost(provider, database.ConnectionString, new Dictionary<string, string?> { ["Jobs:DataExportSweepSeconds"] = "1" }).StartAsync();
 
         var finished = await CompletedAsync(database, orphan.Id);
         Assert.Equal(100, finished.Progress);

@@ -34,12 +34,12 @@ public sealed class JobScheduleRestartTests
         var scheduler = "restart-" + Guid.NewGuid().ToString("N")[..8];
 
         ISimpleTrigger fired;
-        await using (var first = new JobsHost(DatabaseProvider.Postgres, database.ConnectionString, Settings(scheduler, 5)).Start())
+        await using (var first = await new JobsHost(DatabaseProvider.Postgres, database.ConnectionString, Settings(scheduler, 5)).StartAsync())
             fired = await Eventually.Async(async () => await SanctionTriggerAsync(first) is { PreviousFireTimeUtc: not null } t ? t : null,
                 TimeSpan.FromSeconds(90), "the sanction expiry job to fire once");
         Assert.Equal(TimeSpan.FromMinutes(5), fired.RepeatInterval);
 
-        await using (var second = new JobsHost(DatabaseProvider.Postgres, database.ConnectionString, Settings(scheduler, 5)).Start())
+        await using (var second = await new JobsHost(DatabaseProvider.Postgres, database.ConnectionString, Settings(scheduler, 5)).StartAsync())
         {
             var kept = await SanctionTriggerAsync(second);
             Assert.NotNull(kept);
@@ -49,7 +49,7 @@ public sealed class JobScheduleRestartTests
             Assert.Equal(fired.TimesTriggered, kept.TimesTriggered);
         }
 
-        await using (var third = new JobsHost(DatabaseProvider.Postgres, database.ConnectionString, Settings(scheduler, 10)).Start())
+        await using (var third = await new JobsHost(DatabaseProvider.Postgres, database.ConnectionString, Settings(scheduler, 10)).StartAsync())
         {
             var changed = await SanctionTriggerAsync(third);
             Assert.NotNull(changed);
@@ -63,8 +63,8 @@ public sealed class JobScheduleRestartTests
     public async Task Syncing_again_keeps_the_trigger_and_a_zero_interval_removes_it(DatabaseProvider provider)
     {
         await using var database = await TestDatabases.CreateMigratedAsync(provider);
-        await using var host = new JobsHost(provider, database.ConnectionString,
-            new Dictionary<string, string?> { ["Jobs:StartDelaySeconds"] = "3600", ["Jobs:DataExportSweepSeconds"] = "0" }).Start();
+        await using var host = await new JobsHost(provider, database.ConnectionString,
+            new Dictionary<string, string?> { ["Jobs:StartDelaySeconds"] = "3600", ["Jobs:DataExportSweepSeconds"] = "0" }).StartAsync();
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Ct);
         var job = BackgroundJobs.Find("event-lifecycle")!;
         var before = await scheduler.GetTrigger(JobScheduleSync.TriggerKeyOf(job), Ct);

@@ -3,8 +3,8 @@ using GameOps.Data;
 using GameOps.Web.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace GameOps.Tests.Web.Infrastructure;
 
@@ -30,13 +30,18 @@ public sealed class JobsHost(DatabaseProvider provider, string connectionString,
         };
         if (provider == DatabaseProvider.Postgres) values["Jobs:SchedulerName"] = "jobs-tests-" + Guid.NewGuid().ToString("N")[..8];
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
-        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(values));
+        // Settings, not ConfigureAppConfiguration: the scale-out registration reads the provider while services are
+        // added, before configuration added that way reaches the app (it would pick the RAM store on PostgreSQL).
+        foreach (var (key, value) in values) builder.UseSetting(key, value);
     }
 
-    /// <summary>Starts the host (migrations are already applied; the scheduler starts with it).</summary>
-    public JobsHost Start()
+    /// <summary>Starts the host (migrations are already applied; the scheduler starts with it) on the store of its provider.</summary>
+    public async Task<JobsHost> StartAsync()
     {
-        _ = Services;
+        var scheduler = await Services.GetRequiredService<ISchedulerFactory>().GetScheduler(TestContext.Current.CancellationToken);
+        var metadata = await scheduler.GetMetadata(TestContext.Current.CancellationToken);
+        if (metadata.JobStoreClustered != (provider == DatabaseProvider.Postgres))
+            throw new InvalidOperationException($"The {provider} host runs Quartz on {metadata.JobStoreTypeName}; the settings did not reach the registration.");
         return this;
     }
 

@@ -48,8 +48,8 @@ public sealed class StaffSessionCleanupJobTests
         }
 
         // The job's trigger fires as the host starts; batches of 5 make it loop.
-        await using var host = new JobsHost(provider, database.ConnectionString,
-            new Dictionary<string, string?> { ["Jobs:StaffSessionCleanupBatchSize"] = "5", ["Jobs:DataExportSweepSeconds"] = "0" }).Start();
+        await using var host = await new JobsHost(provider, database.ConnectionString,
+            new Dictionary<string, string?> { ["Jobs:StaffSessionCleanupBatchSize"] = "5", ["Jobs:DataExportSweepSeconds"] = "0" }).StartAsync();
         var run = await Eventually.Async(async () =>
         {
             await using var db = database.CreateContext();
