@@ -60,6 +60,38 @@ public sealed class DataExportJobTests
         Assert.NotEmpty(zip!);
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Ct);
         Assert.Null(await scheduler.GetTrigger(JobScheduleSync.TriggerKeyOf(BackgroundJobs.Find("data-export-sweep")!), Ct));
+        await using var db = database.CreateContext();
+        Assert.False(await db.StaffJobRuns.AnyAsync(r => r.JobKey.StartsWith(DataExportJob.Group + "."), Ct)); // no row per request in the jobs table
+    }
+
+    [Fact]
+    public async Task An_export_requested_on_one_instance_is_run_by_another_of_the_cluster()
+    {
+        await using var database = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Postgres);
+        var (player, staff) = await ArrangeAsync(database);
+        var cluster = new Dictionary<string, string?> { ["Jobs:SchedulerName"] = "cluster-" + Guid.NewGuid().ToString("N")[..8], ["Jobs:DataExportSweepSeconds"] = "0" };
+        await using var instanceB = await new JobsHost(DatabaseProvider.Postgres, database.ConnectionString, cluster).StartAsync();
+        var schedulerB = await instanceB.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Ct);
+        var moderator = WebServices.Staff(StaffRoles.Moderator, staff.Id, staff.Email);
+
+        Guid requestId;
+        await using (var instanceA = await new JobsHost(DatabaseProvider.Postgres, database.ConnectionString, cluster).StartAsync())
+        {
+            // A takes the request but runs no job (then goes away): the export is B's to run.
+            var schedulerA = await instanceA.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Ct);
+            await schedulerA.Standby(Ct);
+            Assert.NotEqual((await schedulerA.GetMetadata(Ct)).SchedulerInstanceId, (await schedulerB.GetMetadata(Ct)).SchedulerInstanceId);
+            var requested = await instanceA.AsStaffAsync(moderator, sp => sp.GetRequiredService<DataRequestService>().RequestExportAsync(player.Id, Ct));
+            Assert.True(requested.Ok, requested.Message);
+            requestId = requested.Id!.Value;
+            // Stored in the cluster, not in A's memory (unless B has already run it and the one-off job is gone).
+            await using var db = database.CreateContext();
+            Assert.True(await schedulerB.Exists(DataExportJob.KeyFor(requestId), Ct)
+                || await db.DataRequests.AnyAsync(r => r.Id == requestId && r.Status == DataRequestStatus.Completed, Ct));
+        }
+
+        var done = await CompletedAsync(database, requestId);
+        Assert.NotNull(done.ResultZip);
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
