@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace GameOps.Tests.Web.Infrastructure;
 
@@ -35,22 +34,6 @@ public sealed class ReadOnlyExportTests
         }
     }
 
-    static async Task<string> ReadOnlyRoleAsync(TestDatabase database)
-    {
-        var role = "gameops_replica_" + Guid.NewGuid().ToString("N")[..8];
-        await using var admin = new NpgsqlConnection(database.ConnectionString);
-        await admin.OpenAsync(Ct);
-        await using var grant = new NpgsqlCommand($"""
-            CREATE ROLE {role} LOGIN;
-            ALTER ROLE {role} SET default_transaction_read_only = on;
-            GRANT CONNECT ON DATABASE "{admin.Database}" TO {role};
-            GRANT USAGE ON SCHEMA public TO {role};
-            GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role};
-            """, admin);
-        await grant.ExecuteNonQueryAsync(Ct);
-        return new NpgsqlConnectionStringBuilder(database.ConnectionString) { Username = role }.ConnectionString;
-    }
-
     [Fact]
     public async Task A_resource_export_reads_through_the_read_only_connection_and_is_audited_on_the_primary()
     {
@@ -61,7 +44,7 @@ public sealed class ReadOnlyExportTests
             db.Players.Add(onlyOnReplica);
             await db.SaveChangesAsync(Ct);
         }
-        await using var host = new ReplicaHost(await ReadOnlyRoleAsync(replica));
+        await using var host = new ReplicaHost((await ReadOnlyRoles.CreateAsync(replica, "gameops_replica_")).ConnectionString);
         await host.InitializeAsync();
         var moderator = await host.CreateStaffAsync(StaffRoles.Moderator);
         using var browser = host.NewBrowser();
