@@ -54,6 +54,8 @@ public static class ScaleOut
                 o.GenerateInstanceId = true;
             });
             q.UseDefaultThreadPool(2);
+            // Players' data exports run one at a time per instance, so the second thread stays free for the recurring jobs.
+            q.UseExecutionLimits(limits => limits.ForGroup(DataExportJob.Group, 1, ExecutionLimitScope.Node));
             if (postgres)
             {
                 q.UsePersistentStore(store =>

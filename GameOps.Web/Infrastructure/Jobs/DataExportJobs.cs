@@ -36,6 +36,7 @@ public sealed class DataExportJob(DataRequestService requests) : IJob
         var trigger = TriggerBuilder.Create(TimeProvider.System)
             .ForJob(job.Key)
             .WithIdentity(requestId.ToString(), Group)
+            .WithExecutionGroup(Group)
             .StartNow()
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
