@@ -3,7 +3,9 @@ using GameOps.Data.Entities;
 using GameOps.Tests.Infrastructure;
 using GameOps.Tests.Web.Moderation;
 using GameOps.Web.Infrastructure.Jobs;
+using GameOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
 namespace GameOps.Tests.Web.Infrastructure;
@@ -21,6 +23,23 @@ public sealed class StaffSessionCleanupJobTests
         Assert.Equal(typeof(StaffSessionCleanupJob), job.JobType);
         Assert.True(Attribute.IsDefined(job.JobType, typeof(DisallowConcurrentExecutionAttribute)));
         Assert.NotEmpty(job.MisfirePolicy);
+    }
+
+    [Fact]
+    public async Task The_jobs_page_lists_the_new_jobs_with_their_schedule_and_refuses_a_non_admin()
+    {
+        await using var database = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        await using var host = await new JobsHost(DatabaseProvider.Sqlite, database.ConnectionString,
+            new Dictionary<string, string?> { ["Jobs:StartDelaySeconds"] = "3600" }).StartAsync();
+
+        var rows = await host.AsStaffAsync(WebServices.Staff(StaffRoles.Admin), sp => sp.GetRequiredService<JobsService>().ListAsync(Ct));
+        var cleanup = Assert.Single(rows, r => r.Key == "staff-session-cleanup");
+        Assert.True(cleanup.Scheduled);
+        Assert.Equal("every 6 h", cleanup.Schedule);
+        Assert.NotNull(cleanup.NextRunUtc);
+        Assert.Contains(rows, r => r.Key == "data-export-sweep" && r.Scheduled && r.Schedule == "every 1 min");
+        await Assert.ThrowsAsync<PermissionDeniedException>(() =>
+            host.AsStaffAsync(WebServices.Staff(StaffRoles.Manager), sp => sp.GetRequiredService<JobsService>().ListAsync(Ct)));
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
