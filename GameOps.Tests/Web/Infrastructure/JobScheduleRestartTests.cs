@@ -59,6 +59,27 @@ public sealed class JobScheduleRestartTests
         }
     }
 
+    [Fact]
+    public async Task Instances_starting_together_on_an_empty_store_keep_one_trigger_per_job()
+    {
+        await using var database = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Postgres);
+        var settings = new Dictionary<string, string?> { ["Jobs:SchedulerName"] = "together-" + Guid.NewGuid().ToString("N")[..8], ["Jobs:StartDelaySeconds"] = "3600" };
+        var hosts = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => new JobsHost(DatabaseProvider.Postgres, database.ConnectionString, settings).StartAsync())));
+        try
+        {
+            var scheduler = await hosts[0].Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Ct);
+            foreach (var job in BackgroundJobs.All.Where(j => j.Interval(hosts[0].Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()) > TimeSpan.Zero))
+            {
+                var triggers = await scheduler.QueryTriggers(new TriggerQuery { Job = job.Key }, Ct);
+                Assert.Single(triggers.Items);
+            }
+        }
+        finally
+        {
+            foreach (var host in hosts) await host.DisposeAsync();
+        }
+    }
+
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
     public async Task Syncing_again_keeps_the_trigger_and_a_zero_interval_removes_it(DatabaseProvider provider)
     {

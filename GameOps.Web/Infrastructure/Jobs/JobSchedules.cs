@@ -12,7 +12,7 @@ public enum TriggerSync { Kept, Created, Updated, Removed, None }
 /// restart neither fires every job again nor pushes it back; a changed schedule replaces the trigger, its next fire one
 /// new interval after the last; a job whose interval is now zero loses its trigger. Quartz's own declarative
 /// <c>AddTrigger</c> would replace every trigger at every start (<c>OverwriteExistingData</c>) or never update one
-/// (<c>IgnoreDuplicates</c>). Instances starting together may both get here: storing is atomic, the loser keeps the winner's.
+/// (<c>IgnoreDuplicates</c>). Instances starting together may both get here: the store keeps the first trigger stored.
 /// </summary>
 public sealed class JobScheduleSync(ISchedulerFactory schedulers, IConfiguration configuration, ILogger<JobScheduleSync> log) : IHostedService
 {
@@ -54,14 +54,8 @@ public sealed class JobScheduleSync(ISchedulerFactory schedulers, IConfiguration
             await scheduler.RescheduleJob(key, trigger, ct);
             return TriggerSync.Updated;
         }
-        try
-        {
-            await scheduler.ScheduleJob(trigger, cancellationToken: ct);
-            return TriggerSync.Created;
-        }
-        catch (ObjectAlreadyExistsException)
-        {
-            return TriggerSync.Kept; // another instance starting at the same moment stored it first
-        }
+        // Decided under the store's lock: of instances starting at the same moment, one stores it and the others keep it.
+        var scheduled = await scheduler.ScheduleTrigger(trigger, TriggerConflict.Keep, ct);
+        return scheduled.Outcome == ScheduleOutcome.Kept ? TriggerSync.Kept : TriggerSync.Created;
     }
 }
