@@ -54,6 +54,8 @@ public static class ScaleOut
                 o.GenerateInstanceId = true;
             });
             q.UseDefaultThreadPool(2);
+            // Players' data exports run one at a time per instance, so the second thread stays free for the recurring jobs.
+            q.UseExecutionLimits(limits => limits.ForGroup(DataExportJob.Group, 1, ExecutionLimitScope.Node));
             if (postgres)
             {
                 q.UsePersistentStore(store =>
@@ -73,19 +75,13 @@ public static class ScaleOut
             }
             else q.UseInMemoryStore(_ => { });
 
+            // The jobs are declared here; their triggers are put in place by JobScheduleSync, which keeps a stored trigger
+            // whose schedule did not change instead of replacing it at every start.
             foreach (var job in BackgroundJobs.All)
-            {
                 q.AddJob(job.JobType, j => j.WithIdentity(job.Key).WithDescription(job.Description).StoreDurably());
-                var interval = job.Interval(configuration);
-                if (interval <= TimeSpan.Zero) continue;
-                q.AddTrigger(t => t
-                    .ForJob(job.Key)
-                    .WithIdentity(job.Key.Name, BackgroundJobs.Group)
-                    .StartAt(DateTimeOffset.UtcNow.AddSeconds(configuration.GetValue("Jobs:StartDelaySeconds", 5.0)))
-                    .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(job.Misfire)));
-            }
             q.AddJobListener<JobRunListener>(sp => new JobRunListener(sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<ILogger<JobRunListener>>()), []);
         });
+        services.AddHostedService<JobScheduleSync>(); // before the scheduler starts (it waits for the application to start)
         services.AddQuartzHostedService(o =>
         {
             o.WaitForJobsToComplete = true;

@@ -130,6 +130,29 @@ public sealed class StaffSessions(IDbContextFactory<GameOpsDbContext> contextFac
         return rows.Select(r => new StaffSessionRow(r.Id, r.CreatedAt, r.LastSeenAt, r.IpAddress, DeviceOf(r.UserAgent))).ToList();
     }
 
+    /// <summary>
+    /// Deletes, in batches of <paramref name="batchSize"/>, the sessions that ended before <paramref name="before"/>: revoked
+    /// then, or — never revoked — last seen more than <paramref name="sessionLifetime"/> (the cookie's life) before it, so
+    /// expired by then. A deleted session is refused like a revoked one (its row is missing). Returns the rows deleted.
+    /// </summary>
+    public static async Task<int> DeleteEndedAsync(IDbContextFactory<GameOpsDbContext> contexts, DateTime before, TimeSpan sessionLifetime, int batchSize,
+        CancellationToken ct = default)
+    {
+        var lastSeenBefore = before - sessionLifetime;
+        var deleted = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            var ids = await db.StaffSessions
+                .Where(s => (s.RevokedAt != null && s.RevokedAt < before) || (s.RevokedAt == null && s.LastSeenAt < lastSeenBefore))
+                .OrderBy(s => s.Id).Select(s => s.Id).Take(batchSize).ToListAsync(ct);
+            if (ids.Count == 0) break;
+            deleted += await db.StaffSessions.Where(s => ids.Contains(s.Id)).ExecuteDeleteAsync(ct);
+            if (ids.Count < batchSize) break;
+        }
+        return deleted;
+    }
+
     /// <summary>A readable "Browser on system" from a user agent string; enough to tell one's own devices apart.</summary>
     public static string DeviceOf(string? userAgent)
     {

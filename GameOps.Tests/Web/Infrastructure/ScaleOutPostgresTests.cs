@@ -21,21 +21,7 @@ public sealed class ScaleOutPostgresTests
     public async Task Dashboards_read_through_a_read_only_role_and_nothing_writes_through_it()
     {
         await using var database = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Postgres);
-        var role = "gameops_reader_" + Guid.NewGuid().ToString("N")[..8];
-        await using (var admin = new NpgsqlConnection(database.ConnectionString))
-        {
-            await admin.OpenAsync(Ct);
-            var dbName = admin.Database;
-            await using var grant = new NpgsqlCommand($"""
-                CREATE ROLE {role} LOGIN;
-                ALTER ROLE {role} SET default_transaction_read_only = on;
-                GRANT CONNECT ON DATABASE "{dbName}" TO {role};
-                GRANT USAGE ON SCHEMA public TO {role};
-                GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role};
-                """, admin);
-            await grant.ExecuteNonQueryAsync(Ct);
-        }
-        var readerConnection = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Username = role }.ConnectionString;
+        var (role, readerConnection) = await ReadOnlyRoles.CreateAsync(database);
 
         var services = new ServiceCollection();
         services.AddLogging();

@@ -39,6 +39,16 @@ public static class BackgroundJobs
             c => TimeSpan.FromMinutes(c.GetValue("Jobs:SanctionExpiryIntervalMinutes", 5.0)),
             SimpleTriggerMisfireInstruction.NextWithRemainingCount,
             "Skip the missed fires and wait for the next regular one: the moderation pages compute a player's effective status from the sanctions themselves, so only the stored status lags."),
+        new(DataExportSweepJob.Key, typeof(DataExportSweepJob), "Data export sweep",
+            "Schedules again the players' data exports left queued or running without a job (after a restart or a crash), so none is lost.",
+            c => TimeSpan.FromSeconds(c.GetValue("Jobs:DataExportSweepSeconds", 60.0)),
+            SimpleTriggerMisfireInstruction.NowWithExistingCount,
+            "Run once now: it looks at every waiting export, so one late run picks up all of them."),
+        new(StaffSessionCleanupJob.Key, typeof(StaffSessionCleanupJob), "Staff session cleanup",
+            "Deletes staff sessions that ended or expired more than Jobs:StaffSessionRetentionDays (30) days ago, in batches.",
+            c => TimeSpan.FromHours(c.GetValue("Jobs:StaffSessionCleanupIntervalHours", 6.0)),
+            SimpleTriggerMisfireInstruction.NextWithRemainingCount,
+            "Skip the missed fires and wait for the next regular one: old rows only take room, and the next run deletes all that are due."),
     ];
 
     public static JobDefinition? Find(string key) => All.FirstOrDefault(j => j.Key.Name == key);

@@ -30,7 +30,7 @@ public sealed class JobRunListener(DatabaseOptions database, ILogger<JobRunListe
     public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken)
     {
         var outcome = jobException is null ? "success" : "failure";
-        var tags = new TagList { { "job", context.JobDetail.Key.Name }, { "outcome", outcome } };
+        var tags = new TagList { { "job", MetricName(context.JobDetail.Key) }, { "outcome", outcome } };
         GameOpsTelemetry.JobRuns.Add(1, tags);
         GameOpsTelemetry.JobDuration.Record(context.JobRunTime.TotalSeconds, tags);
         if (jobException is not null)
@@ -55,8 +55,13 @@ public sealed class JobRunListener(DatabaseOptions database, ILogger<JobRunListe
 
     static DateTime Now() => VersioningInterceptor.Truncate(DateTime.UtcNow);
 
+    /// <summary>One-off export jobs are keyed by request id: one metric series for all of them, not one per request.</summary>
+    static string MetricName(JobKey key) => key.Group == DataExportJob.Group ? DataExportJob.Group : key.Name;
+
     async ValueTask RecordAsync(IJobExecutionContext context, Action<StaffJobRun> change, CancellationToken ct)
     {
+        // An export's progress and outcome live on its request (staff_data_requests), not in a row per request here.
+        if (context.JobDetail.Key.Group == DataExportJob.Group) return;
         var key = context.JobDetail.Key.ToString();
         try
         {

@@ -1,4 +1,5 @@
 using GameOps.Data;
+using GameOps.Web.Security;
 using GameOps.Web.Services.Analytics;
 using GameOps.Web.Services.LiveOps;
 using Microsoft.EntityFrameworkCore;
@@ -131,5 +132,25 @@ public sealed class SanctionExpiryJob(IDbContextFactory<GameOpsDbContext> contex
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.IsMuted, false), ct);
         await transaction.CommitAsync(ct);
         return (players, mutes);
+    }
+}
+
+/// <summary>
+/// Ended staff sessions (signed out, revoked) and expired ones (unused for longer than the sign-in cookie lives) are kept
+/// <c>Jobs:StaffSessionRetentionDays</c> (30) for the security pages and investigations, then deleted in batches.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class StaffSessionCleanupJob(IDbContextFactory<GameOpsDbContext> contexts, IConfiguration configuration, TimeProvider? clock = null) : IJob
+{
+    public static readonly JobKey Key = new("staff-session-cleanup", BackgroundJobs.Group);
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        var before = now - TimeSpan.FromDays(Math.Max(1, configuration.GetValue("Jobs:StaffSessionRetentionDays", 30.0)));
+        var deleted = await StaffSessions.DeleteEndedAsync(contexts, before,
+            TimeSpan.FromHours(configuration.GetValue("Security:SessionHours", 8.0)),
+            Math.Max(1, configuration.GetValue("Jobs:StaffSessionCleanupBatchSize", 1000)), cancellationToken);
+        context.Result = $"{deleted} sessions deleted";
     }
 }

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using GameOps.Data;
 using GameOps.Data.Entities;
 using GameOps.Web.Auditing;
@@ -32,45 +31,13 @@ public sealed record DataRequestResult(bool Ok, string Message, Guid? Id = null)
     public static DataRequestResult Refused(string message) => new(false, message);
 }
 
-/// <summary>Where export jobs wait. In-process today (<see cref="ChannelDataExportQueue"/>); a Quartz job can take its place.</summary>
+/// <summary>
+/// Where requested exports go to be run: <see cref="Infrastructure.Jobs.QuartzDataExportQueue"/> schedules a one-off Quartz
+/// job per request (clustered on PostgreSQL), and the export sweep job schedules again any export a restart left behind.
+/// </summary>
 public interface IDataExportQueue
 {
     ValueTask EnqueueAsync(Guid requestId, CancellationToken ct = default);
-}
-
-public sealed class ChannelDataExportQueue : IDataExportQueue
-{
-    readonly Channel<Guid> channel = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
-    public ChannelReader<Guid> Reader => channel.Reader;
-    public ValueTask EnqueueAsync(Guid requestId, CancellationToken ct = default) => channel.Writer.WriteAsync(requestId, ct);
-}
-
-/// <summary>Runs queued exports one at a time; on start it re-queues exports a restart interrupted.</summary>
-public sealed class DataExportWorker(ChannelDataExportQueue queue, IServiceScopeFactory scopes, ILogger<DataExportWorker> log) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await using (var scope = scopes.CreateAsyncScope())
-            {
-                var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<GameOpsDbContext>>().CreateDbContextAsync(stoppingToken);
-                await using (db)
-                    foreach (var id in await db.DataRequests.Where(r => r.Kind == DataRequestKinds.Export && (r.Status == DataRequestStatus.Queued || r.Status == DataRequestStatus.Running))
-                                 .Select(r => r.Id).ToListAsync(stoppingToken))
-                        await queue.EnqueueAsync(id, stoppingToken);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            log.LogWarning(ex, "Could not re-queue interrupted exports (is the database migrated?).");
-        }
-        await foreach (var id in queue.Reader.ReadAllAsync(stoppingToken))
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<DataRequestService>().RunExportAsync(id, stoppingToken);
-        }
-    }
 }
 
 /// <summary>
@@ -242,9 +209,7 @@ public static class DataRequestsWorkspace
 {
     public static IServiceCollection AddDataRequests(this IServiceCollection services)
     {
-        services.AddSingleton<ChannelDataExportQueue>();
-        services.AddSingleton<IDataExportQueue>(sp => sp.GetRequiredService<ChannelDataExportQueue>());
-        services.AddHostedService<DataExportWorker>();
+        services.AddSingleton<IDataExportQueue, Infrastructure.Jobs.QuartzDataExportQueue>();
         services.AddScoped<DataRequestService>();
         return services;
     }
