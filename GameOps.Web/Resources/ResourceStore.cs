@@ -471,9 +471,9 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         var ordered = rank is null ? source.OrderBy(byDisplay) : source.OrderBy(rank).ThenBy(byDisplay);
         var pairs = await ordered.Take(20)
             .Select(Expression.Lambda<Func<T, object[]>>(Expression.NewArrayInit(typeof(object),
-                new[] { Expression.Convert(key, typeof(object)), Expression.Convert(label, typeof(object)),
+                new Expression[] { Expression.Convert(key, typeof(object)), Expression.Convert(label, typeof(object)),
                     Expression.Convert(secondary ?? (Expression)Expression.Constant(null, typeof(string)), typeof(object)),
-                    typeof(T).GetProperty("Id")?.PropertyType == typeof(Guid) ? Expression.Convert(Expression.Property(e, "Id"), typeof(object)) : Expression.Constant(null, typeof(object)) }
+                    typeof(T).GetProperty("Id")?.PropertyType == typeof(Guid) ? Expression.Convert(Expression.Property(e, "Id"), typeof(object)) : (Expression)Expression.Constant(null, typeof(object)) }
                 .Concat(searched.Select(f => (Expression)Expression.Convert(Expression.Property(e, f.Name), typeof(object))))), e))
             .ToListAsync(ct);
         var related = term is null ? null : await RelatedMatchesAsync(db, target, pairs.Select(p => p[3]).OfType<Guid>().ToList(), term, ct);
