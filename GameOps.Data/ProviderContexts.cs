@@ -29,6 +29,7 @@ public sealed class PostgresGameOpsDbContext(DbContextOptions<PostgresGameOpsDbC
     {
         base.OnModelCreating(builder);
         Configurations.FullTextSearchConfiguration.ApplyPostgres(builder);
+        Configurations.TrigramSearchConfiguration.ApplyPostgres(builder);
     }
 }
 

@@ -22,7 +22,21 @@ public enum FieldKind
 public enum SearchMode
 {
     Prefix,
+    /// <summary>A word anywhere in a long text (descriptions, reasons, chat).</summary>
     Contains,
+    /// <summary>Any part of a short name or key (case-insensitive contains), prefix matches ranked first; pg_trgm-indexed on the big tables.</summary>
+    AnyPart,
+}
+
+public static class SearchModeDeclarations
+{
+    /// <summary>Search these name or key fields by any part of them ("swor" finds "Mithril Sword"), prefix matches first.</summary>
+    public static ResourceDescription<TEntity> SearchAnyPart<TEntity>(this ResourceDescription<TEntity> resource, params System.Linq.Expressions.Expression<Func<TEntity, object?>>[] fields)
+        where TEntity : class, new()
+    {
+        foreach (var f in fields) resource.Field(f).SearchMode = SearchMode.AnyPart;
+        return resource;
+    }
 }
 
 /// <summary>One property of an entity as the list and edit shells see it.</summary>

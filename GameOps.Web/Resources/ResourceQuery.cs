@@ -43,7 +43,8 @@ public sealed record ResourceRow(object Id, object?[] Values)
 
 public sealed record ResourcePageResult(IReadOnlyList<ResourceRow> Rows, long Total, bool TotalIsEstimate, bool TotalIsCapped);
 
-public sealed record PickerOption(object Value, string Label)
+/// <param name="MatchedIn">When a search found the row through another field than its label: that field and its (masked) value, e.g. "character name: Eliion".</param>
+public sealed record PickerOption(object Value, string Label, string? MatchedIn = null)
 {
     public override string ToString() => Label;
 }

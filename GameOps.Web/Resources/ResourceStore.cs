@@ -72,11 +72,14 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
     async Task<ResourcePageResult> ListCoreAsync<T>(ResourceDescription resource, ResourceQuery query, bool canSeePersonalData, CancellationToken ct) where T : class
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var filtered = Where(db, resource, db.Set<T>().AsNoTracking(), query, canSeePersonalData, await SelectiveSearchAsync<T>(db, resource, query, canSeePersonalData, ct));
+        var selective = await SelectiveSearchAsync<T>(db, resource, query, canSeePersonalData, ct);
+        var filtered = Where(db, resource, db.Set<T>().AsNoTracking(), query, canSeePersonalData, selective);
         var (total, estimate, capped) = await CountAsync(db, resource, filtered, query, ct);
-        var rows = SeekKeyOf(db, resource, query) is { } seek
+        // Prefix matches first when the user searched by part of a name and did not pick a sort (few matches: sorted in memory by the database).
+        var rank = selective is not null && query.SortField is null ? PrefixRank<T>(db, resource, query.Search, canSeePersonalData) : null;
+        var rows = rank is null && SeekKeyOf(db, resource, query) is { } seek
             ? await KeysetPageAsync(resource, query, filtered, seek, ct)
-            : await Sort(resource, filtered, query).Skip(query.Page * query.PageSize).Take(query.PageSize).Select(Projection<T>(resource)).ToListAsync(ct);
+            : await Sort(resource, rank is null ? filtered : filtered.OrderBy(rank), query, ranked: rank is not null).Skip(query.Page * query.PageSize).Take(query.PageSize).Select(Projection<T>(resource)).ToListAsync(ct);
         return new ResourcePageResult(rows, total, estimate, capped);
     }
 
@@ -248,15 +251,14 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         if (ResourceQueryRules.SearchTerm(query.Search) is not { } term || typeof(T).GetProperty("Id")?.PropertyType != typeof(Guid)) return null;
         var searched = ResourceQueryRules.SearchedFields(resource, canSeePersonalData);
         if (searched.Any(f => f.SearchMode == SearchMode.Contains)) return null;
-        var pattern = SearchPattern(term);
         IQueryable<Guid>? ids = null;
         void Union(IQueryable<Guid> more) => ids = ids is null ? more : ids.Concat(more);
         var e = Expression.Parameter(typeof(T), "e");
         var id = Expression.Lambda<Func<T, Guid>>(Expression.Property(e, "Id"), e);
         foreach (var field in searched)
-            Union(db.Set<T>().Where(Expression.Lambda<Func<T, bool>>(LikeCall(db.Provider, Expression.Property(e, field.Name), pattern), e)).Select(id));
+            Union(db.Set<T>().Where(Expression.Lambda<Func<T, bool>>(FieldMatch(db.Provider, Expression.Property(e, field.Name), field.SearchMode, term), e)).Select(id));
         foreach (var related in resource.RelatedSearches)
-            Union(RelatedIds(db, related, pattern));
+            Union(RelatedIds(db, related, RelatedPattern(term)));
         if (ids is null) return null;
         if (Guid.TryParse(term, out var guid))
             Union(db.Set<T>().Where(Expression.Lambda<Func<T, bool>>(Expression.Equal(Expression.Property(e, "Id"), Parameter(guid, typeof(Guid))), e)).Select(id));
@@ -266,18 +268,39 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
     static IQueryable<Guid> RelatedIds(GameOpsDbContext db, RelatedSearch related, string pattern)
     {
         var c = related.Text.Parameters[0];
-        return related.OwnerIds(db, Expression.Lambda(LikeCall(db.Provider, related.Text.Body, pattern), c));
+        return related.OwnerIds(db, Expression.Lambda(LikeCall(db.Provider, related.Text.Body, pattern, contains: true), c));
     }
 
-    static string SearchPattern(string search) => EscapeLike(ResourceQueryRules.SearchTerm(search) ?? "") + "%";
+    /// <summary>Related searches (character names…) match any part of the child's text.</summary>
+    static string RelatedPattern(string term) => "%" + EscapeLike(term) + "%";
+
+    /// <summary>The search predicate of one field: a prefix, a word in a long text, or any part of a name.</summary>
+    static Expression FieldMatch(DatabaseProvider provider, Expression member, SearchMode mode, string term) => mode == SearchMode.Prefix
+        ? LikeCall(provider, member, EscapeLike(term) + "%")
+        : LikeCall(provider, member, "%" + EscapeLike(term) + "%", contains: true);
+
+    /// <summary><c>e => (any searched field or related text starts with the term) ? 0 : 1</c>: prefix matches rank first.</summary>
+    static Expression<Func<T, int>>? PrefixRank<T>(GameOpsDbContext db, ResourceDescription resource, string? search, bool canSeePersonalData)
+    {
+        if (ResourceQueryRules.SearchTerm(search) is not { } term) return null;
+        var searched = ResourceQueryRules.SearchedFields(resource, canSeePersonalData);
+        if (!searched.Any(f => f.SearchMode == SearchMode.AnyPart) && resource.RelatedSearches.Count == 0) return null;
+        var e = Expression.Parameter(typeof(T), "e");
+        var prefix = EscapeLike(term) + "%";
+        Expression? any = null;
+        void Or(Expression match) => any = any is null ? match : Expression.OrElse(any, match);
+        foreach (var field in searched) Or(LikeCall(db.Provider, Expression.Property(e, field.Name), prefix));
+        foreach (var related in resource.RelatedSearches) Or(RelatedMatch(db, related, Expression.Property(e, "Id"), prefix, contains: false));
+        return any is null ? null : Expression.Lambda<Func<T, int>>(Expression.Condition(any, Expression.Constant(0), Expression.Constant(1)), e);
+    }
 
     /// <summary><c>EXISTS (SELECT 1 FROM child WHERE child.owner = e.id AND child.text LIKE pattern)</c>.</summary>
-    static Expression RelatedMatch(GameOpsDbContext db, RelatedSearch related, Expression ownerId, string pattern)
+    static Expression RelatedMatch(GameOpsDbContext db, RelatedSearch related, Expression ownerId, string pattern, bool contains = true)
     {
         var c = Expression.Parameter(related.ChildType, "c");
         var owner = new ParameterReplacer(related.Owner.Parameters[0], c).Visit(related.Owner.Body);
         var text = new ParameterReplacer(related.Text.Parameters[0], c).Visit(related.Text.Body);
-        var body = Expression.AndAlso(Expression.Equal(owner, ownerId), LikeCall(db.Provider, text, pattern));
+        var body = Expression.AndAlso(Expression.Equal(owner, ownerId), LikeCall(db.Provider, text, pattern, contains));
         var children = related.Children(db).Expression;
         return Expression.Call(typeof(Queryable), nameof(Queryable.Any), [related.ChildType], children, Expression.Quote(Expression.Lambda(body, c)));
     }
@@ -300,13 +323,9 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
             Expression? any = null;
             void Or(Expression match) => any = any is null ? match : Expression.OrElse(any, match);
             foreach (var field in ResourceQueryRules.SearchedFields(resource, canSeePersonalData))
-            {
-                var pattern = EscapeLike(term) + "%";
-                if (field.SearchMode == SearchMode.Contains) pattern = "%" + pattern;
-                Or(LikeCall(db.Provider, Expression.Property(e, field.Name), pattern, field.SearchMode == SearchMode.Contains));
-            }
+                Or(FieldMatch(db.Provider, Expression.Property(e, field.Name), field.SearchMode, term));
             foreach (var related in resource.RelatedSearches)
-                Or(RelatedMatch(db, related, Expression.Property(e, "Id"), SearchPattern(term)));
+                Or(RelatedMatch(db, related, Expression.Property(e, "Id"), RelatedPattern(term)));
             if (Guid.TryParse(term, out var guid))
                 Or(Expression.Equal(Expression.Property(e, "Id"), Parameter(guid, typeof(Guid))));
             And(any ?? Expression.Constant(false));
@@ -351,7 +370,8 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
 
     public static string EscapeLike(string term) => term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
-    IQueryable<T> Sort<T>(ResourceDescription resource, IQueryable<T> source, ResourceQuery query)
+    /// <param name="ranked">The source is ordered already (by search rank): the list's sort only breaks its ties.</param>
+    IQueryable<T> Sort<T>(ResourceDescription resource, IQueryable<T> source, ResourceQuery query, bool ranked = false)
     {
         var name = query.SortField ?? resource.DefaultSort;
         var descending = query.SortField is null ? resource.DefaultSortDescending : query.SortDescending;
@@ -362,10 +382,10 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
             Expression key = Expression.Property(e, field.Name);
             if (field.Kind == FieldKind.Reference && DisplayOf(field) is { } display)
                 key = Expression.Property(Expression.Property(e, field.NavigationName!), display);
-            ordered = OrderBy(source, Expression.Lambda(key, e), descending, first: true);
+            ordered = OrderBy(source, Expression.Lambda(key, e), descending, first: !ranked);
             ordered = OrderBy(ordered, Expression.Lambda(Expression.Property(e, "Id"), e), descending, first: false);
         }
-        else ordered = OrderBy(source, Expression.Lambda(Expression.Property(e, "Id"), e), false, first: true);
+        else ordered = OrderBy(source, Expression.Lambda(Expression.Property(e, "Id"), e), false, first: !ranked);
         return ordered;
     }
 
@@ -433,20 +453,68 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         var key = Expression.Property(e, keyField);
         if (exact is not null)
             source = source.Where(Expression.Lambda<Func<T, bool>>(Expression.Equal(key, Parameter(exact, key.Type)), e));
-        else if (ResourceQueryRules.SearchTerm(text) is not null)
+        Expression<Func<T, int>>? rank = null;
+        var term = exact is null ? ResourceQueryRules.SearchTerm(text) : null;
+        if (term is not null)
         {
             var search = new ResourceQuery { Search = text };
-            source = Where(db, target, source, search, canSeePersonalData, await SelectiveSearchAsync<T>(db, target, search, canSeePersonalData, ct));
+            var selective = await SelectiveSearchAsync<T>(db, target, search, canSeePersonalData, ct);
+            source = Where(db, target, source, search, canSeePersonalData, selective);
+            // Few matches: prefix matches first; many (a common term on a big table): the display index order, as before.
+            if (selective is not null) rank = PrefixRank<T>(db, target, text, canSeePersonalData);
         }
         var display = Expression.Property(e, target.DisplayField);
         var secondary = target.BusinessKey is { } bk && bk != target.DisplayField && bk != keyField ? Expression.Property(e, bk) : null;
         Expression label = display.Type == typeof(string) ? display : Expression.Call(display, typeof(object).GetMethod(nameof(ToString))!);
-        var pairs = await source.OrderBy(Expression.Lambda<Func<T, object>>(Expression.Convert(display, typeof(object)), e)).Take(20)
+        var searched = term is null ? [] : ResourceQueryRules.SearchedFields(target, canSeePersonalData);
+        var byDisplay = Expression.Lambda<Func<T, object>>(Expression.Convert(display, typeof(object)), e);
+        var ordered = rank is null ? source.OrderBy(byDisplay) : source.OrderBy(rank).ThenBy(byDisplay);
+        var pairs = await ordered.Take(20)
             .Select(Expression.Lambda<Func<T, object[]>>(Expression.NewArrayInit(typeof(object),
-                Expression.Convert(key, typeof(object)), Expression.Convert(label, typeof(object)),
-                Expression.Convert(secondary ?? (Expression)Expression.Constant(null, typeof(string)), typeof(object))), e))
+                new Expression[] { Expression.Convert(key, typeof(object)), Expression.Convert(label, typeof(object)),
+                    Expression.Convert(secondary ?? (Expression)Expression.Constant(null, typeof(string)), typeof(object)),
+                    typeof(T).GetProperty("Id")?.PropertyType == typeof(Guid) ? Expression.Convert(Expression.Property(e, "Id"), typeof(object)) : (Expression)Expression.Constant(null, typeof(object)) }
+                .Concat(searched.Select(f => (Expression)Expression.Convert(Expression.Property(e, f.Name), typeof(object))))), e))
             .ToListAsync(ct);
-        return pairs.Select(p => new PickerOption(p[0], p[2] is string s && s.Length > 0 ? $"{p[1]} ({s})" : p[1]?.ToString() ?? p[0].ToString()!)).ToList();
+        var related = term is null ? null : await RelatedMatchesAsync(db, target, pairs.Select(p => p[3]).OfType<Guid>().ToList(), term, ct);
+        return pairs.Select(p => new PickerOption(p[0], p[2] is string s && s.Length > 0 ? $"{p[1]} ({s})" : p[1]?.ToString() ?? p[0].ToString()!,
+            term is null ? null : MatchedIn(term, p[1]?.ToString(), searched, p[4..], related, p[3]))).ToList();
+    }
+
+    /// <summary>
+    /// Which field a search found a row through, when it is not the row's label: "character name: Eliion", "item id: wpn_…".
+    /// Personal values are masked (only roles that may search them get here at all).
+    /// </summary>
+    static string? MatchedIn(string term, string? label, IReadOnlyList<ResourceField> searched, object?[] values, IReadOnlyDictionary<Guid, (string Label, string Text)>? related, object? id)
+    {
+        if (label?.Contains(term, StringComparison.OrdinalIgnoreCase) == true) return null;
+        for (var i = 0; i < searched.Count && i < values.Length; i++)
+            if (values[i] is string value && value.Contains(term, StringComparison.OrdinalIgnoreCase))
+                return $"{searched[i].Label.ToLowerInvariant()}: {searched[i].Format(value, maskPersonalData: true)}";
+        return id is Guid g && related is not null && related.TryGetValue(g, out var match) ? $"{match.Label}: {match.Text}" : null;
+    }
+
+    /// <summary>For the given rows, the first related text (e.g. a character's name) matching the term, with the search's label.</summary>
+    static async Task<IReadOnlyDictionary<Guid, (string Label, string Text)>?> RelatedMatchesAsync(GameOpsDbContext db, ResourceDescription resource, List<Guid> ids, string term, CancellationToken ct)
+    {
+        if (resource.RelatedSearches.Count == 0 || ids.Count == 0) return null;
+        var found = new Dictionary<Guid, (string, string)>();
+        foreach (var related in resource.RelatedSearches)
+        {
+            var c = Expression.Parameter(related.ChildType, "c");
+            var owner = new ParameterReplacer(related.Owner.Parameters[0], c).Visit(related.Owner.Body);
+            var text = new ParameterReplacer(related.Text.Parameters[0], c).Visit(related.Text.Body);
+            var match = Expression.AndAlso(Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)], Expression.Constant(ids), owner),
+                LikeCall(db.Provider, text, RelatedPattern(term), contains: true));
+            var children = related.Children(db);
+            var where = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [related.ChildType], children.Expression, Expression.Quote(Expression.Lambda(match, c)));
+            var pairs = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [related.ChildType, typeof(object[])], where,
+                Expression.Quote(Expression.Lambda(Expression.NewArrayInit(typeof(object), Expression.Convert(owner, typeof(object)), Expression.Convert(text, typeof(object))), c)));
+            var rows = await children.Provider.CreateQuery<object[]>(pairs).Take(200).ToListAsync(ct);
+            foreach (var row in rows)
+                if (row[0] is Guid ownerId && row[1] is string value) found.TryAdd(ownerId, (related.Label, value));
+        }
+        return found;
     }
 
     // ---------- single rows ----------

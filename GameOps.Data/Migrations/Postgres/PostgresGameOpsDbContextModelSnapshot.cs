@@ -21,6 +21,7 @@ namespace GameOps.Data.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("GameOps.Data.Entities.Achievement", b =>
@@ -157,6 +158,12 @@ namespace GameOps.Data.Migrations.Postgres
 
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_actors_user_id");
+
+                    b.HasIndex(new[] { "Name" }, "ix_actors_name_trgm")
+                        .HasDatabaseName("ix_actors_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "ix_actors_name_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "ix_actors_name_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("actors", (string)null);
                 });
@@ -1590,6 +1597,12 @@ namespace GameOps.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_guilds_guild_id");
 
+                    b.HasIndex(new[] { "Name" }, "ix_guilds_name_trgm")
+                        .HasDatabaseName("ix_guilds_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "ix_guilds_name_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "ix_guilds_name_trgm"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("guilds", (string)null);
                 });
 
@@ -1913,6 +1926,12 @@ namespace GameOps.Data.Migrations.Postgres
 
                     b.HasIndex("ItemType", "Rarity")
                         .HasDatabaseName("ix_items_item_type_rarity");
+
+                    b.HasIndex(new[] { "Name" }, "ix_items_name_trgm")
+                        .HasDatabaseName("ix_items_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "ix_items_name_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "ix_items_name_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("items", (string)null);
                 });
@@ -2783,6 +2802,12 @@ namespace GameOps.Data.Migrations.Postgres
                     b.HasIndex("Status", "CreatedAt")
                         .HasDatabaseName("ix_users_status_created_at");
 
+                    b.HasIndex(new[] { "Username" }, "ix_users_username_trgm")
+                        .HasDatabaseName("ix_users_username_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Username" }, "ix_users_username_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Username" }, "ix_users_username_trgm"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("users", (string)null);
                 });
 
@@ -3046,6 +3071,12 @@ namespace GameOps.Data.Migrations.Postgres
 
                     b.HasIndex("ZoneId")
                         .HasDatabaseName("ix_quests_zone_id");
+
+                    b.HasIndex(new[] { "Title" }, "ix_quests_title_trgm")
+                        .HasDatabaseName("ix_quests_title_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title" }, "ix_quests_title_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Title" }, "ix_quests_title_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("quests", (string)null);
                 });

@@ -103,7 +103,7 @@ public sealed class ResourceStoreTests
         Assert.Equal(["alice"], await Usernames("ALI"));
         Assert.Equal(["alice"], await Usernames("alice@players"));
         Assert.Equal(["bob"], await Usernames(bob.Id.ToString()));
-        Assert.Empty(await Usernames("ephyr")); // a prefix search, not a contains search
+        Assert.Equal(["bob"], await Usernames("ephyr")); // any part of a character's name (was prefix-only)
 
         // The common term: newest first, every match once, pages continue where the last one ended.
         var common = await store.ListAsync(players, new ResourceQuery { Search = "common", PageSize = 25 }, ct);

@@ -11,7 +11,7 @@ public sealed class AdministrationResources : IResourceConfiguration
         catalog.For<StaffUser>().Titled("Staff accounts", "Staff account")
             .Permissions(Permission.StaffAdmin, write: null).NoCreate().NoDelete()
             .Display(u => u.Email).Columns(u => u.Email, u => u.DisplayName, u => u.IsDisabled, u => u.LastSignInAt, u => u.CreatedAt)
-            .Search(u => u.Email, u => u.DisplayName).SortBy(u => u.Email)
+            .Search(u => u.Email, u => u.DisplayName).SearchAnyPart(u => u.DisplayName).SortBy(u => u.Email)
             // The secrets (hash, stamps) are hidden by their marks; the normalized copies are Identity's lookup keys, not for people.
             .Hide(u => u.NormalizedEmail, u => u.NormalizedUserName);
 

@@ -17,7 +17,7 @@ public sealed class LiveOpsResources : IResourceConfiguration
             .Columns(e => e.EventId, e => e.Name, e => e.EventType, e => e.Category, e => e.Status, e => e.StartTime, e => e.EndTime, e => e.CurrentParticipants)
             .Options(e => e.Status, EventStatuses)
             .FilterBy(e => e.Status, e => e.EventType, e => e.Category, e => e.StartTime)
-            .Search(e => e.EventId, e => e.Name).SortBy(e => e.StartTime, descending: true)
+            .Search(e => e.EventId, e => e.Name).SearchAnyPart(e => e.EventId, e => e.Name).SortBy(e => e.StartTime, descending: true)
             .Range(e => e.MaxParticipants, 0, null).Range(e => e.Duration, 0, null)
             .Validate(e => e.StartTime is { } s && e.EndTime is { } f && f <= s ? [new ValidationIssue(nameof(e.EndTime), "The end must be after the start.")] : [])
             .ValidateWithDatabase(async (db, e, ct) =>

@@ -19,7 +19,7 @@ public sealed class PlayersResources : IResourceConfiguration
             .Columns(p => p.Username, p => p.Email, p => p.Status, p => p.CreatedAt, p => p.LastLogin)
             .Options(p => p.Status, PlayerStatuses)
             .FilterBy(p => p.Status, p => p.CreatedAt, p => p.LastLogin)
-            .Search(p => p.Username, p => p.Email).SearchRelated<Actor>("character name", a => a.UserId, a => a.Name)
+            .Search(p => p.Username, p => p.Email).SearchAnyPart(p => p.Username).SearchRelated<Actor>("character name", a => a.UserId, a => a.Name)
             .SortBy(p => p.CreatedAt, descending: true)
             .PersonalData(p => p.Email)
             .Display(p => p.Username);
@@ -27,7 +27,7 @@ public sealed class PlayersResources : IResourceConfiguration
         // The profile's tabs. Session tokens are secret (never listed); IP addresses are personal (masked, revealed one by one).
         catalog.For<Actor>().ProfileTab()
             .Columns(a => a.Name, a => a.Level, a => a.Experience, a => a.CreatedAt, a => a.LastActive)
-            .Search(a => a.Name).SortBy(a => a.Level, descending: true);
+            .Search(a => a.Name).SearchAnyPart(a => a.Name).SortBy(a => a.Level, descending: true);
         catalog.For<UserSession>().ProfileTab()
             .Columns(s => s.CreatedAt, s => s.LastActivity, s => s.ExpiresAt, s => s.IpAddress, s => s.UserAgent, s => s.IsActive)
             .FilterBy(s => s.IsActive, s => s.CreatedAt)

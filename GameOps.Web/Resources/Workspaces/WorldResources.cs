@@ -15,7 +15,7 @@ public sealed class WorldResources : IResourceConfiguration
             .Columns(z => z.ZoneId, z => z.Name, z => z.ZoneType, z => z.LevelRangeMin, z => z.LevelRangeMax, z => z.IsActive)
             .Options(z => z.ZoneType, "town", "wilderness", "dungeon", "raid", "pvp", "instance")
             .FilterBy(z => z.ZoneType, z => z.IsActive)
-            .Search(z => z.ZoneId, z => z.Name).SortBy(z => z.Name)
+            .Search(z => z.ZoneId, z => z.Name).SearchAnyPart(z => z.ZoneId, z => z.Name).SortBy(z => z.Name)
             .Range(z => z.LevelRangeMin, 1, 200).Range(z => z.LevelRangeMax, 1, 200)
             .Validate(WorldValidation.Zone)
             .Initialize(z => z.IsActive = true);
@@ -24,7 +24,7 @@ public sealed class WorldResources : IResourceConfiguration
             .Columns(t => t.TerritoryId, t => t.Name, t => t.ZoneId, t => t.OwnerGuildId, t => t.TerritoryType, t => t.Level, t => t.IsActive)
             .FilterBy(t => t.ZoneId, t => t.TerritoryType, t => t.IsActive)
             .Options(t => t.TerritoryType, "fortress", "mine", "outpost", "farmland", "lumber_camp", "shrine")
-            .Search(t => t.TerritoryId, t => t.Name).SortBy(t => t.Name)
+            .Search(t => t.TerritoryId, t => t.Name).SearchAnyPart(t => t.TerritoryId, t => t.Name).SortBy(t => t.Name)
             .Range(t => t.Level, 0, 100)
             .Validate(WorldValidation.Territory).ValidateWithDatabase(WorldValidation.TerritoryInZoneAsync)
             .Initialize(t => { t.IsActive = true; t.Level = 1; t.Coordinates = new() { Shape = "circle", Radius = 50 }; });
@@ -43,7 +43,7 @@ public sealed class WorldResources : IResourceConfiguration
             .Permissions(Permission.WorldRead, Permission.WorldWrite)
             .Columns(e => e.EventId, e => e.Title, e => e.EventType, e => e.ZoneId, e => e.Status, e => e.StartTime, e => e.EndTime)
             .FilterBy(e => e.ZoneId, e => e.EventType, e => e.Status, e => e.StartTime)
-            .Search(e => e.EventId, e => e.Title).SortBy(e => e.StartTime, descending: true);
+            .Search(e => e.EventId, e => e.Title).SearchAnyPart(e => e.EventId, e => e.Title).SortBy(e => e.StartTime, descending: true);
         catalog.For<WeatherData>().InWorkspace("World", "/world/weather", Icons.Material.Filled.Cloud, "Weather", "Weather reading")
             .Permissions(Permission.WorldRead, Permission.WorldWrite)
             .Columns(w => w.Timestamp, w => w.ZoneId, w => w.WeatherType, w => w.Temperature, w => w.WindSpeed, w => w.Intensity)
@@ -56,7 +56,7 @@ public sealed class WorldResources : IResourceConfiguration
             .Columns(g => g.GuildId, g => g.Name, g => g.Level, g => g.MaxMembers, g => g.Treasury, g => g.Status, g => g.CreatedAt)
             .Options(g => g.Status, "active", "inactive", "disbanded")
             .FilterBy(g => g.Status, g => g.Level)
-            .Search(g => g.GuildId, g => g.Name).SortBy(g => g.Name)
+            .Search(g => g.GuildId, g => g.Name).SearchAnyPart(g => g.GuildId, g => g.Name).SortBy(g => g.Name)
             // Treasury and status change only through GuildService (adjust with a reason, disband), never through the plain form.
             .ReadOnly(g => g.Treasury, g => g.Status)
             .Initialize(g => { g.Status = "active"; g.Level = 1; g.MaxMembers = 50; });

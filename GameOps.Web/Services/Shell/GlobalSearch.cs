@@ -8,9 +8,11 @@ namespace GameOps.Web.Services.Shell;
 
 /// <summary>
 /// One line of the Ctrl+K results: a match (opens it) or a group's "see all N" (opens the kind's list filtered by the
-/// text). <see cref="GroupTotal"/> is the number of matches of the kind, shown on its first line.
+/// text). <see cref="GroupTotal"/> is the number of matches of the kind, shown on its first line; <see cref="MatchedIn"/>
+/// is the field a hit was found through when it is not its label ("character name: Eliion"), personal values masked.
 /// </summary>
-public sealed record SearchHit(string Kind, string Label, string Href, long GroupTotal = 0, bool IsFirstOfGroup = false, bool IsSeeAll = false, bool TotalIsEstimate = false)
+public sealed record SearchHit(string Kind, string Label, string Href, long GroupTotal = 0, bool IsFirstOfGroup = false, bool IsSeeAll = false, bool TotalIsEstimate = false,
+    string? MatchedIn = null)
 {
     public override string ToString() => $"{Kind}: {Label}";
 
@@ -50,7 +52,8 @@ public sealed partial class GlobalSearchService(ResourceCatalog catalog, Resourc
             var estimate = count.TotalIsEstimate || count.TotalIsCapped;
             var shown = options.Take(PerKind).ToList();
             for (var i = 0; i < shown.Count; i++)
-                hits.Add(new SearchHit(kind, MaskPersonal(shown[i].Label), resource.DetailRoute(shown[i].Value), total, i == 0, false, estimate));
+                hits.Add(new SearchHit(kind, MaskPersonal(shown[i].Label), resource.DetailRoute(shown[i].Value), total, i == 0, false, estimate,
+                    shown[i].MatchedIn is { } matchedIn ? MaskPersonal(matchedIn) : null));
             if (total > shown.Count)
                 hits.Add(new SearchHit(kind, $"See all {total.ToString("N0", CultureInfo.InvariantCulture)}{(estimate ? "+" : "")} {plural} matching “{query}”",
                     resource.ListRoute + "?q=" + Uri.EscapeDataString(query), total, false, true, estimate));
