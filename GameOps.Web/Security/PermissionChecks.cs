@@ -14,6 +14,10 @@ public static class PermissionChecks
     public static bool Has(this ClaimsPrincipal? user, Permission permission) =>
         PermissionMatrix.Allows(user.RolesOf(), permission) && user.ScopesAllow(permission);
 
+    /// <summary>A bulk export shows personal data unmasked only to a role that may both reveal it and export it.</summary>
+    public static bool MayExportPersonalData(this ClaimsPrincipal? user) =>
+        user.Has(Permission.RevealPersonalData) && user.Has(Permission.ExportPersonalData);
+
     /// <summary>Throws <see cref="PermissionDeniedException"/> unless the staff member holds the permission.</summary>
     public static ClaimsPrincipal Demand(this ClaimsPrincipal? user, Permission permission) =>
         user.Has(permission) ? user! : throw new PermissionDeniedException(permission);

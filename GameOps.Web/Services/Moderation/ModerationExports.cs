@@ -55,7 +55,7 @@ public static class ModerationExports
         {
             http.User.Demand(Permission.ModerationRead);
             var (rows, _) = await triage.ListFraudAsync(openOnly: http.Request.Query["open"] != "false", 0, ListCsv.MaxRows, ct);
-            var unmasked = http.User.Has(Permission.RevealPersonalData) && http.User.Has(Permission.ExportPersonalData);
+            var unmasked = http.User.MayExportPersonalData();
             // Indicators can name a shared IP address: personal data, masked as on the page.
             string Indicators(FraudRow f) => string.Join("; ", f.Indicators.Select(i =>
                 $"{i.Key}: {(TriageService.IsIpAddress(i.Value) && !unmasked ? GameOps.Web.Resources.ResourceField.Mask(i.Value) : i.Value)}"));
@@ -72,7 +72,7 @@ public static class ModerationExports
             http.User.Demand(Permission.ModerationRead);
             var severity = http.Request.Query["severity"].ToString();
             var (rows, _) = await triage.ListSecurityAsync(severity, openOnly: http.Request.Query["open"] == "true", 0, ListCsv.MaxRows, ct);
-            var unmasked = http.User.Has(Permission.RevealPersonalData) && http.User.Has(Permission.ExportPersonalData);
+            var unmasked = http.User.MayExportPersonalData();
             await audit.RecordAsync("export", "security_events", null, new { format = "csv", rows = rows.Count, query = http.Request.QueryString.Value, personal_data = unmasked });
             return ListCsv.File(http, "security-events", ListCsv.Write(
                 ["id", "created_at", "severity", "event_type", "player", "ip_address", "description", "state", "resolved_at", "resolution_note"],
