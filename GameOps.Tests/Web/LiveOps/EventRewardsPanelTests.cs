@@ -1,16 +1,13 @@
-using System.Security.Claims;
 using Bunit;
 using GameOps.Data;
 using GameOps.Tests.Infrastructure;
 using GameOps.Web.Components.Pages.LiveOps;
 using GameOps.Web.Security;
 using GameOps.Web.Services.LiveOps;
-using GameOps.Web.Services.Shell;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace GameOps.Tests.Web.LiveOps;
 
@@ -33,16 +30,8 @@ public sealed class EventRewardsPanelTests
         var initial = await session.Events.SaveRewardsAsync(ev.Id, [new RewardDraft { ItemKey = "it_potion", Quantity = 5, ConditionType = "completion" }], null, Ct);
         Assert.True(initial.Ok, initial.Message);
 
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddGameOpsWebData(session.Database);
+        await using var ctx = ComponentContexts.SignedIn(session.Database, StaffRoles.LiveOps, session.World.LiveOps);
         ctx.Services.AddLiveOpsWorkspace();
-        ctx.Services.AddScoped<PageContext>();
-        var auth = ctx.AddAuthorization();
-        auth.SetAuthorized(session.World.LiveOps.Email!);
-        auth.SetRoles(StaffRoles.LiveOps);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, session.World.LiveOps.Id.ToString()), new Claim(ClaimTypes.Email, session.World.LiveOps.Email!));
         ctx.Render<MudPopoverProvider>();
         var dialogs = ctx.Render<MudDialogProvider>();
         var panel = ctx.Render<EventRewardsPanel>(p => p.Add(x => x.EventId, ev.Id).Add(x => x.CanWrite, true));
