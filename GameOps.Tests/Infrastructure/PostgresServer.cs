@@ -44,14 +44,22 @@ public sealed class PostgresServer : IAsyncLifetime
     }
 
     /// <summary>Creates an empty database with a unique name and returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(CancellationToken cancellationToken = default)
+    public Task<string> CreateDatabaseAsync(CancellationToken cancellationToken = default) =>
+        CreateDatabaseAsync(template: null, cancellationToken);
+
+    /// <summary>
+    /// Creates a database with a unique name as a copy of <paramref name="template"/> (a database on this server that
+    /// nobody is connected to), or empty when it is null, and returns its connection string.
+    /// </summary>
+    public async Task<string> CreateDatabaseAsync(string? template, CancellationToken cancellationToken = default)
     {
         var admin = await EnsureStartedAsync(cancellationToken);
         var name = $"gameops_test_{Environment.ProcessId}_{Interlocked.Increment(ref databaseCounter)}_{Guid.NewGuid():N}"[..40];
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            var copy = template is null ? "" : $" TEMPLATE \"{template}\"";
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{copy}", connection);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         lock (createdDatabases) createdDatabases.Add(name);
