@@ -81,6 +81,7 @@ public abstract class GameOpsDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<WorldZone> WorldZones => Set<WorldZone>();
     public DbSet<StaffApiToken> StaffApiTokens => Set<StaffApiToken>();
     public DbSet<DataRequest> DataRequests => Set<DataRequest>();
+    public DbSet<StaffListLayout> StaffListLayouts => Set<StaffListLayout>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

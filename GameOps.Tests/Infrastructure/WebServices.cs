@@ -21,6 +21,7 @@ public static class WebServices
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<AuditTrailService>();
         services.AddScoped<PersonalDataAccess>();
+        services.AddScoped<GameOps.Web.Services.Shell.StaffPreferences>();
         services.AddGameOpsData(database.Options, (sp, o) => o.AddInterceptors(sp.GetRequiredService<StaffAuditInterceptor>(), sp.GetRequiredService<TableVersionInterceptor>()));
         services.AddGameOpsResources();
     }

@@ -113,6 +113,7 @@ public static class Blazor
             }
             if (await page.WaitUntilAsync(done, settleMs)) return;
             if (attempt >= attempts) throw new TimeoutException($"Gave up after {attempts} attempts: {what}");
+            RetryLog.Record(what);
         }
     }
 
@@ -121,13 +122,8 @@ public static class Blazor
     /// (history.pushState), and Playwright's WaitForURLAsync can miss such a change when it happens just before the
     /// wait starts; reading location.href directly cannot.
     /// </summary>
-    public static async Task WaitForLocationAsync(this IPage page, Regex pattern, int timeoutMs = 30_000)
-    {
-        var last = "";
-        if (await page.WaitUntilAsync(async () => pattern.IsMatch(last = await page.EvaluateAsync<string>("() => location.href")), timeoutMs))
-            return;
-        throw new TimeoutException($"The address did not match {pattern} within {timeoutMs} ms (it is {last}).");
-    }
+    public static Task WaitForLocationAsync(this IPage page, Regex pattern, int timeoutMs = 30_000) =>
+        Assertions.Expect(page).ToHaveURLAsync(pattern, new() { Timeout = timeoutMs });
 
     /// <summary>Checks <paramref name="condition"/> every 100 ms until it holds (true) or the time is up (false).</summary>
     public static async Task<bool> WaitUntilAsync(this IPage page, Func<Task<bool>> condition, int timeoutMs)

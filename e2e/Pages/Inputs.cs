@@ -22,6 +22,7 @@ public static class Inputs
             await field.FillAsync(value);
             await field.PressAsync("Tab");
             if (await page.WaitUntilAsync(async () => await field.InputValueAsync() == value, 3000)) break;
+            RetryLog.Record($"type '{value}' again");
         }
         await Expect(field).ToHaveValueAsync(value);
     }

@@ -17,16 +17,19 @@ public static class MudSelect
             await page.WaitForRenderQuietAsync(maxMs: 3000);
             await page.RetryUntilAsync(() => combobox.ClickAsync(), () => item.IsVisibleAsync(), $"open the select to choose '{option}'",
                 pending: async () => await combobox.GetAttributeAsync("aria-expanded") == "true");
-            // On opening, the list scrolls its selected option into view: let it finish before aiming at an option.
+            // On opening, the list scrolls its selected option into view; the click waits until the option stands still.
             await page.WaitForRenderQuietAsync(maxMs: 3000);
-            await page.WaitForTimeoutAsync(250);
-            await item.ScrollIntoViewIfNeededAsync();
             await item.ClickAsync();
-            var chosen = await page.WaitUntilAsync(async () => await openOptions.CountAsync() == 0 && exact.IsMatch(await combobox.InnerTextAsync()), 5000);
-            if (chosen) return;
-            if (attempt == 3) break;
+            try
+            {
+                await Expect(openOptions).ToHaveCountAsync(0, new() { Timeout = 5000 });
+                await Expect(combobox).ToHaveTextAsync(exact, new() { Timeout = 5000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+                RetryLog.Record($"choose '{option}' again");
+            }
         }
-        await Expect(openOptions).ToHaveCountAsync(0);
-        await Expect(combobox).ToHaveTextAsync(exact);
     }
 }

@@ -35,15 +35,12 @@ public sealed class ResourceEditPage(IPage page) : ShellPage(page)
     {
         await Expect(SaveButton).ToBeEnabledAsync();
         await SaveButton.ClickAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await FormIssues.CountAsync() > 0)
-                throw new InvalidOperationException("Save failed: " + string.Join(" | ", await FormIssues.AllInnerTextsAsync()));
-            if (await Unsaved.CountAsync() == 0 && await SaveButton.IsEnabledAsync()) return;
-            await Page.WaitForTimeoutAsync(100);
-        }
-        throw new TimeoutException("Save did not finish within 15 s (the page still shows unsaved changes).");
+        // Saved: the "Unsaved changes" caption goes. Refused: a form issue shows. Either ends this wait.
+        await Expect(Page.Locator("body:not(:has([data-testid=form-issue])) [data-testid=unsaved]")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        if (await FormIssues.CountAsync() > 0)
+            throw new InvalidOperationException("Save failed: " + string.Join(" | ", await FormIssues.AllInnerTextsAsync()));
+        await Expect(Unsaved).ToHaveCountAsync(0);
+        await Expect(SaveButton).ToBeEnabledAsync();
     }
 
     /// <summary>Saves a new row and waits for the redirect to its own page (…/{guid}), version 1.</summary>

@@ -70,6 +70,23 @@ public sealed partial class ResourceListPage(IPage page) : ShellPage(page)
         await header.ClickAsync();
     }
 
+    /// <summary>The header cell of a column, by its exact title (none when the column is hidden).</summary>
+    public ILocator Header(string title) => Grid.Locator("thead th").Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(title)}\\s*$") });
+
+    /// <summary>Shows or hides one column through the list's column chooser, then closes the chooser.</summary>
+    public async Task ToggleColumnAsync(string property)
+    {
+        var chooser = Page.Locator("[data-testid=column-chooser] button").First;
+        var toggle = Page.Locator($"[data-testid='column-toggle-{property}']");
+        await Page.RetryUntilAsync(() => chooser.ClickAsync(), () => toggle.IsVisibleAsync(), "open the column chooser",
+            pending: async () => await chooser.GetAttributeAsync("aria-expanded") == "true");
+        var wasChecked = await toggle.GetAttributeAsync("aria-checked");
+        await toggle.ClickAsync();
+        await Expect(toggle).Not.ToHaveAttributeAsync("aria-checked", wasChecked ?? "");
+        await Page.Keyboard.PressAsync("Escape");
+        await Expect(toggle).ToBeHiddenAsync();
+    }
+
     /// <summary>The header cell currently sorted in this direction ("ascending" or "descending").</summary>
     public ILocator SortedHeader(string direction) => Grid.Locator($"thead th[aria-sort={direction}]");
 
@@ -85,15 +102,11 @@ public sealed partial class ResourceListPage(IPage page) : ShellPage(page)
     /// <summary>Waits until a column shows exactly these values, in this order (after a sort or a filter).</summary>
     public async Task ExpectColumnAsync(string title, params string[] expected)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        IReadOnlyList<string> actual = [];
-        while (DateTime.UtcNow < deadline)
-        {
-            actual = await ColumnAsync(title);
-            if (actual.SequenceEqual(expected)) return;
-            await Page.WaitForTimeoutAsync(100);
-        }
-        Assert.Equal(expected, actual);
+        var headers = await Grid.Locator("thead tr").First.Locator("th").AllInnerTextsAsync();
+        var index = headers.Select(h => h.Trim()).ToList().IndexOf(title);
+        if (index < 0) throw new InvalidOperationException($"No column '{title}' in [{string.Join(", ", headers.Select(h => h.Trim()))}]");
+        var cells = Rows.Locator($":scope > td:nth-child({index + 1})");
+        await Expect(cells).ToHaveTextAsync(expected, new() { UseInnerText = true, Timeout = 15_000 });
     }
 
     /// <summary>Opens a row through the link in its first column.</summary>

@@ -82,9 +82,8 @@ public class ShellPage(IPage page)
             },
             () => hit.IsVisibleAsync(),
             $"global search for '{text}' shows '{hitText}'");
-        var before = await Page.EvaluateAsync<string>("() => location.href");
+        var before = Page.Url;
         await hit.ClickAsync();
-        if (!await Page.WaitUntilAsync(async () => await Page.EvaluateAsync<string>("() => location.href") != before, 30_000))
-            throw new TimeoutException($"Opening the search hit '{hitText}' did not leave {before}.");
+        await Expect(Page).Not.ToHaveURLAsync(before, new() { Timeout = 30_000 });
     }
 }

@@ -28,16 +28,6 @@ public sealed class SpawnEditPage(IPage page) : ShellPage(page)
         await Shell.SaveAsync();
     }
 
-    async Task FillNumberAsync(ILocator input, double value)
-    {
-        var text = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        for (var attempt = 1; attempt <= 3; attempt++)
-        {
-            await Page.WaitForRenderQuietAsync(maxMs: 3000);
-            await input.FillAsync(text);
-            await input.PressAsync("Tab");
-            if (await Page.WaitUntilAsync(async () => await input.InputValueAsync() == text, 3000)) break;
-        }
-        await Expect(input).ToHaveValueAsync(text);
-    }
+    Task FillNumberAsync(ILocator input, double value) =>
+        Inputs.FillAsync(Page, input, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -3911,6 +3911,44 @@ namespace GameOps.Data.Migrations.Postgres
                     b.ToTable("staff_job_runs", (string)null);
                 });
 
+            modelBuilder.Entity("GameOps.Data.Entities.StaffListLayout", b =>
+                {
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_user_id");
+
+                    b.Property<string>("ListKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("list_key");
+
+                    b.Property<bool>("Compact")
+                        .HasColumnType("boolean")
+                        .HasColumnName("compact");
+
+                    b.Property<string>("HiddenColumns")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("hidden_columns");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.HasKey("StaffUserId", "ListKey")
+                        .HasName("pk_staff_list_layouts");
+
+                    b.ToTable("staff_list_layouts", (string)null);
+                });
+
             modelBuilder.Entity("GameOps.Data.Entities.StaffRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5773,6 +5811,16 @@ namespace GameOps.Data.Migrations.Postgres
                         .HasConstraintName("fk_staff_api_tokens_users_staff_user_id");
 
                     b.Navigation("StaffUser");
+                });
+
+            modelBuilder.Entity("GameOps.Data.Entities.StaffListLayout", b =>
+                {
+                    b.HasOne("GameOps.Data.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_list_layouts_staff_users_staff_user_id");
                 });
 
             modelBuilder.Entity("GameOps.Data.Entities.StaffSession", b =>

@@ -3996,6 +3996,43 @@ namespace GameOps.Data.Migrations.Sqlite
                     b.ToTable("staff_job_runs", (string)null);
                 });
 
+            modelBuilder.Entity("GameOps.Data.Entities.StaffListLayout", b =>
+                {
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_user_id");
+
+                    b.Property<string>("ListKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("list_key");
+
+                    b.Property<bool>("Compact")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("compact")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<string>("HiddenColumns")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hidden_columns")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("GameOps:RowToken", true);
+
+                    b.HasKey("StaffUserId", "ListKey")
+                        .HasName("pk_staff_list_layouts");
+
+                    b.ToTable("staff_list_layouts", (string)null);
+                });
+
             modelBuilder.Entity("GameOps.Data.Entities.StaffRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5885,6 +5922,16 @@ namespace GameOps.Data.Migrations.Sqlite
                         .HasConstraintName("fk_staff_api_tokens_users_staff_user_id");
 
                     b.Navigation("StaffUser");
+                });
+
+            modelBuilder.Entity("GameOps.Data.Entities.StaffListLayout", b =>
+                {
+                    b.HasOne("GameOps.Data.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_list_layouts_staff_users_staff_user_id");
                 });
 
             modelBuilder.Entity("GameOps.Data.Entities.StaffSession", b =>
