@@ -29,12 +29,15 @@ public sealed class LoginPage(IPage page)
     }
 
     /// <summary>Signs in as a demo staff member and waits for the interactive home page (or <paramref name="expectedPath"/>).</summary>
-    public async Task<ShellPage> SignInAsAsync(string role, string expectedPath = "/")
+    public Task<ShellPage> SignInAsAsync(string role, string expectedPath = "/") => SignInWithAsync(EmailOf(role), expectedPath);
+
+    /// <summary>Signs in with one staff account (the demo password) and waits for the page to be interactive.</summary>
+    public async Task<ShellPage> SignInWithAsync(string email, string expectedPath = "/")
     {
         if (!page.Url.Contains("/account/login", StringComparison.Ordinal)) await GotoAsync();
-        await SubmitAsync(EmailOf(role), AppServer.Password);
+        await SubmitAsync(email, AppServer.Password);
         if (await Error.CountAsync() > 0)
-            throw new InvalidOperationException($"Sign-in as {role} failed: {await Error.InnerTextAsync()}");
+            throw new InvalidOperationException($"Sign-in as {email} failed: {await Error.InnerTextAsync()}");
         await page.WaitForLocationAsync(new Regex("^https?://[^/]+" + Regex.Escape(expectedPath) + "$"));
         await page.WaitForInteractiveAsync();
         return new ShellPage(page);
