@@ -36,7 +36,9 @@ public static class ReportsApi
         reports.MapPost("/{id:guid}/resolve", async (Guid id, ResolveBody body, CurrentStaff staff, ModerationService moderation, CancellationToken ct) =>
         {
             await staff.DemandAsync(Permission.ModerationAct);
-            return PlayersApi.Answer(await moderation.ActOnReportAsync(id, new SanctionRequest(body.Action, body.Reason ?? "", body.DurationMinutes), ct));
+            var request = new SanctionRequest(body.Action, body.Reason ?? "", body.DurationMinutes);
+            if (ApiResults.Broken(ModerationRules.Sanction, request) is { } invalid) return invalid;
+            return PlayersApi.Answer(await moderation.ActOnReportAsync(id, request, ct));
         }).WithSummary("Resolve a report with an action (dismiss, warn, mute, kick, temp_ban, perm_ban, delete_message)");
     }
 }
