@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GameOps.Tests.Security;
@@ -35,12 +34,13 @@ public abstract class SecurityHost(DatabaseProvider provider) : WebApplicationFa
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
+        await HostSettings.AssertScaleOutAsync(Services, provider);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        HostSettings.Apply(builder, new Dictionary<string, string?>
         {
             ["Database:Provider"] = provider.ToString(),
             ["ConnectionStrings:GameOps"] = connectionString,
@@ -49,7 +49,8 @@ public abstract class SecurityHost(DatabaseProvider provider) : WebApplicationFa
             ["Seed:DemoStaffPassword"] = Password,
             ["Security:SignInAttemptsPerMinute"] = "100000",
             ["Analytics:RollupIntervalMinutes"] = "0",
-        }));
+            ["Jobs:SchedulerName"] = HostSettings.NewSchedulerName("security-tests"),
+        });
     }
 
     public StaffBrowser NewBrowser() => new(BaseAddress);

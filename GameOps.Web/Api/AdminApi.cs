@@ -114,6 +114,15 @@ public static class ApiResults
         Results.ValidationProblem(issues.Where(i => !i.IsWarning).GroupBy(i => i.Field ?? "")
             .ToDictionary(g => g.Key, g => g.Select(i => i.Message).ToArray()), title: "The request is not valid.");
 
+    /// <summary>
+    /// The first write rule the input breaks, as a validation problem under the rule's field with the message the UI
+    /// shows; null when the input keeps every rule (the service checks the same rules again).
+    /// </summary>
+    public static IResult? Broken<T>(GameOps.Web.Services.WriteRules<T> rules, T input) =>
+        rules.FirstBroken(input, DateTime.UtcNow) is { } broken
+            ? Results.ValidationProblem(new Dictionary<string, string[]> { [broken.Rule.Field ?? ""] = [broken.Message] }, title: "The request is not valid.")
+            : null;
+
     /// <summary>A page of a keyset-paged list: <c>next</c> is the cursor of the following page, null on the last.</summary>
     public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
 

@@ -37,6 +37,7 @@ public static class LiveOpsApi
         events.MapPost("/{id:guid}/cancel", async (Guid id, CancelBody body, CurrentStaff staff, EventService service, CancellationToken ct) =>
         {
             await staff.DemandAsync(Permission.LiveOpsWrite);
+            if (ApiResults.Broken(LiveOpsRules.CancelReason, body.Reason) is { } invalid) return invalid;
             return Answer(await service.TransitionAsync(id, EventLifecycle.Cancelled, body.Reason, ct));
         }).WithSummary("Cancel an event (a reason is required)");
 
@@ -49,6 +50,7 @@ public static class LiveOpsApi
                 Title = body.Title ?? "", Message = body.Message ?? "", Priority = body.Priority ?? "normal", ScheduledAt = body.ScheduledAt,
                 Segment = new Segment { Kind = segment.Kind, MinLevel = segment.MinLevel, MaxLevel = segment.MaxLevel, GuildKey = segment.GuildKey, ZoneKey = segment.ZoneKey },
             };
+            if (ApiResults.Broken(LiveOpsRules.Broadcast, draft) is { } invalid) return invalid;
             return Answer(await service.CreateAsync(draft, ct), created: true);
         }).WithTags("Live ops").WithSummary("Send a broadcast to a segment (all, level_range, guild, zone) now, or schedule it");
     }

@@ -49,7 +49,9 @@ public static class PlayersApi
         players.MapPost("/{id:guid}/sanctions", async (Guid id, SanctionBody body, CurrentStaff staff, ModerationService moderation, CancellationToken ct) =>
         {
             await staff.DemandAsync(Permission.ModerationAct);
-            return Answer(await moderation.SanctionPlayerAsync(id, new SanctionRequest(body.Kind, body.Reason ?? "", body.DurationMinutes), ct), created: true);
+            var request = new SanctionRequest(body.Kind, body.Reason ?? "", body.DurationMinutes);
+            if (ApiResults.Broken(ModerationRules.Sanction, request) is { } invalid) return invalid;
+            return Answer(await moderation.SanctionPlayerAsync(id, request, ct), created: true);
         }).WithSummary("Sanction a player (warn, mute, kick, temp_ban, perm_ban)");
 
         players.MapPost("/sanctions/{actionId:guid}/lift", async (Guid actionId, ReasonBody body, CurrentStaff staff, ModerationService moderation, CancellationToken ct) =>
@@ -61,6 +63,7 @@ public static class PlayersApi
         players.MapPost("/{id:guid}/notes", async (Guid id, NoteBody body, CurrentStaff staff, PlayerSupportService support, CancellationToken ct) =>
         {
             await staff.DemandAsync(Permission.PlayersSupport);
+            if (ApiResults.Broken(ModerationRules.Note, body.Note ?? "") is { } invalid) return invalid;
             return Answer(await support.AddNoteAsync(id, body.Note ?? "", ct), created: true);
         }).WithSummary("Add a staff note to a player");
     }

@@ -14,14 +14,17 @@ public static class ReportsApi
         reports.MapGet("/", async (string? category, string? cursor, int? limit, CurrentStaff staff, ModerationQueries queries, CancellationToken ct) =>
         {
             var user = await staff.DemandAsync(Permission.ModerationRead);
-            var page = ApiCursor.DecodePage(cursor);
-            if (page is null) return ApiResults.Refused("The cursor is not valid.", 400);
+            var after = ApiCursor.DecodeKey(cursor);
+            if (after is null && cursor is { Length: > 0 }) return ApiResults.Refused("The cursor is not valid.", 400);
             var size = ApiResults.PageSize(limit);
-            var result = await queries.ListQueueAsync(new ReportQueueFilter { Category = category, Status = "open", Sort = "oldest", Page = page.Value, PageSize = size },
+            // Keyset, not offset: the cursor is the last row's (created_at, id), so claiming or resolving a row between
+            // two requests neither skips nor repeats another. One row more than the page tells whether there is a next.
+            var result = await queries.ListQueueAsync(new ReportQueueFilter { Category = category, Status = "open", Sort = "oldest", After = after, PageSize = size + 1 },
                 CurrentStaff.IdOf(user), ct);
-            var next = (page.Value + 1) * size < result.Total ? ApiCursor.EncodePage(page.Value + 1) : null;
-            return Results.Ok(new ApiResults.Page<ReportQueueRow>(result.Rows, next));
-        }).WithSummary("Open reports (open and in review), oldest first");
+            var rows = result.Rows.Take(size).ToList();
+            var next = result.Rows.Count > size ? ApiCursor.EncodeKey(rows[^1].CreatedAt, rows[^1].Id) : null;
+            return Results.Ok(new ApiResults.Page<ReportQueueRow>(rows, next));
+        }).WithSummary("Open (unclaimed) reports, oldest first, with a keyset cursor");
 
         reports.MapPost("/{id:guid}/claim", async (Guid id, CurrentStaff staff, ModerationService moderation, CancellationToken ct) =>
         {
@@ -33,7 +36,9 @@ public static class ReportsApi
         reports.MapPost("/{id:guid}/resolve", async (Guid id, ResolveBody body, CurrentStaff staff, ModerationService moderation, CancellationToken ct) =>
         {
             await staff.DemandAsync(Permission.ModerationAct);
-            return PlayersApi.Answer(await moderation.ActOnReportAsync(id, new SanctionRequest(body.Action, body.Reason ?? "", body.DurationMinutes), ct));
+            var request = new SanctionRequest(body.Action, body.Reason ?? "", body.DurationMinutes);
+            if (ApiResults.Broken(ModerationRules.Sanction, request) is { } invalid) return invalid;
+            return PlayersApi.Answer(await moderation.ActOnReportAsync(id, request, ct));
         }).WithSummary("Resolve a report with an action (dismiss, warn, mute, kick, temp_ban, perm_ban, delete_message)");
     }
 }
@@ -55,9 +60,16 @@ public static class ApiCursor
         catch (FormatException) { return ""; }
     }
 
-    public static string EncodePage(int page) => Encode("p:" + page);
+    /// <summary>A keyset cursor: the last row's sort key (a UTC time) and id.</summary>
+    public static string EncodeKey(DateTime at, Guid id) => Encode($"k:{at.Ticks}|{id:N}");
 
-    /// <summary>The page of a page cursor (0 when there is none), or null when the cursor is not one.</summary>
-    public static int? DecodePage(string? cursor) =>
-        Decode(cursor) is not { } text ? 0 : text.StartsWith("p:", StringComparison.Ordinal) && int.TryParse(text[2..], out var p) && p >= 0 ? p : null;
+    /// <summary>The (time, id) of a keyset cursor, or null when there is none or it is not one (tampered or of another list).</summary>
+    public static (DateTime At, Guid Id)? DecodeKey(string? cursor)
+    {
+        if (Decode(cursor) is not { } text || !text.StartsWith("k:", StringComparison.Ordinal)) return null;
+        var parts = text[2..].Split('|');
+        if (parts.Length != 2 || !long.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+            || ticks > DateTime.MaxValue.Ticks || !Guid.TryParseExact(parts[1], "N", out var id)) return null;
+        return (new DateTime(ticks, DateTimeKind.Utc), id);
+    }
 }

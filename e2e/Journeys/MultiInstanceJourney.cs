@@ -60,8 +60,9 @@ public sealed class MultiInstanceJourney(MultiInstanceCluster cluster, BrowserFi
         Assert.Equal("B", await SignedInPageServedByAsync(cluster.B.Url, authA));
         Assert.Equal("A", await SignedInPageServedByAsync(cluster.A.Url, authB));
 
-        // A moderator on A claims a report; the queue open on B shows it within 2 s, without a reload (faster than the
-        // page's own 5 s poll, so only the change notice through PostgreSQL can do it). The report is the test's own:
+        // A moderator on A claims a report; the queue open on B shows it within 2 s, without a reload. The cluster runs
+        // with Moderation:QueueRefreshSeconds = 3600, so the page's own poll cannot do it: only the change notice through
+        // PostgreSQL can. The report is the test's own:
         // the demo data at this scale holds a single report, often already in review.
         var reportId = await CreateOpenReportAsync();
         var queueA = await ReportQueuePage.OpenAsync(pageA);

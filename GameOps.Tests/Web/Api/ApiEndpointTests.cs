@@ -121,6 +121,70 @@ public abstract class ApiEndpointTests(ApiHost host)
     }
 
     [Fact]
+    public async Task The_reports_cursor_is_keyset_so_rows_claimed_or_resolved_between_pages_make_no_other_row_skip_or_repeat()
+    {
+        // Ours come first in the oldest-first list (long before any demo or test report); two share a time, so the id
+        // breaks the tie inside the cursor.
+        await using (var db = host.Db())
+        {
+            var players = await db.Players.AsNoTracking().OrderBy(p => p.Username).Select(p => p.Id).Take(2).ToListAsync(Ct);
+            var start = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(Random.Shared.Next(1_000_000));
+            db.PlayerReports.AddRange(Enumerable.Range(0, 9).Select(i => new PlayerReport
+            {
+                Id = Guid.NewGuid(), ReporterUserId = players[0], TargetUserId = players[1], Category = "cheating", Priority = 2,
+                Description = $"keyset test {i}", Status = "open", CreatedAt = start.AddSeconds(i == 5 ? 4 : i), UpdatedAt = start,
+            }));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var client = host.Client(await host.TokenAsync(Moderator));
+        var seen = new List<Guid>();
+        var takenAway = new HashSet<Guid>();
+        string? cursor = null;
+        for (var request = 0; request < 500; request++)
+        {
+            var page = await JsonAsync(await client.GetAsync($"/api/v1/reports?limit=2{(cursor is null ? "" : "&cursor=" + cursor)}", Ct), HttpStatusCode.OK);
+            var ids = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+            Assert.Empty(ids.Intersect(seen)); // no row repeats
+            seen.AddRange(ids);
+            // Between two requests, the rows just listed leave the open list: one is claimed, the other claimed and resolved.
+            // An offset cursor would now skip as many rows as left.
+            if (request < 3 && ids.Count == 2)
+            {
+                await JsonAsync(await client.PostAsync($"/api/v1/reports/{ids[0]}/claim", null, Ct), HttpStatusCode.OK);
+                await JsonAsync(await client.PostAsync($"/api/v1/reports/{ids[1]}/claim", null, Ct), HttpStatusCode.OK);
+                await JsonAsync(await client.PostAsJsonAsync($"/api/v1/reports/{ids[1]}/resolve", new { action = "dismiss", reason = "keyset test" }, Ct), HttpStatusCode.OK);
+                takenAway.UnionWith(ids);
+            }
+            cursor = page.GetProperty("next").GetString();
+            if (cursor is null) break;
+        }
+        Assert.Equal(6, takenAway.Count);
+        await using (var db = host.Db())
+        {
+            // Every report that was open before the first request and stayed open was listed exactly once.
+            var stillOpen = await db.PlayerReports.AsNoTracking().Where(r => r.Description!.StartsWith("keyset test ") && r.Status == "open").Select(r => r.Id).ToListAsync(Ct);
+            Assert.NotEmpty(stillOpen);
+            Assert.Subset(seen.ToHashSet(), stillOpen.ToHashSet());
+            Assert.Equal(seen.Count, seen.Distinct().Count());
+        }
+
+        // A cursor the server did not hand out is refused with problem details, not read as a position.
+        var real = ApiCursorText(cursor ?? "");
+        foreach (var tampered in new[] { "bm9wZQ", "%%%", Base64Url("k:12|" + Guid.NewGuid().ToString("N") + "|x"), Base64Url("k:abc|" + Guid.NewGuid().ToString("N")),
+                     Base64Url("k:" + long.MaxValue + "|" + Guid.NewGuid().ToString("N")), Base64Url("p:1"), Base64Url(real + "0") })
+        {
+            var refused = await client.GetAsync($"/api/v1/reports?cursor={Uri.EscapeDataString(tampered)}", Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    static string Base64Url(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    static string ApiCursorText(string cursor) => GameOps.Web.Api.ApiCursor.Decode(cursor) is { Length: > 0 } text ? text : "k:1|" + Guid.NewGuid().ToString("N");
+
+    [Fact]
     public async Task Items_list_with_a_stable_keyset_cursor_and_filters()
     {
         var client = host.Client(await host.TokenAsync(Designer));

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GameOps.Tests.Web.Api;
@@ -37,12 +36,13 @@ public abstract class ApiHost : WebApplicationFactory<Program>, IAsyncLifetime
         if (provider == DatabaseProvider.Postgres) connectionString = await PostgresServer.Current.CreateDatabaseAsync();
         else (sqlitePath, connectionString) = SqliteFiles.Create();
         StartServer();
+        await HostSettings.AssertScaleOutAsync(Services, provider);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        HostSettings.Apply(builder, new Dictionary<string, string?>
         {
             ["Database:Provider"] = provider.ToString(),
             ["ConnectionStrings:GameOps"] = connectionString,
@@ -52,7 +52,8 @@ public abstract class ApiHost : WebApplicationFactory<Program>, IAsyncLifetime
             ["Security:SignInAttemptsPerMinute"] = "10000",
             ["Analytics:RollupIntervalMinutes"] = "0",
             ["Api:RequestsPerMinute"] = RequestsPerMinute.ToString(),
-        }));
+            ["Jobs:SchedulerName"] = HostSettings.NewSchedulerName("api-tests"),
+        });
     }
 
     /// <summary>A plain context on the host's database (no audit interceptor).</summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using GameOps.Data;
+using GameOps.Tests.Infrastructure;
 using GameOps.Web.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -30,18 +31,13 @@ public sealed class JobsHost(DatabaseProvider provider, string connectionString,
         };
         if (provider == DatabaseProvider.Postgres) values["Jobs:SchedulerName"] = "jobs-tests-" + Guid.NewGuid().ToString("N")[..8];
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
-        // Settings, not ConfigureAppConfiguration: the scale-out registration reads the provider while services are
-        // added, before configuration added that way reaches the app (it would pick the RAM store on PostgreSQL).
-        foreach (var (key, value) in values) builder.UseSetting(key, value);
+        HostSettings.Apply(builder, values);
     }
 
     /// <summary>Starts the host (migrations are already applied; the scheduler starts with it) on the store of its provider.</summary>
     public async Task<JobsHost> StartAsync()
     {
-        var scheduler = await Services.GetRequiredService<ISchedulerFactory>().GetScheduler(TestContext.Current.CancellationToken);
-        var metadata = await scheduler.GetMetadata(TestContext.Current.CancellationToken);
-        if (metadata.JobStoreClustered != (provider == DatabaseProvider.Postgres))
-            throw new InvalidOperationException($"The {provider} host runs Quartz on {metadata.JobStoreTypeName}; the settings did not reach the registration.");
+        await HostSettings.AssertScaleOutAsync(Services, provider);
         return this;
     }
 

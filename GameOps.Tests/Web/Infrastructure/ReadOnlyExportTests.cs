@@ -6,7 +6,6 @@ using GameOps.Tests.Web.Moderation;
 using GameOps.Web.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GameOps.Tests.Web.Infrastructure;
@@ -25,12 +24,12 @@ public sealed class ReadOnlyExportTests
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+            HostSettings.Apply(builder, new Dictionary<string, string?>
             {
                 ["ConnectionStrings:GameOpsReadOnly"] = readOnlyConnection,
-                ["Jobs:SchedulerName"] = "replica-tests-" + Guid.NewGuid().ToString("N")[..8],
+                ["Jobs:SchedulerName"] = HostSettings.NewSchedulerName("replica-tests"),
                 ["Warmup:Enabled"] = "false",
-            }));
+            });
         }
     }
 

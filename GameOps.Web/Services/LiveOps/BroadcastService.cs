@@ -20,19 +20,7 @@ public sealed class Segment
     /// <summary><c>world_zones.zone_id</c> (an actor is in a zone when its <c>position.zone_id</c> says so).</summary>
     public string? ZoneKey { get; set; }
 
-    public string? Validate() => Kind switch
-    {
-        "all" => null,
-        "level_range" when MinLevel is null && MaxLevel is null => "Give a minimum or a maximum level.",
-        "level_range" when MinLevel < 1 || MaxLevel < 1 => "Levels start at 1.",
-        "level_range" when MinLevel > MaxLevel => "The minimum level is above the maximum.",
-        "level_range" => null,
-        "guild" when string.IsNullOrWhiteSpace(GuildKey) => "Pick a guild.",
-        "guild" => null,
-        "zone" when string.IsNullOrWhiteSpace(ZoneKey) => "Pick a zone.",
-        "zone" => null,
-        _ => "Choose who receives the broadcast.",
-    };
+    public string? Validate() => LiveOpsRules.Audience.FirstProblem(this, DateTime.UtcNow);
 
     public string Describe() => Describe(null);
 
@@ -148,14 +136,7 @@ public sealed class BroadcastService(IDbContextFactory<GameOpsDbContext> context
 
     public static string? Validate(BroadcastDraft draft, DateTime now)
     {
-        if (string.IsNullOrWhiteSpace(draft.Title)) return "The title is required.";
-        if (draft.Title.Trim().Length > MaxTitleLength) return $"The title is longer than {MaxTitleLength} characters.";
-        if (string.IsNullOrWhiteSpace(draft.Message)) return "The message is required.";
-        if (draft.Message.Trim().Length > MaxMessageLength) return $"The message is longer than {MaxMessageLength} characters.";
-        if (!Priorities.Contains(draft.Priority)) return "Choose a priority.";
-        if (draft.Segment.Validate() is { } segment) return segment;
-        if (draft.ScheduledAt is { } at && at <= now) return "The send time is in the past: choose a later time or send now.";
-        return null;
+        return LiveOpsRules.Broadcast.FirstProblem(draft, now);
     }
 
     /// <summary>Creates the broadcast; sends it at once when it has no time, otherwise leaves it to the worker.</summary>

@@ -36,9 +36,7 @@ public sealed class EventService(IDbContextFactory<GameOpsDbContext> contexts, C
         switch (to)
         {
             case EventLifecycle.Scheduled:
-                if (ev.StartTime is null || ev.EndTime is null) return LiveOpsResult.Refused("Give the event a start and an end before scheduling it.");
-                if (ev.EndTime <= ev.StartTime) return LiveOpsResult.Refused("The event must end after it starts.");
-                if (ev.EndTime <= now) return LiveOpsResult.Refused("The event's end is in the past: move its dates before scheduling it.");
+                if (LiveOpsRules.Schedule.FirstProblem(ev, now) is { } unschedulable) return LiveOpsResult.Refused(unschedulable);
                 break;
             case EventLifecycle.Active:
                 if (ev.EndTime is { } end && end <= now) return LiveOpsResult.Refused("The event's end is in the past: move it before starting the event.");
@@ -49,10 +47,9 @@ public sealed class EventService(IDbContextFactory<GameOpsDbContext> contexts, C
                 await db.EventSchedules.Where(s => s.EventId == eventId && s.IsActive).ForEachAsync(s => { s.IsActive = false; s.NextRun = null; }, ct);
                 break;
             case EventLifecycle.Cancelled:
-                if (string.IsNullOrWhiteSpace(reason)) return LiveOpsResult.Refused("Cancelling needs a reason (it is kept in the audit trail).");
-                if (reason.Trim().Length > MaxReasonLength) return LiveOpsResult.Refused($"The reason is longer than {MaxReasonLength} characters.");
+                if (LiveOpsRules.CancelReason.FirstProblem(reason, now) is { } noReason) return LiveOpsResult.Refused(noReason);
                 var user = await currentStaff.GetPrincipalAsync();
-                ev.Settings = WithCancellation(ev.Settings, reason.Trim(), now, CurrentStaff.EmailOf(user), ev.Status);
+                ev.Settings = WithCancellation(ev.Settings, reason!.Trim(), now, CurrentStaff.EmailOf(user), ev.Status);
                 await db.EventSchedules.Where(s => s.EventId == eventId && s.IsActive).ForEachAsync(s => { s.IsActive = false; s.NextRun = null; }, ct);
                 break;
         }

@@ -73,6 +73,11 @@ public sealed record ReportQueueFilter
     public string? Text { get; init; }
     public int Page { get; init; }
     public int PageSize { get; init; } = 50;
+    /// <summary>
+    /// Keyset paging for the "oldest" sort: only rows after this (created_at, id) pair, and <see cref="Page"/> is ignored,
+    /// so a row claimed or resolved between two pages does not shift the rest (the API's cursor).
+    /// </summary>
+    public (DateTime CreatedAt, Guid Id)? After { get; init; }
 }
 
 public sealed record ReportQueueRow(

@@ -97,6 +97,12 @@ public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contex
         else if (problem is not null) return new ReportQueuePage([], 0, 0) { Notice = problem };
         var total = await query.CountAsync(cancellationToken);
         var overSla = await query.Where(r => r.Status == "open" || r.Status == "in_review").Where(Sla.OverSla(Now())).CountAsync(cancellationToken);
+        if (filter.After is { } after)
+        {
+            var (afterCreatedAt, afterId) = after;
+            if (filter.Sort != "oldest") throw new ArgumentException("Keyset paging needs the oldest-first sort.", nameof(filter));
+            query = query.Where(r => r.CreatedAt > afterCreatedAt || (r.CreatedAt == afterCreatedAt && r.Id.CompareTo(afterId) > 0));
+        }
         var ordered = filter.Sort switch
         {
             "oldest" => query.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id),
@@ -104,7 +110,7 @@ public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contex
             _ => query.OrderBy(r => r.Priority).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id),
         };
         var rows = await Project(db, ordered
-                .Skip(Math.Max(0, filter.Page) * filter.PageSize).Take(filter.PageSize))
+                .Skip(filter.After is null ? Math.Max(0, filter.Page) * filter.PageSize : 0).Take(filter.PageSize))
             .ToListAsync(cancellationToken);
         return new ReportQueuePage(rows, total, overSla);
     }

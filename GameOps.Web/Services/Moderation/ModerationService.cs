@@ -157,14 +157,7 @@ public sealed class ModerationService(IDbContextFactory<GameOpsDbContext> contex
 
     internal static string? Validate(SanctionRequest request)
     {
-        if (string.IsNullOrWhiteSpace(request.Reason)) return "A reason is required.";
-        if (request.Reason.Trim().Length > MaxReasonLength) return $"The reason is longer than {MaxReasonLength} characters.";
-        if (request.Kind.NeedsDuration())
-        {
-            if (request.DurationMinutes is not { } minutes || minutes <= 0) return "Give a duration (in minutes, more than zero).";
-            if (minutes > MaxDurationMinutes) return "The duration is longer than a year: use a permanent ban.";
-        }
-        return null;
+        return ModerationRules.Sanction.FirstProblem(request, DateTime.UtcNow);
     }
 
     /// <summary>Adds the sanction's rows to the tracked context (saved by the caller, inside its transaction).</summary>

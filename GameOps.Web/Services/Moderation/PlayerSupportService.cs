@@ -32,8 +32,7 @@ public sealed partial class PlayerSupportService(IDbContextFactory<GameOpsDbCont
     public async Task<ModerationResult> AddNoteAsync(Guid playerId, string note, CancellationToken cancellationToken = default)
     {
         await currentStaff.DemandAsync(Permission.PlayersSupport);
-        if (string.IsNullOrWhiteSpace(note)) return ModerationResult.Refused("The note is empty.");
-        if (note.Trim().Length > MaxNoteLength) return ModerationResult.Refused($"The note is longer than {MaxNoteLength} characters.");
+        if (ModerationRules.Note.FirstProblem(note, DateTime.UtcNow) is { } invalid) return ModerationResult.Refused(invalid);
         if (await StaffIdAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await db.Players.AnyAsync(p => p.Id == playerId, cancellationToken)) return ModerationResult.Refused("This player no longer exists.");
