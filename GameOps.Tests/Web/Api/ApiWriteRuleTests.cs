@@ -309,6 +309,43 @@ public abstract class ApiWriteRuleTests(ApiHost host)
         Assert.True(checkedRules > 0, $"{kind}: no field rule found to check");
     }
 
+    /// <summary>
+    /// Rules about a whole row (one field against another, or against the database: a quest that needs itself, a recipe with
+    /// no ingredient, an end before the start) as the editor runs them: field limits, the resource's rules, its database rules.
+    /// </summary>
+    public static TheoryData<string> RowRuleExamples => new("items.properties-shape", "quests.own-prerequisite", "recipes.no-ingredient", "events.end-before-start");
+
+    [Theory]
+    [MemberData(nameof(RowRuleExamples))]
+    public async Task Every_row_rule_of_the_editor_refuses_the_API_create_with_the_editors_message(string example)
+    {
+        var key = "rules_" + Guid.NewGuid().ToString("N")[..12];
+        var (resource, path, change) = example switch
+        {
+            "items.properties-shape" => (Resource<Item>(), "/api/v1/design/items", (Action<object>)(e => ((Item)e).Properties = "[1, 2]")),
+            "quests.own-prerequisite" => (Resource<Quest>(), "/api/v1/design/quests", e => ((Quest)e).Prerequisites = [key]),
+            "recipes.no-ingredient" => (Resource<CraftingRecipe>(), "/api/v1/design/recipes", e => ((CraftingRecipe)e).RequiredItems = []),
+            _ => (Resource<GameEvent>(), "/api/v1/events", (Action<object>)(e => ((GameEvent)e).EndTime = ((GameEvent)e).StartTime!.Value.AddDays(-1))),
+        };
+        var entity = JsonSerializer.Deserialize((await BaselineAsync(resource)).ToJsonString(), resource.EntityType, GameJsonSerializer.Options)!;
+        resource.Field(resource.BusinessKey!).SetValue(entity, key);
+        change(entity);
+
+        // What the editor says about this row, in the order it checks.
+        var issues = ResourceValidation.Validate(resource, entity).ToList();
+        await using (var db = host.Db())
+            foreach (var validator in resource.DatabaseValidators) issues.AddRange(await validator(db, entity, Ct));
+        var refusal = issues.FirstOrDefault(i => !i.IsWarning);
+        Assert.True(refusal is not null, $"{example}: the editor accepts this row, so it is no example of a rule");
+
+        var body = JsonSerializer.SerializeToNode(entity, resource.EntityType, GameJsonSerializer.Options)!.AsObject();
+        body.Remove("id");
+        var before = await CountAsync(resource.Table);
+        var response = await (await ClientAsync()).PostAsync(path, new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"), Ct);
+        await AssertRefusedAsync(response, refusal.Field, refusal.Message, example);
+        Assert.Equal(before, await CountAsync(resource.Table));
+    }
+
     ResourceDescription Resource<T>() => host.Services.GetRequiredService<ResourceCatalog>().For(typeof(T));
 
     /// <summary>A valid row to start from: the first stored one, as JSON.</summary>
