@@ -7,8 +7,10 @@ using static GameOps.Web.Resources.ResourceQueryBuilder;
 
 namespace GameOps.Web.Resources;
 
-/// <summary>The sort column and direction when the list can be paged by seeking: a plain, non-null column (or the id).</summary>
-/// <param name="Id">The primary key's property (the tie-breaker of every order).</param>
+/// <summary>
+/// The sort column and direction when the list can be paged by seeking: a plain, non-null column (or the primary key), and the
+/// primary key's property, the tie-breaker of every order.
+/// </summary>
 public sealed record SeekKey(string Property, Type Type, bool Descending, string Id)
 {
     public bool IsId => Property == Id;
