@@ -105,6 +105,12 @@ public abstract class ResourceDescription
     /// <summary>Rows with a <c>version</c> counter (<see cref="GameOps.Data.Entities.IVersioned"/>) that every save raises by one.</summary>
     public bool IsVersioned => typeof(GameOps.Data.Entities.IVersioned).IsAssignableFrom(EntityType);
 
+    /// <summary>
+    /// The hand-written page that takes <see cref="Route"/> (a workflow of its own, e.g. the report queue) instead of the shared list
+    /// shell; null when the shell serves the route. Its <c>@page</c> route equals <see cref="ListRoute"/> (checked by the declaration tests).
+    /// </summary>
+    public Type? ListPageComponent { get; set => field = Mutable(value); }
+
     public string ListRoute => Route ?? $"/data/{Slug}";
     public string DetailRoute(object id) => $"{ListRoute}/{id}";
 
@@ -159,6 +165,13 @@ public sealed class ResourceDescription<TEntity> : ResourceDescription where TEn
         var entity = new TEntity();
         initializer?.Invoke(entity);
         return entity;
+    }
+
+    /// <summary>The hand-written page component (<c>@page</c> = this resource's route) that lists this table instead of the shared shell.</summary>
+    public ResourceDescription<TEntity> ListPage<TPage>() where TPage : Microsoft.AspNetCore.Components.IComponent
+    {
+        ListPageComponent = typeof(TPage);
+        return this;
     }
 
     /// <summary>Defaults for a new row.</summary>
