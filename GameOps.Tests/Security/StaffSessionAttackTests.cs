@@ -56,7 +56,7 @@ public abstract class StaffSessionAttackTests(SecurityHost host)
         await second.SignInOrThrowAsync(user.Email!);
 
         var result = await host.AsAdminAsync(sp => sp.GetRequiredService<StaffAdminService>().SignOutEverywhereAsync(user.Id));
-        Assert.True(result.Succeeded, result.Message);
+        Assert.True(result.Ok, result.Message);
 
         await AssertCookieIsDeadAsync(first.Replay());
         await AssertCookieIsDeadAsync(second.Replay());
@@ -68,7 +68,7 @@ public abstract class StaffSessionAttackTests(SecurityHost host)
         var (browser, user) = await SignedInModeratorAsync();
         var admin = await host.InScopeAsync(async sp => (await sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<StaffUser>>().FindByEmailAsync("admin@gameops.local"))!);
         var result = await host.AsAdminAsync(sp => sp.GetRequiredService<StaffAdminService>().SetDisabledAsync(user.Id, true, admin.Id));
-        Assert.True(result.Succeeded, result.Message);
+        Assert.True(result.Ok, result.Message);
         await AssertCookieIsDeadAsync(browser.Replay());
     }
 
@@ -78,7 +78,7 @@ public abstract class StaffSessionAttackTests(SecurityHost host)
         var (browser, user) = await SignedInModeratorAsync();
         var admin = await host.InScopeAsync(async sp => (await sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<StaffUser>>().FindByEmailAsync("admin@gameops.local"))!);
         var result = await host.AsAdminAsync(sp => sp.GetRequiredService<StaffAdminService>().SetRolesAsync(user.Id, [StaffRoles.Manager], admin.Id));
-        Assert.True(result.Succeeded, result.Message);
+        Assert.True(result.Ok, result.Message);
         await AssertCookieIsDeadAsync(browser.Replay());
     }
 
@@ -129,7 +129,7 @@ public abstract class StaffSessionAttackTests(SecurityHost host)
         var sessions = await host.AsAdminAsync(sp => sp.GetRequiredService<StaffAdminService>().ListSessionsAsync(user.Id));
         var session = Assert.Single(sessions);
         var result = await host.AsAdminAsync(sp => sp.GetRequiredService<StaffAdminService>().EndSessionAsync(user.Id, session.Id));
-        Assert.True(result.Succeeded, result.Message);
+        Assert.True(result.Ok, result.Message);
         await AssertCookieIsDeadAsync(browser.Replay());
 
         // Only Admins may: a Moderator calling the service directly is refused.

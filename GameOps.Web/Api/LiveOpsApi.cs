@@ -2,6 +2,7 @@ using GameOps.Data.Entities;
 using GameOps.Web.Resources;
 using GameOps.Web.Security;
 using GameOps.Web.Services.LiveOps;
+using GameOps.Web.Services;
 
 namespace GameOps.Web.Api;
 
@@ -55,7 +56,7 @@ public static class LiveOpsApi
         }).WithTags("Live ops").WithSummary("Send a broadcast to a segment (all, level_range, guild, zone) now, or schedule it");
     }
 
-    static IResult Answer(LiveOpsResult result, bool created = false) =>
+    static IResult Answer(OperationResult result, bool created = false) =>
         !result.Ok ? ApiResults.Refused(result.Message, result.Message.Contains("no longer exists") ? 404 : 422)
         : Results.Json(new PlayersApi.Outcome(result.Message, result.Id), statusCode: created ? 201 : 200);
 }

@@ -3,6 +3,7 @@ using GameOps.Data.Entities;
 using GameOps.Web.Security;
 using GameOps.Web.Services.Moderation;
 using Microsoft.EntityFrameworkCore;
+using GameOps.Web.Services;
 
 namespace GameOps.Web.Api;
 
@@ -68,8 +69,8 @@ public static class PlayersApi
         }).WithSummary("Add a staff note to a player");
     }
 
-    public static IResult Answer(ModerationResult result, bool created = false) =>
+    public static IResult Answer(OperationResult result, bool created = false) =>
         !result.Ok ? ApiResults.Refused(result.Message, result.Message.Contains("no longer exists") ? 404 : 422)
-        : created ? Results.Json(new Outcome(result.Message, result.ActionId), statusCode: 201)
-        : Results.Ok(new Outcome(result.Message, result.ActionId));
+        : created ? Results.Json(new Outcome(result.Message, result.Id), statusCode: 201)
+        : Results.Ok(new Outcome(result.Message, result.Id));
 }

@@ -20,9 +20,9 @@ public static class ExportEndpoints
 
     public static void MapExportEndpoints(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/export/{slug}.{format}", async (string slug, string format, HttpContext http, ResourceCatalog catalog, StaffAuditRecorder audit,
-            IReadOnlyDbContextFactory readOnly, CancellationToken ct) =>
+            ResourceStore store, CancellationToken ct) =>
         {
-            var store = ReadingStore(http.RequestServices, readOnly);
+            // The store reads lists through ConnectionStrings:GameOpsReadOnly when it is set; the audit row goes to the primary.
             // Rows of a staff console: never kept by a browser cache or a proxy, whatever the answer.
             http.Response.Headers.CacheControl = "no-store";
             http.Response.Headers.Pragma = "no-cache";
@@ -59,15 +59,6 @@ public static class ExportEndpoints
                 : Results.File(JsonSerializer.SerializeToUtf8Bytes(rows.Select(r => ToObject(fields, r, !unmasked)), new JsonSerializerOptions { WriteIndented = true }),
                     "application/json", $"{resource.Table}-{stamp}.json");
         }).RequireAuthorization(Policies.Staff);
-
-    /// <summary>
-    /// The resource store reading through the read-only connection (<c>ConnectionStrings:GameOpsReadOnly</c>) when one is
-    /// set, the request's own store otherwise. An export only reads; its audit row goes to the primary.
-    /// </summary>
-    static ResourceStore ReadingStore(IServiceProvider services, IReadOnlyDbContextFactory readOnly) =>
-        readOnly.IsSeparate
-            ? ActivatorUtilities.CreateInstance<ResourceStore>(services, (IDbContextFactory<GameOpsDbContext>)readOnly)
-            : services.GetRequiredService<ResourceStore>();
 
     public static string ToCsv(IReadOnlyList<ResourceField> fields, IEnumerable<ResourceRow> rows, bool mask)
     {

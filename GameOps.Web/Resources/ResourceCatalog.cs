@@ -95,10 +95,8 @@ public sealed class ResourceCatalog
         var table = entityType.GetTableName()!;
         var descriptionType = typeof(ResourceDescription<>).MakeGenericType(entityType.ClrType);
         var title = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(table.Replace('_', ' '));
-        var d = (ResourceDescription)Activator.CreateInstance(descriptionType)!;
-        descriptionType.GetProperty(nameof(ResourceDescription.Slug))!.SetValue(d, table);
-        descriptionType.GetProperty(nameof(ResourceDescription.Table))!.SetValue(d, table);
-        descriptionType.GetProperty(nameof(ResourceDescription.EntityType))!.SetValue(d, entityType.ClrType);
+        // The one step that needs the entity type as a type argument; the slug and table go through the constructor.
+        var d = (ResourceDescription)Activator.CreateInstance(descriptionType, table, table)!;
         d.Title = title;
         d.SingularTitle = title.EndsWith("ies") ? title[..^3] + "y" : title.EndsWith('s') && !title.EndsWith("ss") ? title[..^1] : title;
 

@@ -25,8 +25,12 @@ public abstract class ResourceDescription
     readonly List<Func<GameOps.Data.GameOpsDbContext, object, CancellationToken, Task<IReadOnlyList<ValidationIssue>>>> databaseValidators = [];
     readonly List<Func<GameOps.Data.GameOpsDbContext, object, CancellationToken, Task<IReadOnlyList<ReferenceCount>>>> extraReferences = [];
 
-    protected ResourceDescription()
+    /// <param name="slug">The resource's name in URLs (<c>/data/{slug}</c>, <c>/export/{slug}.csv</c>).</param>
+    /// <param name="table">The table it lists and edits (snake_case, as in the schema).</param>
+    protected ResourceDescription(string slug, string table)
     {
+        Slug = slug;
+        Table = table;
         Fields = fields.AsReadOnly();
         ListColumns = listColumns.AsReadOnly();
         SearchFields = searchFields.AsReadOnly();
@@ -63,9 +67,9 @@ public abstract class ResourceDescription
 
     private protected void Add<TItem>(List<TItem> list, TItem item) => list.Add(Mutable(item));
 
-    public required string Slug { get; init; }
-    public required string Table { get; init; }
-    public required Type EntityType { get; init; }
+    public string Slug { get; }
+    public string Table { get; }
+    public abstract Type EntityType { get; }
     public string Title { get; set => field = Mutable(value); } = "";
     public string SingularTitle { get; set => field = Mutable(value); } = "";
     public string Workspace { get; set => field = Mutable(value); } = "Data";
@@ -100,6 +104,12 @@ public abstract class ResourceDescription
     public bool IsActivatable => typeof(GameOps.Data.Entities.IActivatable).IsAssignableFrom(EntityType);
     /// <summary>Rows with a <c>version</c> counter (<see cref="GameOps.Data.Entities.IVersioned"/>) that every save raises by one.</summary>
     public bool IsVersioned => typeof(GameOps.Data.Entities.IVersioned).IsAssignableFrom(EntityType);
+
+    /// <summary>
+    /// The hand-written page that takes <see cref="Route"/> (a workflow of its own, e.g. the report queue) instead of the shared list
+    /// shell; null when the shell serves the route. Its <c>@page</c> route equals <see cref="ListRoute"/> (checked by the declaration tests).
+    /// </summary>
+    public Type? ListPageComponent { get; set => field = Mutable(value); }
 
     public string ListRoute => Route ?? $"/data/{Slug}";
     public string DetailRoute(object id) => $"{ListRoute}/{id}";
@@ -146,11 +156,22 @@ public sealed class ResourceDescription<TEntity> : ResourceDescription where TEn
     readonly List<Func<TEntity, IEnumerable<ValidationIssue>>> validators = [];
     Action<TEntity>? initializer;
 
+    public ResourceDescription(string slug, string table) : base(slug, table) { }
+
+    public override Type EntityType => typeof(TEntity);
+
     public override object NewEntity()
     {
         var entity = new TEntity();
         initializer?.Invoke(entity);
         return entity;
+    }
+
+    /// <summary>The hand-written page component (<c>@page</c> = this resource's route) that lists this table instead of the shared shell.</summary>
+    public ResourceDescription<TEntity> ListPage<TPage>() where TPage : Microsoft.AspNetCore.Components.IComponent
+    {
+        ListPageComponent = typeof(TPage);
+        return this;
     }
 
     /// <summary>Defaults for a new row.</summary>

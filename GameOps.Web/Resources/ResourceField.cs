@@ -91,8 +91,34 @@ public sealed class ResourceField
     public Type ClrType => Property.PropertyType;
     public bool IsNullable => Nullable.GetUnderlyingType(ClrType) is not null || !ClrType.IsValueType && !Required;
 
-    public object? GetValue(object entity) => Property.GetValue(entity);
-    public void SetValue(object entity, object? value) => Property.SetValue(entity, value);
+    Func<object, object?>? getter;
+    Action<object, object?>? setter;
+
+    /// <summary>The property's value, through an accessor compiled once per field (no <c>PropertyInfo.GetValue</c> per call).</summary>
+    public object? GetValue(object entity) => (getter ??= CompileGetter(Property))(entity);
+
+    /// <summary>Sets the property (null sets a value type to its default, as <c>PropertyInfo.SetValue</c> did).</summary>
+    public void SetValue(object entity, object? value) => (setter ??= CompileSetter(Property))(entity, value);
+
+    static Func<object, object?> CompileGetter(PropertyInfo property)
+    {
+        var entity = System.Linq.Expressions.Expression.Parameter(typeof(object), "entity");
+        var read = System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Convert(entity, property.DeclaringType!), property);
+        return System.Linq.Expressions.Expression.Lambda<Func<object, object?>>(System.Linq.Expressions.Expression.Convert(read, typeof(object)), entity).Compile();
+    }
+
+    static Action<object, object?> CompileSetter(PropertyInfo property)
+    {
+        var entity = System.Linq.Expressions.Expression.Parameter(typeof(object), "entity");
+        var value = System.Linq.Expressions.Expression.Parameter(typeof(object), "value");
+        var converted = System.Linq.Expressions.Expression.Condition(
+            System.Linq.Expressions.Expression.Equal(value, System.Linq.Expressions.Expression.Constant(null)),
+            System.Linq.Expressions.Expression.Default(property.PropertyType),
+            System.Linq.Expressions.Expression.Convert(value, property.PropertyType));
+        var assign = System.Linq.Expressions.Expression.Assign(
+            System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Convert(entity, property.DeclaringType!), property), converted);
+        return System.Linq.Expressions.Expression.Lambda<Action<object, object?>>(assign, entity, value).Compile();
+    }
 
     /// <summary>Short, human-readable text for a list cell.</summary>
     public string Format(object? value, bool maskPersonalData = false)

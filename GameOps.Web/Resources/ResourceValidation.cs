@@ -101,8 +101,11 @@ public static class ResourceValidation
                 if (!StringsAreStorable(item, depth + 1)) return false;
             return true;
         }
-        foreach (var property in type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
-            if (property.CanRead && property.GetIndexParameters().Length == 0 && !StringsAreStorable(property.GetValue(value), depth + 1)) return false;
+        // The properties the column stores, read through System.Text.Json's contract for the type (its accessors, not PropertyInfo.GetValue).
+        var contract = JsonSerializerOptions.Default.GetTypeInfo(type);
+        if (contract.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object)
+            foreach (var property in contract.Properties)
+                if (property.Get is { } get && !StringsAreStorable(get(value), depth + 1)) return false;
         return true;
     }
 

@@ -5,6 +5,7 @@ using GameOps.Data;
 using GameOps.Data.Entities;
 using GameOps.Web.Auditing;
 using Microsoft.EntityFrameworkCore;
+using GameOps.Web.Services;
 
 namespace GameOps.Web.Security;
 
@@ -15,11 +16,6 @@ public sealed record ApiTokenRow(Guid Id, Guid OwnerId, string OwnerEmail, strin
 }
 
 public sealed record ApiTokenCreated(Guid Id, string Token, string Prefix, DateTime ExpiresAt);
-
-public sealed record ApiTokenResult(bool Ok, string? Error = null, ApiTokenCreated? Created = null)
-{
-    public static ApiTokenResult Fail(string error) => new(false, error);
-}
 
 /// <summary>
 /// Personal access tokens of the admin API: created by their owner with scopes taken from the owner's own permissions,
@@ -39,18 +35,18 @@ public sealed class ApiTokenService(IDbContextFactory<GameOpsDbContext> contexts
     public static IReadOnlyList<Permission> GrantableScopes(ClaimsPrincipal? user) =>
         Enum.GetValues<Permission>().Where(p => PermissionMatrix.Allows(user.RolesOf(), p)).ToList();
 
-    public async Task<ApiTokenResult> CreateAsync(string name, int days, IReadOnlyCollection<Permission> scopes, CancellationToken ct = default)
+    public async Task<OperationResult<ApiTokenCreated>> CreateAsync(string name, int days, IReadOnlyCollection<Permission> scopes, CancellationToken ct = default)
     {
         var user = await currentStaff.GetPrincipalAsync();
         if (user is null || user.IsApiToken() || CurrentStaff.IdOf(user) is not { } ownerId)
-            return ApiTokenResult.Fail("Sign in to create a token.");
+            return OperationResult<ApiTokenCreated>.Refused("Sign in to create a token.");
         name = (name ?? "").Trim();
-        if (name.Length is 0 or > 100) return ApiTokenResult.Fail("Give the token a name of 1 to 100 characters.");
-        if (days is < 1 or > MaxDays) return ApiTokenResult.Fail($"A token lives 1 to {MaxDays} days.");
-        if (scopes.Count == 0) return ApiTokenResult.Fail("Choose at least one scope.");
+        if (name.Length is 0 or > 100) return OperationResult<ApiTokenCreated>.Refused("Give the token a name of 1 to 100 characters.");
+        if (days is < 1 or > MaxDays) return OperationResult<ApiTokenCreated>.Refused($"A token lives 1 to {MaxDays} days.");
+        if (scopes.Count == 0) return OperationResult<ApiTokenCreated>.Refused("Choose at least one scope.");
         var grantable = GrantableScopes(user);
         if (scopes.Where(s => !grantable.Contains(s)).ToList() is { Count: > 0 } extra)
-            return ApiTokenResult.Fail($"Your role does not have {string.Join(", ", extra)}; a token can only carry your own permissions.");
+            return OperationResult<ApiTokenCreated>.Refused($"Your role does not have {string.Join(", ", extra)}; a token can only carry your own permissions.");
 
         var token = TokenPrefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var now = Now();
@@ -62,7 +58,7 @@ public sealed class ApiTokenService(IDbContextFactory<GameOpsDbContext> contexts
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.StaffApiTokens.Add(row);
         await db.SaveChangesAsync(ct);
-        return new ApiTokenResult(true, Created: new ApiTokenCreated(row.Id, token, row.Prefix, row.ExpiresAt));
+        return OperationResult<ApiTokenCreated>.Success("Token created.", new ApiTokenCreated(row.Id, token, row.Prefix, row.ExpiresAt));
     }
 
     /// <summary>The signed-in staff member's tokens.</summary>
@@ -91,19 +87,19 @@ public sealed class ApiTokenService(IDbContextFactory<GameOpsDbContext> contexts
     }
 
     /// <summary>Revokes a token: its owner may revoke their own, an Admin any.</summary>
-    public async Task<ApiTokenResult> RevokeAsync(Guid tokenId, CancellationToken ct = default)
+    public async Task<OperationResult<ApiTokenCreated>> RevokeAsync(Guid tokenId, CancellationToken ct = default)
     {
         var user = await currentStaff.GetPrincipalAsync();
-        if (CurrentStaff.IdOf(user) is not { } me) return ApiTokenResult.Fail("Sign in to revoke a token.");
+        if (CurrentStaff.IdOf(user) is not { } me) return OperationResult<ApiTokenCreated>.Refused("Sign in to revoke a token.");
         await using var db = await contexts.CreateDbContextAsync(ct);
         var token = await db.StaffApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId, ct);
-        if (token is null) return ApiTokenResult.Fail("That token does not exist.");
+        if (token is null) return OperationResult<ApiTokenCreated>.Refused("That token does not exist.");
         if (token.StaffUserId != me) user.Demand(Permission.StaffAdmin);
-        if (token.RevokedAt is not null) return new ApiTokenResult(true);
+        if (token.RevokedAt is not null) return new OperationResult<ApiTokenCreated>(true, "Token revoked.");
         token.RevokedAt = Now();
         token.RevokedBy = me;
         await db.SaveChangesAsync(ct);
-        return new ApiTokenResult(true);
+        return new OperationResult<ApiTokenCreated>(true, "Token revoked.");
     }
 
     /// <summary>

@@ -9,6 +9,9 @@ public sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMess
     public void Configure(EntityTypeBuilder<ChatMessage> builder)
     {
         builder.ToTable("chat_messages");
+        // The lists' sort orders with the id as tie-breaker (keyset paging seeks on them); names kept from the ListIndexes migrations.
+        builder.HasIndex(e => new { e.CreatedAt, e.Id }).HasDatabaseName("ix_chat_messages_created_at_id");
+        builder.HasIndex(e => new { e.MessageType, e.CreatedAt, e.Id }).HasDatabaseName("ix_chat_messages_message_type_created_at_id");
         builder.Property(e => e.MessageId).HasMaxLength(64);
         builder.HasIndex(e => e.MessageId).IsUnique();
         builder.HasOne(e => e.Channel).WithMany().HasForeignKey(e => e.ChannelId).OnDelete(DeleteBehavior.Restrict);

@@ -9,6 +9,8 @@ public sealed class PlayerReportConfiguration : IEntityTypeConfiguration<PlayerR
     public void Configure(EntityTypeBuilder<PlayerReport> builder)
     {
         builder.ToTable("player_reports");
+        // The lists' sort orders with the id as tie-breaker (keyset paging seeks on them); names kept from the ListIndexes migrations.
+        builder.HasIndex(e => new { e.CreatedAt, e.Id }).HasDatabaseName("ix_player_reports_created_at_id");
         builder.HasOne(e => e.ReporterUser).WithMany().HasForeignKey(e => e.ReporterUserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(e => e.TargetUser).WithMany().HasForeignKey(e => e.TargetUserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(e => e.ChatMessage).WithMany().HasForeignKey(e => e.ChatMessageId).OnDelete(DeleteBehavior.SetNull);

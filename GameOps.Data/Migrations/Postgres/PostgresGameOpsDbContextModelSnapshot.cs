@@ -854,8 +854,14 @@ namespace GameOps.Data.Migrations.Postgres
                     b.HasIndex("ChannelId", "CreatedAt")
                         .HasDatabaseName("ix_chat_messages_channel_id_created_at");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_chat_messages_created_at_id");
+
                     b.HasIndex("UserId", "CreatedAt")
                         .HasDatabaseName("ix_chat_messages_user_id_created_at");
+
+                    b.HasIndex("MessageType", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_chat_messages_message_type_created_at_id");
 
                     b.HasIndex(new[] { "Content" }, "ix_chat_messages_content_fts")
                         .HasDatabaseName("ix_chat_messages_content")
@@ -1927,6 +1933,12 @@ namespace GameOps.Data.Migrations.Postgres
                     b.HasIndex("ItemType", "Rarity")
                         .HasDatabaseName("ix_items_item_type_rarity");
 
+                    b.HasIndex("Name", "Id")
+                        .HasDatabaseName("ix_items_name_id");
+
+                    b.HasIndex("Rarity", "Name", "Id")
+                        .HasDatabaseName("ix_items_rarity_name_id");
+
                     b.HasIndex(new[] { "Name" }, "ix_items_name_trgm")
                         .HasDatabaseName("ix_items_name_trgm");
 
@@ -2435,8 +2447,14 @@ namespace GameOps.Data.Migrations.Postgres
                     b.HasIndex("ModeratorId")
                         .HasDatabaseName("ix_moderation_actions_moderator_id");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_moderation_actions_created_at_id");
+
                     b.HasIndex("TargetUserId", "CreatedAt")
                         .HasDatabaseName("ix_moderation_actions_target_user_id_created_at");
+
+                    b.HasIndex("ActionType", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_moderation_actions_action_type_created_at_id");
 
                     b.HasIndex(new[] { "Reason" }, "ix_moderation_actions_reason_fts")
                         .HasDatabaseName("ix_moderation_actions_reason")
@@ -2727,6 +2745,15 @@ namespace GameOps.Data.Migrations.Postgres
                     b.HasIndex("Timestamp")
                         .HasDatabaseName("ix_performance_metrics_timestamp");
 
+                    b.HasIndex("MetricName", "Id")
+                        .HasDatabaseName("ix_performance_metrics_metric_name_id");
+
+                    b.HasIndex("Timestamp", "Id")
+                        .HasDatabaseName("ix_performance_metrics_timestamp_id");
+
+                    b.HasIndex("ServiceName", "MetricName", "Id")
+                        .HasDatabaseName("ix_performance_metrics_service_name_metric_name_id");
+
                     b.HasIndex("ServiceName", "MetricName", "Timestamp")
                         .HasDatabaseName("ix_performance_metrics_service_name_metric_name_timestamp");
 
@@ -2799,8 +2826,14 @@ namespace GameOps.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_users_username");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_users_created_at_id");
+
                     b.HasIndex("Status", "CreatedAt")
                         .HasDatabaseName("ix_users_status_created_at");
+
+                    b.HasIndex("Username", "Id")
+                        .HasDatabaseName("ix_users_username_id");
 
                     b.HasIndex(new[] { "Username" }, "ix_users_username_trgm")
                         .HasDatabaseName("ix_users_username_trgm");
@@ -2956,6 +2989,9 @@ namespace GameOps.Data.Migrations.Postgres
 
                     b.HasIndex("AssigneeStaffId", "Status")
                         .HasDatabaseName("ix_player_reports_assignee_staff_id_status");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_player_reports_created_at_id");
 
                     b.HasIndex("Status", "CreatedAt")
                         .HasDatabaseName("ix_player_reports_status_created_at");
@@ -3844,8 +3880,14 @@ namespace GameOps.Data.Migrations.Postgres
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_staff_audit_logs_created_at");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_staff_audit_logs_created_at_id");
+
                     b.HasIndex("StaffUserId", "CreatedAt")
                         .HasDatabaseName("ix_staff_audit_logs_staff_user_id_created_at");
+
+                    b.HasIndex("Action", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_staff_audit_logs_action_created_at_id");
 
                     b.HasIndex("EntityType", "EntityKey", "CreatedAt")
                         .HasDatabaseName("ix_staff_audit_logs_entity_type_entity_key_created_at");

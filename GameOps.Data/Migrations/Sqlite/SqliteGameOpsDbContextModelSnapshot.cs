@@ -881,8 +881,14 @@ namespace GameOps.Data.Migrations.Sqlite
                     b.HasIndex("ChannelId", "CreatedAt")
                         .HasDatabaseName("ix_chat_messages_channel_id_created_at");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_chat_messages_created_at_id");
+
                     b.HasIndex("UserId", "CreatedAt")
                         .HasDatabaseName("ix_chat_messages_user_id_created_at");
+
+                    b.HasIndex("MessageType", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_chat_messages_message_type_created_at_id");
 
                     b.ToTable("chat_messages", (string)null);
                 });
@@ -1959,6 +1965,12 @@ namespace GameOps.Data.Migrations.Sqlite
                     b.HasIndex("ItemType", "Rarity")
                         .HasDatabaseName("ix_items_item_type_rarity");
 
+                    b.HasIndex("Name", "Id")
+                        .HasDatabaseName("ix_items_name_id");
+
+                    b.HasIndex("Rarity", "Name", "Id")
+                        .HasDatabaseName("ix_items_rarity_name_id");
+
                     b.ToTable("items", (string)null);
                 });
 
@@ -2517,8 +2529,14 @@ namespace GameOps.Data.Migrations.Sqlite
                     b.HasIndex("ModeratorId")
                         .HasDatabaseName("ix_moderation_actions_moderator_id");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_moderation_actions_created_at_id");
+
                     b.HasIndex("TargetUserId", "CreatedAt")
                         .HasDatabaseName("ix_moderation_actions_target_user_id_created_at");
+
+                    b.HasIndex("ActionType", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_moderation_actions_action_type_created_at_id");
 
                     b.ToTable("moderation_actions", (string)null);
                 });
@@ -2828,6 +2846,15 @@ namespace GameOps.Data.Migrations.Sqlite
                     b.HasIndex("Timestamp")
                         .HasDatabaseName("ix_performance_metrics_timestamp");
 
+                    b.HasIndex("MetricName", "Id")
+                        .HasDatabaseName("ix_performance_metrics_metric_name_id");
+
+                    b.HasIndex("Timestamp", "Id")
+                        .HasDatabaseName("ix_performance_metrics_timestamp_id");
+
+                    b.HasIndex("ServiceName", "MetricName", "Id")
+                        .HasDatabaseName("ix_performance_metrics_service_name_metric_name_id");
+
                     b.HasIndex("ServiceName", "MetricName", "Timestamp")
                         .HasDatabaseName("ix_performance_metrics_service_name_metric_name_timestamp");
 
@@ -2907,8 +2934,14 @@ namespace GameOps.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_users_username");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_users_created_at_id");
+
                     b.HasIndex("Status", "CreatedAt")
                         .HasDatabaseName("ix_users_status_created_at");
+
+                    b.HasIndex("Username", "Id")
+                        .HasDatabaseName("ix_users_username_id");
 
                     b.ToTable("users", (string)null);
                 });
@@ -3046,6 +3079,9 @@ namespace GameOps.Data.Migrations.Sqlite
 
                     b.HasIndex("AssigneeStaffId", "Status")
                         .HasDatabaseName("ix_player_reports_assignee_staff_id_status");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_player_reports_created_at_id");
 
                     b.HasIndex("Status", "CreatedAt")
                         .HasDatabaseName("ix_player_reports_status_created_at");
@@ -3918,8 +3954,14 @@ namespace GameOps.Data.Migrations.Sqlite
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_staff_audit_logs_created_at");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_staff_audit_logs_created_at_id");
+
                     b.HasIndex("StaffUserId", "CreatedAt")
                         .HasDatabaseName("ix_staff_audit_logs_staff_user_id_created_at");
+
+                    b.HasIndex("Action", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_staff_audit_logs_action_created_at_id");
 
                     b.HasIndex("EntityType", "EntityKey", "CreatedAt")
                         .HasDatabaseName("ix_staff_audit_logs_entity_type_entity_key_created_at");

@@ -34,15 +34,15 @@ public sealed class StaffAdminTests(GameOpsWebFactory app)
         await using var _ = scope;
         var email = Unique("mod");
         var created = await admin.CreateAsync(email, "New Moderator", [StaffRoles.Moderator]);
-        Assert.True(created.Succeeded, created.Message);
-        Assert.NotNull(created.OneTimePassword);
+        Assert.True(created.Ok, created.Message);
+        Assert.NotNull(created.Value);
 
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var response = await PostLoginAsync(client, email, created.OneTimePassword!);
+        var response = await PostLoginAsync(client, email, created.Value!);
         Assert.Equal("/account/security?mustChange=true", response.Headers.Location?.OriginalString);
 
         var duplicate = await admin.CreateAsync(email, "Again", [StaffRoles.Moderator]);
-        Assert.False(duplicate.Succeeded);
+        Assert.False(duplicate.Ok);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class StaffAdminTests(GameOpsWebFactory app)
         var me = (await users.FindByEmailAsync("admin@gameops.local"))!;
 
         var own = await admin.SetRolesAsync(me.Id, [StaffRoles.Manager], me.Id);
-        Assert.False(own.Succeeded);
+        Assert.False(own.Ok);
         Assert.Contains("your own Admin role", own.Message);
 
         var otherAdminEmail = Unique("adm");
@@ -62,15 +62,15 @@ public sealed class StaffAdminTests(GameOpsWebFactory app)
         // Two admins now: removing the other one's role is allowed; removing the demo admin's by the other is allowed too,
         // but never when it would leave no active Admin.
         var demoted = await admin.SetRolesAsync(other.Id!.Value, [StaffRoles.Manager], me.Id);
-        Assert.True(demoted.Succeeded, demoted.Message);
+        Assert.True(demoted.Ok, demoted.Message);
         var lastAdmins = (await users.GetUsersInRoleAsync(StaffRoles.Admin)).Where(u => !u.IsDisabled).ToList();
         if (lastAdmins.Count == 1)
         {
             var last = await admin.SetRolesAsync(lastAdmins[0].Id, [StaffRoles.Manager], other.Id!.Value);
-            Assert.False(last.Succeeded);
+            Assert.False(last.Ok);
             Assert.Contains("last Admin", last.Message);
             var disable = await admin.SetDisabledAsync(lastAdmins[0].Id, true, other.Id!.Value);
-            Assert.False(disable.Succeeded);
+            Assert.False(disable.Ok);
         }
         Assert.True(await users.IsInRoleAsync(me, StaffRoles.Admin));
     }
@@ -84,11 +84,11 @@ public sealed class StaffAdminTests(GameOpsWebFactory app)
         var created = await admin.CreateAsync(email, "Lock me", [StaffRoles.Designer]);
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         for (var i = 0; i < 5; i++) await PostLoginAsync(client, email, "Wrong-Passw0rd!");
-        var locked = await PostLoginAsync(client, email, created.OneTimePassword!);
+        var locked = await PostLoginAsync(client, email, created.Value!);
         Assert.Contains("locked", Uri.UnescapeDataString(locked.Headers.Location!.OriginalString));
 
-        Assert.True((await admin.UnlockAsync(created.Id!.Value)).Succeeded);
-        var after = await PostLoginAsync(client, email, created.OneTimePassword!);
+        Assert.True((await admin.UnlockAsync(created.Id!.Value)).Ok);
+        var after = await PostLoginAsync(client, email, created.Value!);
         Assert.Equal("/account/security?mustChange=true", after.Headers.Location?.OriginalString);
     }
 
@@ -110,7 +110,7 @@ public sealed class StaffAdminTests(GameOpsWebFactory app)
         var recovery = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.First();
 
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var step1 = await PostLoginAsync(client, email, created.OneTimePassword!);
+        var step1 = await PostLoginAsync(client, email, created.Value!);
         Assert.StartsWith("/account/login-2fa", step1.Headers.Location!.OriginalString);
         var wrong = await PostFormAsync(client, "/account/login-2fa", new() { ["Code"] = "000000", ["ReturnUrl"] = "/" });
         Assert.StartsWith("/account/login-2fa?error=", wrong.Headers.Location!.OriginalString);
@@ -118,12 +118,12 @@ public sealed class StaffAdminTests(GameOpsWebFactory app)
         Assert.Equal("/", ok.Headers.Location?.OriginalString);
 
         var second = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await PostLoginAsync(second, email, created.OneTimePassword!);
+        await PostLoginAsync(second, email, created.Value!);
         var byRecovery = await PostFormAsync(second, "/account/login-2fa", new() { ["RecoveryCode"] = recovery, ["ReturnUrl"] = "/" });
         Assert.Equal("/", byRecovery.Headers.Location?.OriginalString);
 
         var third = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await PostLoginAsync(third, email, created.OneTimePassword!);
+        await PostLoginAsync(third, email, created.Value!);
         var reused = await PostFormAsync(third, "/account/login-2fa", new() { ["RecoveryCode"] = recovery, ["ReturnUrl"] = "/" });
         Assert.StartsWith("/account/login-2fa?error=", reused.Headers.Location!.OriginalString);
     }

@@ -100,7 +100,7 @@ public sealed class ApiAuthTests(SqliteApiHost host) : IClassFixture<SqliteApiHo
         scope.ServiceProvider.GetRequiredService<CurrentStaff>().Use(await host.StaffAsync(Designer));
         var result = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync("too much", 30, [Permission.DesignRead, Permission.AuditRead], Ct);
         Assert.False(result.Ok);
-        Assert.Contains("AuditRead", result.Error);
+        Assert.Contains("AuditRead", result.Message);
         var tooLong = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync("too long", 91, [Permission.DesignRead], Ct);
         Assert.False(tooLong.Ok);
     }

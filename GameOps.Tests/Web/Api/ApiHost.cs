@@ -81,8 +81,8 @@ public abstract class ApiHost : WebApplicationFactory<Program>, IAsyncLifetime
         scope.ServiceProvider.GetRequiredService<CurrentStaff>().Use(principal, "127.0.0.1", "tests");
         var result = await scope.ServiceProvider.GetRequiredService<ApiTokenService>()
             .CreateAsync(name ?? $"tests {Guid.NewGuid():N}"[..20], days, scopes ?? ApiTokenService.GrantableScopes(principal));
-        Assert.True(result.Ok, result.Error);
-        return result.Created!.Token;
+        Assert.True(result.Ok, result.Message);
+        return result.Value!.Token;
     }
 
     public HttpClient Client(string? token = null)

@@ -137,17 +137,17 @@ public sealed class ModerationServiceTests
             Assert.Equal("suspended", Assert.Single(nowRows).Status);
         }
 
-        Assert.False((await service.ShortenAsync(ban.ActionId!.Value, DateTime.UtcNow.AddHours(5), "longer", Ct)).Ok);
-        Assert.True((await service.ShortenAsync(ban.ActionId!.Value, DateTime.UtcNow.AddMinutes(30), "first offence", Ct)).Ok);
-        Assert.False((await service.LiftAsync(ban.ActionId!.Value, " ", Ct)).Ok);
-        Assert.True((await service.LiftAsync(ban.ActionId!.Value, "Mistaken identity", Ct)).Ok);
+        Assert.False((await service.ShortenAsync(ban.Id!.Value, DateTime.UtcNow.AddHours(5), "longer", Ct)).Ok);
+        Assert.True((await service.ShortenAsync(ban.Id!.Value, DateTime.UtcNow.AddMinutes(30), "first offence", Ct)).Ok);
+        Assert.False((await service.LiftAsync(ban.Id!.Value, " ", Ct)).Ok);
+        Assert.True((await service.LiftAsync(ban.Id!.Value, "Mistaken identity", Ct)).Ok);
         await using (var check = db.CreateContext())
         {
             Assert.Equal("active", (await check.Players.SingleAsync(p => p.Id == world.Target.Id, Ct)).Status);
             var action = await check.ModerationActions.SingleAsync(Ct);
             Assert.Equal((world.Alice.Id, "Mistaken identity"), (action.LiftedByStaffId, action.LiftReason));
         }
-        Assert.False((await service.LiftAsync(ban.ActionId!.Value, "twice", Ct)).Ok);
+        Assert.False((await service.LiftAsync(ban.Id!.Value, "twice", Ct)).Ok);
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
@@ -159,13 +159,13 @@ public sealed class ModerationServiceTests
         await using var bob = world.As(world.Bob);
         var aliceService = alice.ServiceProvider.GetRequiredService<ModerationService>();
         var ban = await aliceService.SanctionPlayerAsync(world.Target.Id, new SanctionRequest(SanctionKind.PermBan, "Botting"), Ct);
-        var appeal = await aliceService.FileAppealAsync(ban.ActionId!.Value, "It was my brother", Ct);
+        var appeal = await aliceService.FileAppealAsync(ban.Id!.Value, "It was my brother", Ct);
         Assert.True(appeal.Ok);
 
-        var own = await aliceService.DecideAppealAsync(appeal.ActionId!.Value, true, "ok", Ct);
+        var own = await aliceService.DecideAppealAsync(appeal.Id!.Value, true, "ok", Ct);
         Assert.False(own.Ok);
         Assert.Contains("another moderator", own.Message);
-        Assert.True((await bob.ServiceProvider.GetRequiredService<ModerationService>().DecideAppealAsync(appeal.ActionId!.Value, true, "Evidence was weak", Ct)).Ok);
+        Assert.True((await bob.ServiceProvider.GetRequiredService<ModerationService>().DecideAppealAsync(appeal.Id!.Value, true, "Evidence was weak", Ct)).Ok);
 
         await using var check = db.CreateContext();
         Assert.Equal("active", (await check.Players.SingleAsync(p => p.Id == world.Target.Id, Ct)).Status);

@@ -72,11 +72,11 @@ public sealed class PlayerSupportTests
         var ban = await a.SanctionPlayerAsync(world.Target.Id, new SanctionRequest(SanctionKind.TempBan, "ban", 60), Ct);
         await b.SanctionPlayerAsync(world.Reporter.Id, new SanctionRequest(SanctionKind.Warn, "warn"), Ct);
         var mute = await b.SanctionPlayerAsync(world.Reporter.Id, new SanctionRequest(SanctionKind.Mute, "mute", 30), Ct);
-        await b.LiftAsync(mute.ActionId!.Value, "sorry", Ct);
-        await a.FileAppealAsync(ban.ActionId!.Value, "please", Ct);
+        await b.LiftAsync(mute.Id!.Value, "sorry", Ct);
+        await a.FileAppealAsync(ban.Id!.Value, "please", Ct);
         await using (var expire = db.CreateContext())
         {
-            var old = await expire.ModerationActions.SingleAsync(x => x.Id == ban.ActionId, Ct);
+            var old = await expire.ModerationActions.SingleAsync(x => x.Id == ban.Id, Ct);
             old.ExpiresAt = DateTime.UtcNow.AddMinutes(-1); // expired: stops counting on its own
             await expire.SaveChangesAsync(Ct);
         }

@@ -22,6 +22,26 @@ public sealed class ResourceDeclarationTests
     }
 
     [Fact]
+    public async Task Every_declared_list_page_takes_its_resources_route_and_every_page_on_a_resource_route_is_declared()
+    {
+        var (db, catalog) = await ResourceCatalogTests.CatalogAsync();
+        await using var _ = db;
+        static IEnumerable<string> RoutesOf(Type page) =>
+            page.GetCustomAttributes(typeof(Microsoft.AspNetCore.Components.RouteAttribute), false).Cast<Microsoft.AspNetCore.Components.RouteAttribute>().Select(r => r.Template);
+
+        var declared = catalog.All.Where(r => r.ListPageComponent is not null).ToList();
+        Assert.Contains(declared, r => r.ListPageComponent == typeof(GameOps.Web.Components.Pages.Moderation.ReportQueue));
+        foreach (var resource in declared)
+            Assert.True(RoutesOf(resource.ListPageComponent!).Contains(resource.ListRoute),
+                $"{resource.ListPageComponent!.Name} is declared as the list page of {resource.Table} but has no @page \"{resource.ListRoute}\"");
+
+        var pages = typeof(ResourceCatalog).Assembly.GetTypes().Where(t => typeof(Microsoft.AspNetCore.Components.IComponent).IsAssignableFrom(t)).ToList();
+        foreach (var resource in catalog.All.Where(r => r.Route is not null))
+            foreach (var page in pages.Where(p => RoutesOf(p).Contains(resource.ListRoute)))
+                Assert.True(resource.ListPageComponent == page, $"{page.Name} takes the route of {resource.Table} ({resource.ListRoute}) but the declaration does not say .ListPage<{page.Name}>()");
+    }
+
+    [Fact]
     public async Task A_built_resource_refuses_every_change_and_keeps_its_declaration()
     {
         var (db, catalog) = await ResourceCatalogTests.CatalogAsync();

@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Reflection.Emit;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using GameOps.Web.Resources;
@@ -58,6 +60,65 @@ public sealed class TypedDispatchTests
             .MakeGenericMethod(entityType).Invoke(null, []);
 
     static string Typed<T>() => typeof(T).Name;
+
+    /// <summary>Property access by reflection, forbidden in the resource machinery (declarations are built from typed expressions).</summary>
+    static readonly string[] ForbiddenInResources =
+        ["System.Reflection.PropertyInfo.GetValue", "System.Reflection.PropertyInfo.SetValue", .. Forbidden.Select(f => $"{f.Type}.{f.Member}")];
+
+    [Fact]
+    public void The_resource_machinery_never_reads_or_writes_a_property_by_reflection()
+    {
+        var resources = typeof(ResourceCatalog).Assembly.GetTypes().Where(t => t.Namespace?.StartsWith("GameOps.Web.Resources", StringComparison.Ordinal) == true);
+        Assert.Empty(resources.SelectMany(t => CallsIn(t).Where(ForbiddenInResources.Contains).Select(call => $"{t.FullName}: {call}")).Distinct());
+    }
+
+    [Fact]
+    public void The_property_check_finds_reflection_where_it_is_used() =>
+        Assert.Contains("System.Reflection.PropertyInfo.GetValue", CallsIn(typeof(PropertyByReflection)));
+
+    static class PropertyByReflection
+    {
+        public static object? Read(object entity) => entity.GetType().GetProperty("Id")!.GetValue(entity);
+    }
+
+    static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(f => (OpCode)f.GetValue(null)!).ToDictionary(o => o.Value);
+
+    /// <summary>Every method a type's own IL calls (its methods, constructors, lambdas and state machines: nested types count too).</summary>
+    static IEnumerable<string> CallsIn(Type type)
+    {
+        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        foreach (var method in type.GetMethods(all).Cast<MethodBase>().Concat(type.GetConstructors(all)))
+        {
+            var il = method.GetMethodBody()?.GetILAsByteArray();
+            if (il is null) continue;
+            for (var i = 0; i < il.Length;)
+            {
+                var op = il[i] == 0xFE ? OpCodesByValue[unchecked((short)(0xFE00 | il[i + 1]))] : OpCodesByValue[il[i]];
+                i += op.Size;
+                if (op.OperandType is OperandType.InlineMethod)
+                {
+                    MethodBase? called = null;
+                    try
+                    {
+                        called = method.Module.ResolveMethod(BitConverter.ToInt32(il, i), type.IsGenericType ? type.GetGenericArguments() : null,
+                            method.IsGenericMethod ? method.GetGenericArguments() : null);
+                    }
+                    catch (ArgumentException) { }
+                    if (called?.DeclaringType is { } declaring) yield return $"{declaring.FullName}.{called.Name}";
+                }
+                i += op.OperandType switch
+                {
+                    OperandType.InlineNone => 0,
+                    OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
+                    OperandType.InlineVar => 2,
+                    OperandType.InlineI8 or OperandType.InlineR => 8,
+                    OperandType.InlineSwitch => 4 + 4 * BitConverter.ToInt32(il, i),
+                    _ => 4,
+                };
+            }
+        }
+    }
 
     [Fact]
     public void No_source_file_of_the_web_project_builds_generic_methods_at_run_time()

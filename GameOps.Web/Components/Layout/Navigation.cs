@@ -32,9 +32,12 @@ public static class Navigation
             .Select(a => (a.Workspace, new NavLinkItem(a.Title, a.Href, a.Icon, a.Permission)))
             .ToList();
 
+    /// <summary>A resource whose list page (<c>.ListPage&lt;TPage&gt;()</c>) puts itself in the drawer is listed once, by that page's entry.</summary>
+    static bool HasOwnEntry(Type? listPage) => listPage?.GetCustomAttributes(typeof(NavEntryAttribute), false).Length > 0;
+
     public static IReadOnlyList<NavGroupItem> Build(ResourceCatalog catalog) =>
         Workspaces.Select(w => new NavGroupItem(w.Workspace, w.Icon, w.Policy,
-                catalog.All.Where(r => r.Workspace == w.Workspace && r.Route is not null && !Pages.Any(p => p.Link.Href == r.Route))
+                catalog.All.Where(r => r.Workspace == w.Workspace && r.Route is not null && !Pages.Any(p => p.Link.Href == r.Route) && !HasOwnEntry(r.ListPageComponent))
                     .Select(r => new NavLinkItem(r.Title, r.Route!, r.Icon ?? Icons.Material.Filled.List, r.ReadPermission))
                     .Concat(Pages.Where(p => p.Workspace == w.Workspace).Select(p => p.Link))
                     .OrderBy(l => l.Title)

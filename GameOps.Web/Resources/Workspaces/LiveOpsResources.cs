@@ -13,6 +13,7 @@ public sealed class LiveOpsResources : IResourceConfiguration
     public void Configure(ResourceCatalog catalog)
     {
         catalog.For<GameEvent>().InWorkspace("Live Ops", "/liveops/events", Icons.Material.Filled.Celebration, "Events", "Event")
+            .ListPage<Components.Pages.LiveOps.EventsList>()
             .Permissions(Permission.LiveOpsRead, Permission.LiveOpsWrite)
             .Columns(e => e.EventId, e => e.Name, e => e.EventType, e => e.Category, e => e.Status, e => e.StartTime, e => e.EndTime, e => e.CurrentParticipants)
             .Options(e => e.Status, EventStatuses)

@@ -14,6 +14,7 @@ public sealed class ModerationResources : IResourceConfiguration
     public void Configure(ResourceCatalog catalog)
     {
         catalog.For<PlayerReport>().InWorkspace("Moderation", "/moderation/reports", Icons.Material.Filled.Flag, "Reports", "Report")
+            .ListPage<Components.Pages.Moderation.ReportQueue>()
             .Moderated()
             .Columns(r => r.CreatedAt, r => r.Category, r => r.Priority, r => r.Status, r => r.TargetUserId, r => r.ReporterUserId, r => r.AssigneeStaffId)
             .Options(r => r.Category, ReportCategories).Options(r => r.Status, ReportStatuses)
@@ -24,6 +25,7 @@ public sealed class ModerationResources : IResourceConfiguration
             .Help(r => r.Priority, "1 = urgent, 2 = normal, 3 = low.");
 
         catalog.For<ModerationAction>().InWorkspace("Moderation", "/moderation/actions", Icons.Material.Filled.Gavel, "Sanctions", "Sanction")
+            .ListPage<Components.Pages.Moderation.Sanctions>()
             .Moderated()
             .Columns(a => a.CreatedAt, a => a.ActionType, a => a.TargetUserId, a => a.ModeratorId, a => a.Duration, a => a.ExpiresAt, a => a.Reason)
             .Options(a => a.ActionType, ActionTypes)
@@ -32,6 +34,7 @@ public sealed class ModerationResources : IResourceConfiguration
             .Range(a => a.Duration, 0, null).Help(a => a.Duration, "Minutes; empty for permanent or instant actions.");
 
         catalog.For<ChatMessage>().InWorkspace("Moderation", "/moderation/chat", Icons.Material.Filled.Forum, "Chat messages", "Chat message")
+            .ListPage<Components.Pages.Moderation.ChatReview>()
             .Moderated().NoCreate()
             .Columns(m => m.CreatedAt, m => m.ChannelId, m => m.UserId, m => m.Content, m => m.MessageType, m => m.IsDeleted)
             .Options(m => m.MessageType, "text", "emote", "system", "trade", "image")
@@ -39,6 +42,7 @@ public sealed class ModerationResources : IResourceConfiguration
             .Search(m => m.Content, m => m.MessageId).SearchAnywhere(m => m.Content).SortBy(m => m.CreatedAt, descending: true);
 
         catalog.For<FraudDetection>().InWorkspace("Moderation", "/moderation/fraud", Icons.Material.Filled.ReportProblem, "Fraud flags", "Fraud flag")
+            .ListPage<Components.Pages.Moderation.FraudTriage>()
             .Moderated()
             .Columns(f => f.DetectedAt, f => f.UserId, f => f.FraudType, f => f.RiskScore, f => f.IsConfirmed, f => f.ResolvedAt)
             .FilterBy(f => f.FraudType, f => f.RiskScore, f => f.IsConfirmed, f => f.DetectedAt)
@@ -46,6 +50,7 @@ public sealed class ModerationResources : IResourceConfiguration
             .Range(f => f.RiskScore, 0, 1);
 
         catalog.For<SecurityEvent>().InWorkspace("Moderation", "/moderation/security", Icons.Material.Filled.Shield, "Security events", "Security event")
+            .ListPage<Components.Pages.Moderation.SecurityEvents>()
             .Moderated()
             .Columns(e => e.CreatedAt, e => e.Severity, e => e.EventType, e => e.UserId, e => e.IpAddress, e => e.IsResolved)
             .Options(e => e.Severity, Severities)

@@ -15,6 +15,7 @@ public sealed class PlayersResources : IResourceConfiguration
     public void Configure(ResourceCatalog catalog)
     {
         catalog.For<Player>().InWorkspace("Players", "/players", Icons.Material.Filled.People, "Players", "Player")
+            .ListPage<Components.Pages.Players.PlayersResources>()
             .Permissions(Permission.PlayersRead, Permission.PlayersSupport).NoCreate().NoDelete()
             .Columns(p => p.Username, p => p.Email, p => p.Status, p => p.CreatedAt, p => p.LastLogin)
             .Options(p => p.Status, PlayerStatuses)

@@ -45,12 +45,14 @@ public sealed class WorldResources : IResourceConfiguration
             .FilterBy(e => e.ZoneId, e => e.EventType, e => e.Status, e => e.StartTime)
             .Search(e => e.EventId, e => e.Title).SearchAnyPart(e => e.EventId, e => e.Title).SortBy(e => e.StartTime, descending: true);
         catalog.For<WeatherData>().InWorkspace("World", "/world/weather", Icons.Material.Filled.Cloud, "Weather", "Weather reading")
+            .ListPage<Components.Pages.World.WeatherPage>()
             .Permissions(Permission.WorldRead, Permission.WorldWrite)
             .Columns(w => w.Timestamp, w => w.ZoneId, w => w.WeatherType, w => w.Temperature, w => w.WindSpeed, w => w.Intensity)
             .FilterBy(w => w.ZoneId, w => w.WeatherType, w => w.Timestamp)
             .Search().SortBy(w => w.Timestamp, descending: true);
 
         catalog.For<Guild>().InWorkspace("World", "/guilds", Icons.Material.Filled.Groups, "Guilds", "Guild")
+            .ListPage<Components.Pages.World.GuildsResources>()
             // A guild is disbanded (GuildService: reason, territories, members), never deleted from the console.
             .Permissions(Permission.WorldRead, Permission.LiveOpsWrite).NoDelete()
             .Columns(g => g.GuildId, g => g.Name, g => g.Level, g => g.MaxMembers, g => g.Treasury, g => g.Status, g => g.CreatedAt)
@@ -61,11 +63,13 @@ public sealed class WorldResources : IResourceConfiguration
             .ReadOnly(g => g.Treasury, g => g.Status)
             .Initialize(g => { g.Status = "active"; g.Level = 1; g.MaxMembers = 50; });
         catalog.For<Match>().InWorkspace("World", "/matches", Icons.Material.Filled.SportsEsports, "Matches", "Match")
+            .ListPage<Components.Pages.World.MatchesResources>()
             .Permissions(Permission.WorldRead, write: null).NoCreate().NoDelete()
             .Columns(m => m.MatchId, m => m.GameMode, m => m.MatchType, m => m.Status, m => m.StartedAt, m => m.Duration, m => m.WinnerTeam)
             .FilterBy(m => m.GameMode, m => m.MatchType, m => m.Status, m => m.StartedAt)
             .Search(m => m.MatchId).SortBy(m => m.CreatedAt, descending: true);
         catalog.For<Rating>().InWorkspace("World", "/leaderboards", Icons.Material.Filled.Leaderboard, "Leaderboards", "Rating")
+            .ListPage<Components.Pages.World.Leaderboards>()
             .Permissions(Permission.WorldRead, write: null).NoCreate().NoDelete()
             .Columns(r => r.GameMode, r => r.ActorId, r => r.RatingValue, r => r.Wins, r => r.Losses, r => r.WinStreak, r => r.LossStreak, r => r.LastPlayed)
             .FilterBy(r => r.GameMode, r => r.RatingValue)

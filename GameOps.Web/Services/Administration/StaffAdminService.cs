@@ -10,11 +10,6 @@ namespace GameOps.Web.Services.Administration;
 public sealed record StaffRow(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool IsDisabled, bool IsLockedOut,
     bool TwoFactorEnabled, bool MustChangePassword, DateTime? LastSignInAt, DateTime CreatedAt);
 
-public sealed record StaffResult(bool Succeeded, string Message, string? OneTimePassword = null, Guid? Id = null)
-{
-    public static StaffResult Fail(string message) => new(false, message);
-}
-
 /// <summary>
 /// Staff accounts: create with a one-time password, roles, disable, unlock, reset, sign out everywhere.
 /// Every change goes through Identity's stores, so the audit interceptor records it.
@@ -40,16 +35,16 @@ public sealed class StaffAdminService(IServiceScopeFactory scopeFactory, Current
 
     public async Task<StaffRow?> FindAsync(Guid id, CancellationToken ct = default) => (await ListAsync(ct)).FirstOrDefault(r => r.Id == id);
 
-    public async Task<StaffResult> CreateAsync(string email, string displayName, IReadOnlyCollection<string> roles)
+    public async Task<OperationResult<string>> CreateAsync(string email, string displayName, IReadOnlyCollection<string> roles)
     {
         await currentStaff.DemandAsync(Permission.StaffAdmin);
         return await WithUsersAsync(async users =>
         {
             email = email.Trim();
-            if (!System.Net.Mail.MailAddress.TryCreate(email, out _) || email.Length > 256) return StaffResult.Fail("Enter a valid email address (at most 256 characters).");
-            if (string.IsNullOrWhiteSpace(displayName) || displayName.Length > 128) return StaffResult.Fail("Enter a display name (at most 128 characters).");
-            if (roles.Count == 0 || roles.Any(r => !StaffRoles.All.Contains(r))) return StaffResult.Fail("Choose at least one role.");
-            if (await users.FindByEmailAsync(email) is not null) return StaffResult.Fail($"A staff account with {email} already exists.");
+            if (!System.Net.Mail.MailAddress.TryCreate(email, out _) || email.Length > 256) return OperationResult<string>.Refused("Enter a valid email address (at most 256 characters).");
+            if (string.IsNullOrWhiteSpace(displayName) || displayName.Length > 128) return OperationResult<string>.Refused("Enter a display name (at most 128 characters).");
+            if (roles.Count == 0 || roles.Any(r => !StaffRoles.All.Contains(r))) return OperationResult<string>.Refused("Choose at least one role.");
+            if (await users.FindByEmailAsync(email) is not null) return OperationResult<string>.Refused($"A staff account with {email} already exists.");
             var password = OneTimePassword();
             var user = new StaffUser
             {
@@ -57,103 +52,103 @@ public sealed class StaffAdminService(IServiceScopeFactory scopeFactory, Current
                 MustChangePassword = true, LockoutEnabled = true, CreatedAt = VersioningInterceptor.Truncate(DateTime.UtcNow),
             };
             var created = await users.CreateAsync(user, password);
-            if (!created.Succeeded) return StaffResult.Fail(Describe(created));
+            if (!created.Succeeded) return OperationResult<string>.Refused(Describe(created));
             var added = await users.AddToRolesAsync(user, roles);
             if (!added.Succeeded)
             {
                 await users.DeleteAsync(user);
-                return StaffResult.Fail(Describe(added));
+                return OperationResult<string>.Refused(Describe(added));
             }
-            return new StaffResult(true, $"{email} created. Give them the one-time password below; they must change it at first sign-in.", password, user.Id);
+            return new OperationResult<string>(true, $"{email} created. Give them the one-time password below; they must change it at first sign-in.", password, user.Id);
         });
     }
 
-    public async Task<StaffResult> SetRolesAsync(Guid id, IReadOnlyCollection<string> roles, Guid actingAdminId)
+    public async Task<OperationResult<string>> SetRolesAsync(Guid id, IReadOnlyCollection<string> roles, Guid actingAdminId)
     {
         await currentStaff.DemandAsync(Permission.StaffAdmin);
         return await WithUsersAsync(async users =>
         {
             var user = await users.FindByIdAsync(id.ToString());
-            if (user is null) return StaffResult.Fail("This account no longer exists.");
-            if (roles.Count == 0) return StaffResult.Fail("A staff member needs at least one role; disable the account instead.");
+            if (user is null) return OperationResult<string>.Refused("This account no longer exists.");
+            if (roles.Count == 0) return OperationResult<string>.Refused("A staff member needs at least one role; disable the account instead.");
             var current = await users.GetRolesAsync(user);
             var losesAdmin = current.Contains(StaffRoles.Admin) && !roles.Contains(StaffRoles.Admin);
-            if (losesAdmin && id == actingAdminId) return StaffResult.Fail("You cannot remove your own Admin role. Ask another Admin.");
-            if (losesAdmin && await ActiveAdminCountAsync(users) <= 1) return StaffResult.Fail("This is the last Admin: give another account the Admin role first.");
+            if (losesAdmin && id == actingAdminId) return OperationResult<string>.Refused("You cannot remove your own Admin role. Ask another Admin.");
+            if (losesAdmin && await ActiveAdminCountAsync(users) <= 1) return OperationResult<string>.Refused("This is the last Admin: give another account the Admin role first.");
             var removed = await users.RemoveFromRolesAsync(user, current.Except(roles));
-            if (!removed.Succeeded) return StaffResult.Fail(Describe(removed));
+            if (!removed.Succeeded) return OperationResult<string>.Refused(Describe(removed));
             var added = await users.AddToRolesAsync(user, roles.Except(current));
-            if (!added.Succeeded) return StaffResult.Fail(Describe(added));
+            if (!added.Succeeded) return OperationResult<string>.Refused(Describe(added));
             await users.UpdateSecurityStampAsync(user); // new roles take effect at once: open sessions sign in again
             await EndSessionsAsync(id, StaffSessions.ReasonRolesChanged);
-            return new StaffResult(true, "Roles saved. Their sessions have ended: the staff member signs in again to use them.");
+            return new OperationResult<string>(true, "Roles saved. Their sessions have ended: the staff member signs in again to use them.");
         });
     }
 
-    public async Task<StaffResult> SetDisabledAsync(Guid id, bool disabled, Guid actingAdminId)
+    public async Task<OperationResult<string>> SetDisabledAsync(Guid id, bool disabled, Guid actingAdminId)
     {
         await currentStaff.DemandAsync(Permission.StaffAdmin);
         return await WithUsersAsync(async users =>
         {
             var user = await users.FindByIdAsync(id.ToString());
-            if (user is null) return StaffResult.Fail("This account no longer exists.");
-            if (disabled && id == actingAdminId) return StaffResult.Fail("You cannot disable your own account.");
+            if (user is null) return OperationResult<string>.Refused("This account no longer exists.");
+            if (disabled && id == actingAdminId) return OperationResult<string>.Refused("You cannot disable your own account.");
             if (disabled && await users.IsInRoleAsync(user, StaffRoles.Admin) && await ActiveAdminCountAsync(users) <= 1)
-                return StaffResult.Fail("This is the last active Admin and cannot be disabled.");
+                return OperationResult<string>.Refused("This is the last active Admin and cannot be disabled.");
             user.IsDisabled = disabled;
             var result = await users.UpdateAsync(user);
-            if (!result.Succeeded) return StaffResult.Fail(Describe(result));
+            if (!result.Succeeded) return OperationResult<string>.Refused(Describe(result));
             if (disabled)
             {
                 await users.UpdateSecurityStampAsync(user);
                 await EndSessionsAsync(id, StaffSessions.ReasonDisabled);
             }
-            return new StaffResult(true, disabled ? "Account disabled; its sessions have ended." : "Account enabled.");
+            return new OperationResult<string>(true, disabled ? "Account disabled; its sessions have ended." : "Account enabled.");
         });
     }
 
-    public async Task<StaffResult> UnlockAsync(Guid id)
+    public async Task<OperationResult<string>> UnlockAsync(Guid id)
     {
         await currentStaff.DemandAsync(Permission.StaffAdmin);
         return await WithUsersAsync(async users =>
         {
             var user = await users.FindByIdAsync(id.ToString());
-            if (user is null) return StaffResult.Fail("This account no longer exists.");
+            if (user is null) return OperationResult<string>.Refused("This account no longer exists.");
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
-            return new StaffResult(true, "Account unlocked.");
+            return new OperationResult<string>(true, "Account unlocked.");
         });
     }
 
-    public async Task<StaffResult> ResetPasswordAsync(Guid id)
+    public async Task<OperationResult<string>> ResetPasswordAsync(Guid id)
     {
         await currentStaff.DemandAsync(Permission.StaffAdmin);
         return await WithUsersAsync(async users =>
         {
             var user = await users.FindByIdAsync(id.ToString());
-            if (user is null) return StaffResult.Fail("This account no longer exists.");
+            if (user is null) return OperationResult<string>.Refused("This account no longer exists.");
             var password = OneTimePassword();
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var reset = await users.ResetPasswordAsync(user, token, password);
-            if (!reset.Succeeded) return StaffResult.Fail(Describe(reset));
+            if (!reset.Succeeded) return OperationResult<string>.Refused(Describe(reset));
             user.MustChangePassword = true;
             await users.UpdateAsync(user);
             await users.UpdateSecurityStampAsync(user);
             await EndSessionsAsync(id, StaffSessions.ReasonPasswordReset);
-            return new StaffResult(true, "Password reset. Give them the one-time password below; they must change it at next sign-in.", password);
+            return new OperationResult<string>(true, "Password reset. Give them the one-time password below; they must change it at next sign-in.", password);
         });
     }
 
-    public async Task<StaffResult> SignOutEverywhereAsync(Guid id)
+    public async Task<OperationResult<string>> SignOutEverywhereAsync(Guid id)
     {
         await currentStaff.DemandAsync(Permission.StaffAdmin);
         return await WithUsersAsync(async users =>
         {
             var user = await users.FindByIdAsync(id.ToString());
-            if (user is null) return StaffResult.Fail("This account no longer exists.");
+            if (user is null) return OperationResult<string>.Refused("This account no longer exists.");
             await users.UpdateSecurityStampAsync(user);
             await EndSessionsAsync(id, StaffSessions.ReasonSignOutEverywhere);
-            return new StaffResult(true, "Signed out everywhere: every session of this account has ended.");
+            return new OperationResult<string>(true, "Signed out everywhere: every session of this account has ended.");
         });
     }
 
@@ -164,12 +159,12 @@ public sealed class StaffAdminService(IServiceScopeFactory scopeFactory, Current
         return await sessions.ListActiveAsync(id, ct);
     }
 
-    public async Task<StaffResult> EndSessionAsync(Guid id, Guid sessionId)
+    public async Task<OperationResult<string>> EndSessionAsync(Guid id, Guid sessionId)
     {
         await currentStaff.DemandAsync(Permission.StaffAdmin);
-        if (!await sessions.RevokeAsync(id, sessionId, StaffSessions.ReasonEndedByAdmin)) return StaffResult.Fail("That session has already ended.");
+        if (!await sessions.RevokeAsync(id, sessionId, StaffSessions.ReasonEndedByAdmin)) return OperationResult<string>.Refused("That session has already ended.");
         await audit.RecordAsync("session_ended", "staff_sessions", sessionId.ToString(), new { staff_user_id = id, reason = StaffSessions.ReasonEndedByAdmin });
-        return new StaffResult(true, "Session ended.");
+        return new OperationResult<string>(true, "Session ended.");
     }
 
     async Task EndSessionsAsync(Guid id, string reason)
@@ -181,7 +176,7 @@ public sealed class StaffAdminService(IServiceScopeFactory scopeFactory, Current
     static async Task<int> ActiveAdminCountAsync(UserManager<StaffUser> users) =>
         (await users.GetUsersInRoleAsync(StaffRoles.Admin)).Count(u => !u.IsDisabled);
 
-    async Task<StaffResult> WithUsersAsync(Func<UserManager<StaffUser>, Task<StaffResult>> work)
+    async Task<OperationResult<string>> WithUsersAsync(Func<UserManager<StaffUser>, Task<OperationResult<string>>> work)
     {
         var actor = await currentStaff.DemandAsync(Permission.StaffAdmin);
         await using var scope = scopeFactory.CreateAsyncScope();

@@ -26,11 +26,6 @@ public static class DataRequestStatus
 public sealed record DataRequestRow(Guid Id, Guid PlayerId, string? PlayerUsername, string Kind, string Status, int Progress, string RequestedByEmail,
     Guid RequestedBy, string? ApprovedByEmail, string? Reason, string? Error, DateTime CreatedAt, DateTime? CompletedAt, DateTime? ExpiresAt, bool HasFile);
 
-public sealed record DataRequestResult(bool Ok, string Message, Guid? Id = null)
-{
-    public static DataRequestResult Refused(string message) => new(false, message);
-}
-
 /// <summary>
 /// Where requested exports go to be run: <see cref="Infrastructure.Jobs.QuartzDataExportQueue"/> schedules a one-off Quartz
 /// job per request (clustered on PostgreSQL), and the export sweep job schedules again any export a restart left behind.
@@ -54,17 +49,17 @@ public sealed class DataRequestService(IDbContextFactory<GameOpsDbContext> conte
 
     DateTime Now() => VersioningInterceptor.Truncate((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
 
-    public async Task<DataRequestResult> RequestExportAsync(Guid playerId, CancellationToken ct = default)
+    public async Task<OperationResult> RequestExportAsync(Guid playerId, CancellationToken ct = default)
     {
         var user = await currentStaff.DemandAsync(Permission.PlayersSupport);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (!await db.Players.AnyAsync(p => p.Id == playerId, ct)) return DataRequestResult.Refused("This player no longer exists.");
+        if (!await db.Players.AnyAsync(p => p.Id == playerId, ct)) return OperationResult.Refused("This player no longer exists.");
         var request = New(playerId, DataRequestKinds.Export, DataRequestStatus.Queued, user, null);
         db.DataRequests.Add(request);
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync("data_export_requested", "users", playerId.ToString(), new { request = request.Id });
         await queue.EnqueueAsync(request.Id, ct);
-        return new DataRequestResult(true, "The export is being prepared; it will be ready to download here.", request.Id);
+        return new OperationResult(true, "The export is being prepared; it will be ready to download here.", request.Id);
     }
 
     DataRequest New(Guid playerId, string kind, string status, System.Security.Claims.ClaimsPrincipal user, string? reason) => new()
@@ -112,51 +107,51 @@ public sealed class DataRequestService(IDbContextFactory<GameOpsDbContext> conte
     }
 
     /// <summary>First step of an erasure: the staff member types the player's username to confirm. A second staff member approves.</summary>
-    public async Task<DataRequestResult> RequestErasureAsync(Guid playerId, string typedConfirmation, string reason, CancellationToken ct = default)
+    public async Task<OperationResult> RequestErasureAsync(Guid playerId, string typedConfirmation, string reason, CancellationToken ct = default)
     {
         var user = await currentStaff.DemandAsync(Permission.PlayersSupport);
-        if (string.IsNullOrWhiteSpace(reason)) return DataRequestResult.Refused("Give the reason (for example the player's request reference).");
-        if (reason.Trim().Length > 1000) return DataRequestResult.Refused("The reason is longer than 1000 characters.");
+        if (string.IsNullOrWhiteSpace(reason)) return OperationResult.Refused("Give the reason (for example the player's request reference).");
+        if (reason.Trim().Length > 1000) return OperationResult.Refused("The reason is longer than 1000 characters.");
         await using var db = await contexts.CreateDbContextAsync(ct);
         var username = await db.Players.Where(p => p.Id == playerId).Select(p => p.Username).FirstOrDefaultAsync(ct);
-        if (username is null) return DataRequestResult.Refused("This player no longer exists.");
-        if (username.StartsWith("erased-", StringComparison.Ordinal)) return DataRequestResult.Refused("This player was already erased.");
+        if (username is null) return OperationResult.Refused("This player no longer exists.");
+        if (username.StartsWith("erased-", StringComparison.Ordinal)) return OperationResult.Refused("This player was already erased.");
         if (!string.Equals(typedConfirmation?.Trim(), username, StringComparison.Ordinal))
-            return DataRequestResult.Refused($"Type the player's username exactly to confirm.");
+            return OperationResult.Refused($"Type the player's username exactly to confirm.");
         if (await db.DataRequests.AnyAsync(r => r.PlayerId == playerId && r.Kind == DataRequestKinds.Erasure && r.Status == DataRequestStatus.PendingApproval, ct))
-            return DataRequestResult.Refused("An erasure of this player is already waiting for approval.");
+            return OperationResult.Refused("An erasure of this player is already waiting for approval.");
         var request = New(playerId, DataRequestKinds.Erasure, DataRequestStatus.PendingApproval, user, reason.Trim());
         db.DataRequests.Add(request);
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync("data_erasure_requested", "users", playerId.ToString(), new { request = request.Id });
-        return new DataRequestResult(true, "Erasure requested: a second staff member must approve it.", request.Id);
+        return new OperationResult(true, "Erasure requested: a second staff member must approve it.", request.Id);
     }
 
-    public async Task<DataRequestResult> RejectErasureAsync(Guid requestId, CancellationToken ct = default)
+    public async Task<OperationResult> RejectErasureAsync(Guid requestId, CancellationToken ct = default)
     {
         var user = await currentStaff.DemandAsync(Permission.PlayersSupport);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var rejected = await db.DataRequests.Where(r => r.Id == requestId && r.Kind == DataRequestKinds.Erasure && r.Status == DataRequestStatus.PendingApproval)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, DataRequestStatus.Rejected).SetProperty(r => r.ApprovedBy, CurrentStaff.IdOf(user))
                 .SetProperty(r => r.ApprovedByEmail, CurrentStaff.EmailOf(user)).SetProperty(r => r.CompletedAt, Now()), ct);
-        if (rejected == 0) return DataRequestResult.Refused("This erasure is not waiting for approval.");
+        if (rejected == 0) return OperationResult.Refused("This erasure is not waiting for approval.");
         await audit.RecordAsync("data_erasure_rejected", "staff_data_requests", requestId.ToString());
-        return new DataRequestResult(true, "Erasure rejected.");
+        return new OperationResult(true, "Erasure rejected.");
     }
 
     /// <summary>
     /// Second step (four-eyes): another staff member approves, and the erasure runs in one transaction with the approval and
     /// its audit row. Any failure rolls all of it back; the request stays pending and the error is shown.
     /// </summary>
-    public async Task<DataRequestResult> ApproveErasureAsync(Guid requestId, CancellationToken ct = default)
+    public async Task<OperationResult> ApproveErasureAsync(Guid requestId, CancellationToken ct = default)
     {
         var user = await currentStaff.DemandAsync(Permission.PlayersSupport);
         var me = CurrentStaff.IdOf(user)!.Value;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var request = await db.DataRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId && r.Kind == DataRequestKinds.Erasure, ct);
-        if (request is null) return DataRequestResult.Refused("There is no such erasure request.");
-        if (request.Status != DataRequestStatus.PendingApproval) return DataRequestResult.Refused($"This erasure is {request.Status.Replace('_', ' ')}.");
-        if (request.RequestedBy == me) return DataRequestResult.Refused("A second staff member must approve: you requested this erasure.");
+        if (request is null) return OperationResult.Refused("There is no such erasure request.");
+        if (request.Status != DataRequestStatus.PendingApproval) return OperationResult.Refused($"This erasure is {request.Status.Replace('_', ' ')}.");
+        if (request.RequestedBy == me) return OperationResult.Refused("A second staff member must approve: you requested this erasure.");
         var now = Now();
         Dictionary<string, int> counts;
         try
@@ -166,7 +161,7 @@ public sealed class DataRequestService(IDbContextFactory<GameOpsDbContext> conte
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, DataRequestStatus.Completed).SetProperty(r => r.ApprovedBy, me)
                     .SetProperty(r => r.ApprovedByEmail, CurrentStaff.EmailOf(user)).SetProperty(r => r.ApprovedAt, now)
                     .SetProperty(r => r.CompletedAt, now).SetProperty(r => r.Progress, 100), ct);
-            if (claimed == 0) return DataRequestResult.Refused("Someone else decided this erasure at the same time.");
+            if (claimed == 0) return OperationResult.Refused("Someone else decided this erasure at the same time.");
             counts = await PlayerDataStore.EraseAsync(db, request.PlayerId, BeforeEraseTable, ct);
             // Exports made earlier hold the erased data: they go too.
             await db.DataRequests.Where(r => r.PlayerId == request.PlayerId && r.Kind == DataRequestKinds.Export && r.ResultZip != null)
@@ -184,9 +179,9 @@ public sealed class DataRequestService(IDbContextFactory<GameOpsDbContext> conte
         catch (Exception ex) when (ex is not OperationCanceledException and not PermissionDeniedException)
         {
             log.LogError(ex, "Erasure {RequestId} failed and was rolled back", requestId);
-            return DataRequestResult.Refused("The erasure failed and nothing was changed: " + ex.Message);
+            return OperationResult.Refused("The erasure failed and nothing was changed: " + ex.Message);
         }
-        return new DataRequestResult(true, $"Player erased ({counts.Values.Sum()} rows in {counts.Count} tables).", requestId);
+        return new OperationResult(true, $"Player erased ({counts.Values.Sum()} rows in {counts.Count} tables).", requestId);
     }
 
     /// <summary>Pending approvals, running exports and recent completed requests (newest first).</summary>

@@ -140,11 +140,11 @@ public sealed class BroadcastService(IDbContextFactory<GameOpsDbContext> context
     }
 
     /// <summary>Creates the broadcast; sends it at once when it has no time, otherwise leaves it to the worker.</summary>
-    public async Task<LiveOpsResult> CreateAsync(BroadcastDraft draft, CancellationToken ct = default)
+    public async Task<OperationResult> CreateAsync(BroadcastDraft draft, CancellationToken ct = default)
     {
-        if (await RefuseUnlessWriterAsync() is { } denied) return LiveOpsResult.Refused(denied);
+        if (await RefuseUnlessWriterAsync() is { } denied) return OperationResult.Refused(denied);
         var now = Now();
-        if (Validate(draft, now) is { } invalid) return LiveOpsResult.Refused(invalid);
+        if (Validate(draft, now) is { } invalid) return OperationResult.Refused(invalid);
         var user = await currentStaff.GetPrincipalAsync();
         var broadcast = new Broadcast
         {
@@ -158,29 +158,29 @@ public sealed class BroadcastService(IDbContextFactory<GameOpsDbContext> context
             db.Broadcasts.Add(broadcast);
             await db.SaveChangesAsync(ct);
         }
-        if (broadcast.ScheduledAt is { } when) return LiveOpsResult.Success($"Scheduled for {when:yyyy-MM-dd HH:mm} UTC.", broadcast.Id);
+        if (broadcast.ScheduledAt is { } when) return OperationResult.Success($"Scheduled for {when:yyyy-MM-dd HH:mm} UTC.", broadcast.Id);
         var sent = await SendAsync(broadcast.Id, ct);
         return sent.Ok ? sent with { Id = broadcast.Id } : sent;
     }
 
     /// <summary>Sends a draft or scheduled broadcast now (staff with write permission).</summary>
-    public async Task<LiveOpsResult> SendNowAsync(Guid broadcastId, CancellationToken ct = default)
+    public async Task<OperationResult> SendNowAsync(Guid broadcastId, CancellationToken ct = default)
     {
-        if (await RefuseUnlessWriterAsync() is { } denied) return LiveOpsResult.Refused(denied);
+        if (await RefuseUnlessWriterAsync() is { } denied) return OperationResult.Refused(denied);
         return await SendAsync(broadcastId, ct);
     }
 
-    public async Task<LiveOpsResult> CancelAsync(Guid broadcastId, CancellationToken ct = default)
+    public async Task<OperationResult> CancelAsync(Guid broadcastId, CancellationToken ct = default)
     {
-        if (await RefuseUnlessWriterAsync() is { } denied) return LiveOpsResult.Refused(denied);
+        if (await RefuseUnlessWriterAsync() is { } denied) return OperationResult.Refused(denied);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var broadcast = await db.Broadcasts.FirstOrDefaultAsync(b => b.Id == broadcastId, ct);
-        if (broadcast is null) return LiveOpsResult.Refused("This broadcast no longer exists.");
-        if (broadcast.Status is not ("draft" or "scheduled")) return LiveOpsResult.Refused($"This broadcast is {broadcast.Status}; only drafts and scheduled ones can be cancelled.");
+        if (broadcast is null) return OperationResult.Refused("This broadcast no longer exists.");
+        if (broadcast.Status is not ("draft" or "scheduled")) return OperationResult.Refused($"This broadcast is {broadcast.Status}; only drafts and scheduled ones can be cancelled.");
         broadcast.Status = "cancelled";
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return LiveOpsResult.Refused("The broadcast changed meanwhile (probably just sent); reload to see it."); }
-        return LiveOpsResult.Success("Broadcast cancelled.");
+        catch (DbUpdateConcurrencyException) { return OperationResult.Refused("The broadcast changed meanwhile (probably just sent); reload to see it."); }
+        return OperationResult.Success("Broadcast cancelled.");
     }
 
     /// <summary>
@@ -188,7 +188,7 @@ public sealed class BroadcastService(IDbContextFactory<GameOpsDbContext> context
     /// transaction. Returns a refusal (and changes nothing) when the broadcast is not draft or scheduled any more.
     /// No permission check: this is the worker's path; staff go through <see cref="SendNowAsync"/> or <see cref="CreateAsync"/>.
     /// </summary>
-    public async Task<LiveOpsResult> SendAsync(Guid broadcastId, CancellationToken ct = default)
+    public async Task<OperationResult> SendAsync(Guid broadcastId, CancellationToken ct = default)
     {
         var now = Now();
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -198,18 +198,18 @@ public sealed class BroadcastService(IDbContextFactory<GameOpsDbContext> context
         if (claimed == 0)
         {
             var status = await db.Broadcasts.Where(b => b.Id == broadcastId).Select(b => b.Status).FirstOrDefaultAsync(ct);
-            return LiveOpsResult.Refused(status is null ? "This broadcast no longer exists." : $"This broadcast is already {status}.");
+            return OperationResult.Refused(status is null ? "This broadcast no longer exists." : $"This broadcast is already {status}.");
         }
         var broadcast = await db.Broadcasts.FirstAsync(b => b.Id == broadcastId, ct);
         var segment = Segment.From(broadcast.SegmentType, broadcast.Segment);
-        if (segment.Validate() is { } invalid) return LiveOpsResult.Refused($"Not sent: {invalid}");
+        if (segment.Validate() is { } invalid) return OperationResult.Refused($"Not sent: {invalid}");
         var count = await InsertNotificationsAsync(db, broadcast, segment, now, ct);
         broadcast.Status = "sent";
         broadcast.SentAt = now;
         broadcast.RecipientCount = count;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return LiveOpsResult.Success(count == 0 ? "Sent, but the segment has no player." : $"Sent to {count:N0} player(s).", broadcastId);
+        return OperationResult.Success(count == 0 ? "Sent, but the segment has no player." : $"Sent to {count:N0} player(s).", broadcastId);
     }
 
     static async Task<int> InsertNotificationsAsync(GameOpsDbContext db, Broadcast broadcast, Segment segment, DateTime now, CancellationToken ct)

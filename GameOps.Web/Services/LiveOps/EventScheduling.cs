@@ -1,4 +1,5 @@
 using Cronos;
+using GameOps.Web.Resources;
 
 namespace GameOps.Web.Services.LiveOps;
 
@@ -53,7 +54,6 @@ public sealed class ScheduleDraft
 }
 
 /// <summary>A field-level problem (<see cref="Field"/> is the ScheduleDraft property) or a form-level one.</summary>
-public sealed record ScheduleIssue(string? Field, string Message);
 
 /// <summary>One run of a schedule, in UTC.</summary>
 public sealed record Occurrence(DateTime StartUtc, DateTime EndUtc);
@@ -96,11 +96,11 @@ public static class EventScheduling
     }
 
     /// <summary>Every problem: the rule's own and, when the event's window is known, runs that would fall outside it.</summary>
-    public static IReadOnlyList<ScheduleIssue> Validate(ScheduleDraft draft) => Validate(draft, withEventWindow: true);
+    public static IReadOnlyList<ValidationIssue> Validate(ScheduleDraft draft) => Validate(draft, withEventWindow: true);
 
-    static List<ScheduleIssue> Validate(ScheduleDraft draft, bool withEventWindow)
+    static List<ValidationIssue> Validate(ScheduleDraft draft, bool withEventWindow)
     {
-        var issues = new List<ScheduleIssue>();
+        var issues = new List<ValidationIssue>();
         if (draft.ScheduleType == ScheduleDraft.OneOff)
         {
             if (draft.WindowStart is null) issues.Add(new(nameof(draft.WindowStart), "A one-off window needs a start."));

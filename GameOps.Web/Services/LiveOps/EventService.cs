@@ -21,25 +21,25 @@ public sealed class EventService(IDbContextFactory<GameOpsDbContext> contexts, C
     async Task<string?> RefuseUnlessWriterAsync() =>
         LiveOpsAccess.CanWrite(await currentStaff.GetPrincipalAsync()) ? null : "Your role can view live-ops events but not change them.";
 
-    public async Task<LiveOpsResult> TransitionAsync(Guid eventId, string to, string? reason = null, CancellationToken ct = default)
+    public async Task<OperationResult> TransitionAsync(Guid eventId, string to, string? reason = null, CancellationToken ct = default)
     {
-        if (await RefuseUnlessWriterAsync() is { } denied) return LiveOpsResult.Refused(denied);
+        if (await RefuseUnlessWriterAsync() is { } denied) return OperationResult.Refused(denied);
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var ev = await db.Events.FirstOrDefaultAsync(e => e.Id == eventId, ct);
-        if (ev is null) return LiveOpsResult.Refused("This event no longer exists.");
+        if (ev is null) return OperationResult.Refused("This event no longer exists.");
         if (!EventLifecycle.CanMove(ev.Status, to))
-            return LiveOpsResult.Refused(EventLifecycle.IsClosed(ev.Status)
+            return OperationResult.Refused(EventLifecycle.IsClosed(ev.Status)
                 ? $"This event is {ev.Status}: its status can no longer change."
                 : $"An event cannot go from {ev.Status} to {to}.");
         var now = Now();
         switch (to)
         {
             case EventLifecycle.Scheduled:
-                if (LiveOpsRules.Schedule.FirstProblem(ev, now) is { } unschedulable) return LiveOpsResult.Refused(unschedulable);
+                if (LiveOpsRules.Schedule.FirstProblem(ev, now) is { } unschedulable) return OperationResult.Refused(unschedulable);
                 break;
             case EventLifecycle.Active:
-                if (ev.EndTime is { } end && end <= now) return LiveOpsResult.Refused("The event's end is in the past: move it before starting the event.");
+                if (ev.EndTime is { } end && end <= now) return OperationResult.Refused("The event's end is in the past: move it before starting the event.");
                 if (ev.StartTime is null || ev.StartTime > now) ev.StartTime = now;
                 break;
             case EventLifecycle.Ended:
@@ -47,7 +47,7 @@ public sealed class EventService(IDbContextFactory<GameOpsDbContext> contexts, C
                 await db.EventSchedules.Where(s => s.EventId == eventId && s.IsActive).ForEachAsync(s => { s.IsActive = false; s.NextRun = null; }, ct);
                 break;
             case EventLifecycle.Cancelled:
-                if (LiveOpsRules.CancelReason.FirstProblem(reason, now) is { } noReason) return LiveOpsResult.Refused(noReason);
+                if (LiveOpsRules.CancelReason.FirstProblem(reason, now) is { } noReason) return OperationResult.Refused(noReason);
                 var user = await currentStaff.GetPrincipalAsync();
                 ev.Settings = WithCancellation(ev.Settings, reason!.Trim(), now, CurrentStaff.EmailOf(user), ev.Status);
                 await db.EventSchedules.Where(s => s.EventId == eventId && s.IsActive).ForEachAsync(s => { s.IsActive = false; s.NextRun = null; }, ct);
@@ -57,7 +57,7 @@ public sealed class EventService(IDbContextFactory<GameOpsDbContext> contexts, C
         ev.Status = to;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return LiveOpsResult.Success(to == EventLifecycle.Cancelled ? "Event cancelled." : $"Event moved from {from} to {to}.");
+        return OperationResult.Success(to == EventLifecycle.Cancelled ? "Event cancelled." : $"Event moved from {from} to {to}.");
     }
 
     static string WithCancellation(string? settings, string reason, DateTime at, string? by, string previousStatus)
@@ -128,24 +128,24 @@ public sealed class EventService(IDbContextFactory<GameOpsDbContext> contexts, C
     /// <paramref name="seen"/> is the set as the editor loaded it: when the stored set differs, someone else saved first and
     /// nothing changes (a conflict, with what differs). Pass null only to overwrite knowingly.
     /// </summary>
-    public async Task<LiveOpsResult> SaveRewardsAsync(Guid eventId, IReadOnlyList<RewardDraft> rewards, IReadOnlyList<RewardDraft>? seen, CancellationToken ct = default)
+    public async Task<OperationResult> SaveRewardsAsync(Guid eventId, IReadOnlyList<RewardDraft> rewards, IReadOnlyList<RewardDraft>? seen, CancellationToken ct = default)
     {
-        if (await RefuseUnlessWriterAsync() is { } denied) return LiveOpsResult.Refused(denied);
+        if (await RefuseUnlessWriterAsync() is { } denied) return OperationResult.Refused(denied);
         for (var i = 0; i < rewards.Count; i++)
-            if (ValidateReward(rewards[i]) is [var first, ..]) return LiveOpsResult.Refused($"Reward {i + 1}: {first}");
+            if (ValidateReward(rewards[i]) is [var first, ..]) return OperationResult.Refused($"Reward {i + 1}: {first}");
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var status = await db.Events.Where(e => e.Id == eventId).Select(e => e.Status).FirstOrDefaultAsync(ct);
-        if (status is null) return LiveOpsResult.Refused("This event no longer exists.");
-        if (EventLifecycle.IsClosed(status)) return LiveOpsResult.Refused($"This event is {status}: its rewards can no longer change.");
+        if (status is null) return OperationResult.Refused("This event no longer exists.");
+        if (EventLifecycle.IsClosed(status)) return OperationResult.Refused($"This event is {status}: its rewards can no longer change.");
         var keys = rewards.Select(r => r.ItemKey.Trim()).Distinct().ToList();
         var items = await db.Items.Where(i => keys.Contains(i.ItemId)).Select(i => new { i.ItemId, i.Id }).ToDictionaryAsync(i => i.ItemId, i => i.Id, ct);
-        if (keys.FirstOrDefault(k => !items.ContainsKey(k)) is { } missing) return LiveOpsResult.Refused($"There is no item \"{missing}\" in the catalogue.");
+        if (keys.FirstOrDefault(k => !items.ContainsKey(k)) is { } missing) return OperationResult.Refused($"There is no item \"{missing}\" in the catalogue.");
         var existing = await db.EventRewards.Where(r => r.EventId == eventId).ToListAsync(ct);
         if (seen is not null)
         {
             var stored = await StoredRewardsAsync(db, existing, ct);
-            if (RewardDraft.ChangedByOthers(seen, rewards, stored) is { Count: > 0 } differences) return LiveOpsResult.Conflicted(RewardsConflict, differences);
+            if (RewardDraft.ChangedByOthers(seen, rewards, stored) is { Count: > 0 } differences) return OperationResult.Conflicted(RewardsConflict, differences);
         }
         foreach (var gone in existing.Where(e => rewards.All(r => r.Id != e.Id))) db.EventRewards.Remove(gone);
         foreach (var draft in rewards)
@@ -173,9 +173,9 @@ public sealed class EventService(IDbContextFactory<GameOpsDbContext> contexts, C
             // Another save committed between our read and our write (a row we update or remove changed under us).
             await using var fresh = await contexts.CreateDbContextAsync(ct);
             var stored = await StoredRewardsAsync(fresh, await fresh.EventRewards.AsNoTracking().Where(r => r.EventId == eventId).ToListAsync(ct), ct);
-            return LiveOpsResult.Conflicted(RewardsConflict, RewardDraft.ChangedByOthers(seen ?? [], rewards, stored));
+            return OperationResult.Conflicted(RewardsConflict, RewardDraft.ChangedByOthers(seen ?? [], rewards, stored));
         }
-        return LiveOpsResult.Success($"Rewards saved ({rewards.Count}).");
+        return OperationResult.Success($"Rewards saved ({rewards.Count}).");
     }
 
     static async Task<List<RewardDraft>> StoredRewardsAsync(GameOpsDbContext db, IReadOnlyList<EventReward> rows, CancellationToken ct)
@@ -210,27 +210,27 @@ public sealed class EventService(IDbContextFactory<GameOpsDbContext> contexts, C
     /// Adds or updates one schedule and recomputes its <c>next_run</c>. <paramref name="seen"/> is the schedule as the editor
     /// loaded it (null for a new one, or to overwrite knowingly): when the stored one differs, nothing changes (a conflict).
     /// </summary>
-    public async Task<LiveOpsResult> SaveScheduleAsync(Guid eventId, ScheduleDraft draft, ScheduleDraft? seen, CancellationToken ct = default)
+    public async Task<OperationResult> SaveScheduleAsync(Guid eventId, ScheduleDraft draft, ScheduleDraft? seen, CancellationToken ct = default)
     {
-        if (await RefuseUnlessWriterAsync() is { } denied) return LiveOpsResult.Refused(denied);
+        if (await RefuseUnlessWriterAsync() is { } denied) return OperationResult.Refused(denied);
         if (EventScheduling.Validate(draft.ForEvent(null, null)) is { Count: > 0 } ruleIssues)
-            return LiveOpsResult.Refused("Fix the highlighted fields; nothing was saved.", ruleIssues);
+            return OperationResult.Refused("Fix the highlighted fields; nothing was saved.", ruleIssues);
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var owner = await db.Events.Where(e => e.Id == eventId).Select(e => new { e.Status, e.StartTime, e.EndTime }).FirstOrDefaultAsync(ct);
-        if (owner is null) return LiveOpsResult.Refused("This event no longer exists.");
+        if (owner is null) return OperationResult.Refused("This event no longer exists.");
         var status = owner.Status;
-        if (EventLifecycle.IsClosed(status)) return LiveOpsResult.Refused($"This event is {status}: its schedules can no longer change.");
+        if (EventLifecycle.IsClosed(status)) return OperationResult.Refused($"This event is {status}: its schedules can no longer change.");
         // The event's window comes from the database, never from the form.
         draft = draft.ForEvent(owner.StartTime, owner.EndTime);
-        if (EventScheduling.Validate(draft) is { Count: > 0 } issues) return LiveOpsResult.Refused("Fix the highlighted fields; nothing was saved.", issues);
+        if (EventScheduling.Validate(draft) is { Count: > 0 } issues) return OperationResult.Refused("Fix the highlighted fields; nothing was saved.", issues);
         EventSchedule? row = null;
         if (draft.Id is { } id)
         {
             row = await db.EventSchedules.FirstOrDefaultAsync(s => s.Id == id && s.EventId == eventId, ct);
-            if (row is null) return LiveOpsResult.Refused("This schedule no longer exists.");
+            if (row is null) return OperationResult.Refused("This schedule no longer exists.");
             if (seen is not null && ScheduleDraft.Changes(seen, ScheduleDraft.Of(row)).Count > 0)
-                return LiveOpsResult.Conflicted(ScheduleConflict, ScheduleDraft.Changes(draft, ScheduleDraft.Of(row)));
+                return OperationResult.Conflicted(ScheduleConflict, ScheduleDraft.Changes(draft, ScheduleDraft.Of(row)));
         }
         else
         {
@@ -248,10 +248,10 @@ public sealed class EventService(IDbContextFactory<GameOpsDbContext> contexts, C
             await using var fresh = await contexts.CreateDbContextAsync(ct);
             var stored = await fresh.EventSchedules.AsNoTracking().FirstOrDefaultAsync(s => s.Id == row.Id, ct);
             return stored is null
-                ? LiveOpsResult.Refused("This schedule no longer exists.")
-                : LiveOpsResult.Conflicted(ScheduleConflict, ScheduleDraft.Changes(draft, ScheduleDraft.Of(stored)));
+                ? OperationResult.Refused("This schedule no longer exists.")
+                : OperationResult.Conflicted(ScheduleConflict, ScheduleDraft.Changes(draft, ScheduleDraft.Of(stored)));
         }
-        return LiveOpsResult.Success(row.NextRun is { } next ? $"Schedule saved; next run {next:yyyy-MM-dd HH:mm} UTC." : "Schedule saved; it has no run left.", row.Id);
+        return OperationResult.Success(row.NextRun is { } next ? $"Schedule saved; next run {next:yyyy-MM-dd HH:mm} UTC." : "Schedule saved; it has no run left.", row.Id);
     }
 
     static void Apply(ScheduleDraft draft, EventSchedule row, DateTime now)
@@ -293,18 +293,18 @@ public sealed class EventService(IDbContextFactory<GameOpsDbContext> contexts, C
         return await db.SaveChangesAsync(ct);
     }
 
-    public async Task<LiveOpsResult> DeleteScheduleAsync(Guid eventId, Guid scheduleId, CancellationToken ct = default)
+    public async Task<OperationResult> DeleteScheduleAsync(Guid eventId, Guid scheduleId, CancellationToken ct = default)
     {
-        if (await RefuseUnlessWriterAsync() is { } denied) return LiveOpsResult.Refused(denied);
+        if (await RefuseUnlessWriterAsync() is { } denied) return OperationResult.Refused(denied);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var status = await db.Events.Where(e => e.Id == eventId).Select(e => e.Status).FirstOrDefaultAsync(ct);
-        if (status is null) return LiveOpsResult.Refused("This event no longer exists.");
-        if (EventLifecycle.IsClosed(status)) return LiveOpsResult.Refused($"This event is {status}: its schedules can no longer change.");
+        if (status is null) return OperationResult.Refused("This event no longer exists.");
+        if (EventLifecycle.IsClosed(status)) return OperationResult.Refused($"This event is {status}: its schedules can no longer change.");
         var row = await db.EventSchedules.FirstOrDefaultAsync(s => s.Id == scheduleId && s.EventId == eventId, ct);
-        if (row is null) return LiveOpsResult.Refused("This schedule no longer exists.");
+        if (row is null) return OperationResult.Refused("This schedule no longer exists.");
         db.EventSchedules.Remove(row);
         await db.SaveChangesAsync(ct);
-        return LiveOpsResult.Success("Schedule removed.");
+        return OperationResult.Success("Schedule removed.");
     }
 
     // ------------------------------------------------------------------ clone
@@ -314,14 +314,14 @@ public sealed class EventService(IDbContextFactory<GameOpsDbContext> contexts, C
     /// starts in the future on the same weekday and time of day as the original (last month's Saturday event becomes
     /// next Saturday's).
     /// </summary>
-    public async Task<LiveOpsResult> CloneAsync(Guid eventId, CancellationToken ct = default)
+    public async Task<OperationResult> CloneAsync(Guid eventId, CancellationToken ct = default)
     {
-        if (await RefuseUnlessWriterAsync() is { } denied) return LiveOpsResult.Refused(denied);
+        if (await RefuseUnlessWriterAsync() is { } denied) return OperationResult.Refused(denied);
         var now = Now();
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var source = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
-        if (source is null) return LiveOpsResult.Refused("This event no longer exists.");
+        if (source is null) return OperationResult.Refused("This event no longer exists.");
         var shift = ShiftToFuture(source.StartTime, now);
         var key = await FreeKeyAsync(db, source.EventId, ct);
         var staffId = CurrentStaff.IdOf(await currentStaff.GetPrincipalAsync());
@@ -352,7 +352,7 @@ public sealed class EventService(IDbContextFactory<GameOpsDbContext> contexts, C
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return LiveOpsResult.Success($"Cloned as draft {key}.", copy.Id);
+        return OperationResult.Success($"Cloned as draft {key}.", copy.Id);
     }
 
     internal static TimeSpan ShiftToFuture(DateTime? start, DateTime now)

@@ -3,18 +3,6 @@ using GameOps.Web.Security;
 
 namespace GameOps.Web.Services.LiveOps;
 
-/// <summary>The outcome of a live-ops workflow call: refused ones changed nothing and say why.</summary>
-public sealed record LiveOpsResult(bool Ok, string Message, Guid? Id = null, IReadOnlyList<ScheduleIssue>? Issues = null)
-{
-    /// <summary>Set when someone else saved first: what differs, for the conflict dialog. Nothing was changed.</summary>
-    public IReadOnlyList<GameOps.Web.Resources.ConflictDifference>? Conflict { get; init; }
-
-    public static LiveOpsResult Success(string message, Guid? id = null) => new(true, message, id);
-    public static LiveOpsResult Refused(string message, IReadOnlyList<ScheduleIssue>? issues = null) => new(false, message, null, issues);
-    public static LiveOpsResult Conflicted(string message, IReadOnlyList<GameOps.Web.Resources.ConflictDifference> differences) =>
-        new(false, message) { Conflict = differences };
-}
-
 /// <summary>The event lifecycle: draft → scheduled → active → ended, or cancelled from any state before ended.</summary>
 public static class EventLifecycle
 {

@@ -183,24 +183,24 @@ public sealed class ChatReviewService(IDbContextFactory<GameOpsDbContext> contex
     }
 
     /// <summary>Soft-deletes (or restores) the given messages in one transaction, with a reason kept on each message.</summary>
-    public async Task<ModerationResult> SetDeletedAsync(IReadOnlyCollection<Guid> messageIds, bool deleted, string reason, CancellationToken cancellationToken = default)
+    public async Task<OperationResult> SetDeletedAsync(IReadOnlyCollection<Guid> messageIds, bool deleted, string reason, CancellationToken cancellationToken = default)
     {
         await currentStaff.DemandAsync(Permission.ModerationAct);
         reason = reason?.Trim() ?? "";
-        if (reason.Length == 0) return ModerationResult.Refused("A reason is required.");
-        if (reason.Length > ModerationService.MaxReasonLength) return ModerationResult.Refused($"The reason is longer than {ModerationService.MaxReasonLength} characters.");
+        if (reason.Length == 0) return OperationResult.Refused("A reason is required.");
+        if (reason.Length > ModerationService.MaxReasonLength) return OperationResult.Refused($"The reason is longer than {ModerationService.MaxReasonLength} characters.");
         var ids = messageIds.Distinct().ToList();
-        if (ids.Count == 0) return ModerationResult.Refused("Select at least one message.");
-        if (ids.Count > MaxBulk) return ModerationResult.Refused($"Select at most {MaxBulk} messages at once.");
+        if (ids.Count == 0) return OperationResult.Refused("Select at least one message.");
+        if (ids.Count > MaxBulk) return OperationResult.Refused($"Select at most {MaxBulk} messages at once.");
         var user = await currentStaff.GetPrincipalAsync();
-        if (CurrentStaff.IdOf(user) is not { } staffId) return ModerationResult.Refused("You are not signed in.");
+        if (CurrentStaff.IdOf(user) is not { } staffId) return OperationResult.Refused("You are not signed in.");
         var now = Now();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var messages = await db.ChatMessages.Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
-        if (messages.Count < ids.Count) return ModerationResult.Refused($"{ids.Count - messages.Count} of the selected messages no longer exist; nothing was changed.");
+        if (messages.Count < ids.Count) return OperationResult.Refused($"{ids.Count - messages.Count} of the selected messages no longer exist; nothing was changed.");
         var changing = messages.Where(m => m.IsDeleted != deleted).ToList();
-        if (changing.Count == 0) return ModerationResult.Refused(deleted ? "The selected messages are already deleted." : "None of the selected messages is deleted.");
+        if (changing.Count == 0) return OperationResult.Refused(deleted ? "The selected messages are already deleted." : "None of the selected messages is deleted.");
         foreach (var message in changing)
         {
             message.IsDeleted = deleted;
@@ -218,7 +218,7 @@ public sealed class ChatReviewService(IDbContextFactory<GameOpsDbContext> contex
         await transaction.CommitAsync(cancellationToken);
         var skipped = messages.Count - changing.Count;
         var verb = deleted ? "deleted" : "restored";
-        return ModerationResult.Success($"{changing.Count} message(s) {verb}." + (skipped > 0 ? $" {skipped} already {verb}, left as they were." : ""));
+        return OperationResult.Success($"{changing.Count} message(s) {verb}." + (skipped > 0 ? $" {skipped} already {verb}, left as they were." : ""));
     }
 
     /// <summary>Sets <c>metadata.moderation</c>, keeping whatever else the game stored there (a non-object value is kept under <c>original</c>).</summary>

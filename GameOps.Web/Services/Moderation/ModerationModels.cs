@@ -54,13 +54,6 @@ public static class SanctionKinds
 /// <summary>A moderator's decision: <paramref name="DurationMinutes"/> for temp bans and mutes.</summary>
 public sealed record SanctionRequest(SanctionKind Kind, string Reason, int? DurationMinutes = null);
 
-/// <summary>The outcome of a workflow step: ok, or a message for the moderator (and nothing changed).</summary>
-public sealed record ModerationResult(bool Ok, string Message, Guid? ActionId = null)
-{
-    public static ModerationResult Success(string message, Guid? actionId = null) => new(true, message, actionId);
-    public static ModerationResult Refused(string message) => new(false, message);
-}
-
 public sealed record ReportQueueFilter
 {
     public string? Category { get; init; }

@@ -34,10 +34,10 @@ public sealed class ModerationService(IDbContextFactory<GameOpsDbContext> contex
     /// Assigns an open, unassigned report to the current moderator with one conditional UPDATE: when two moderators
     /// claim at once exactly one row update succeeds and the other is told who has it.
     /// </summary>
-    public async Task<ModerationResult> ClaimAsync(Guid reportId, CancellationToken cancellationToken = default)
+    public async Task<OperationResult> ClaimAsync(Guid reportId, CancellationToken cancellationToken = default)
     {
         await currentStaff.DemandAsync(Permission.ModerationAct);
-        if (await StaffAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
+        if (await StaffAsync() is not { } staff) return OperationResult.Refused("You are not signed in.");
         var now = Now();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -53,22 +53,22 @@ public sealed class ModerationService(IDbContextFactory<GameOpsDbContext> contex
             await RecordAsync(db, "claim", reportId, staff, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             notifier.Notify();
-            return ModerationResult.Success("The report is yours.");
+            return OperationResult.Success("The report is yours.");
         }
         var current = await db.PlayerReports.AsNoTracking().Where(r => r.Id == reportId)
             .Select(r => new { r.Status, r.AssigneeStaffId, Email = r.AssigneeStaff != null ? r.AssigneeStaff.Email : null })
             .FirstOrDefaultAsync(cancellationToken);
-        if (current is null) return ModerationResult.Refused("This report no longer exists.");
-        if (current.AssigneeStaffId == staff.Id) return ModerationResult.Success("You already have this report.");
-        if (current.AssigneeStaffId is not null) return ModerationResult.Refused($"Already claimed by {current.Email ?? "another moderator"}.");
-        return ModerationResult.Refused($"This report is {current.Status.Replace('_', ' ')} and cannot be claimed.");
+        if (current is null) return OperationResult.Refused("This report no longer exists.");
+        if (current.AssigneeStaffId == staff.Id) return OperationResult.Success("You already have this report.");
+        if (current.AssigneeStaffId is not null) return OperationResult.Refused($"Already claimed by {current.Email ?? "another moderator"}.");
+        return OperationResult.Refused($"This report is {current.Status.Replace('_', ' ')} and cannot be claimed.");
     }
 
     /// <summary>Puts a report the current moderator holds back in the queue.</summary>
-    public async Task<ModerationResult> ReleaseAsync(Guid reportId, CancellationToken cancellationToken = default)
+    public async Task<OperationResult> ReleaseAsync(Guid reportId, CancellationToken cancellationToken = default)
     {
         await currentStaff.DemandAsync(Permission.ModerationAct);
-        if (await StaffAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
+        if (await StaffAsync() is not { } staff) return OperationResult.Refused("You are not signed in.");
         var now = Now();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -79,11 +79,11 @@ public sealed class ModerationService(IDbContextFactory<GameOpsDbContext> contex
                 .SetProperty(r => r.Status, "open")
                 .SetProperty(r => r.ClaimedAt, (DateTime?)null)
                 .SetProperty(r => r.UpdatedAt, now), cancellationToken);
-        if (released == 0) return ModerationResult.Refused("You do not hold this report.");
+        if (released == 0) return OperationResult.Refused("You do not hold this report.");
         await RecordAsync(db, "release", reportId, staff, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         notifier.Notify();
-        return ModerationResult.Success("The report is back in the queue.");
+        return OperationResult.Success("The report is back in the queue.");
     }
 
     /// <summary>
@@ -91,22 +91,22 @@ public sealed class ModerationService(IDbContextFactory<GameOpsDbContext> contex
     /// the player's status, sessions and mutes, the deleted message, the report's resolution and the player's
     /// notification. Any failure rolls everything back.
     /// </summary>
-    public async Task<ModerationResult> ActOnReportAsync(Guid reportId, SanctionRequest request, CancellationToken cancellationToken = default)
+    public async Task<OperationResult> ActOnReportAsync(Guid reportId, SanctionRequest request, CancellationToken cancellationToken = default)
     {
         await currentStaff.DemandAsync(Permission.ModerationAct);
-        if (Validate(request) is { } invalid) return ModerationResult.Refused(invalid);
-        if (await StaffAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
+        if (Validate(request) is { } invalid) return OperationResult.Refused(invalid);
+        if (await StaffAsync() is not { } staff) return OperationResult.Refused("You are not signed in.");
         var now = Now();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var report = await db.PlayerReports.Include(r => r.ChatMessage).FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
-            if (report is null) return ModerationResult.Refused("This report no longer exists.");
-            if (report.Status is "resolved" or "dismissed") return ModerationResult.Refused($"This report was already {report.Status} ({report.Resolution}).");
+            if (report is null) return OperationResult.Refused("This report no longer exists.");
+            if (report.Status is "resolved" or "dismissed") return OperationResult.Refused($"This report was already {report.Status} ({report.Resolution}).");
             if (report.AssigneeStaffId is { } holder && holder != staff.Id)
-                return ModerationResult.Refused("Another moderator holds this report; ask them to release it first.");
+                return OperationResult.Refused("Another moderator holds this report; ask them to release it first.");
             if (request.Kind == SanctionKind.DeleteMessage && report.ChatMessage is null)
-                return ModerationResult.Refused("This report has no chat message to delete.");
+                return OperationResult.Refused("This report has no chat message to delete.");
 
             Guid? actionId = null;
             if (request.Kind != SanctionKind.Dismiss)
@@ -121,24 +121,24 @@ public sealed class ModerationService(IDbContextFactory<GameOpsDbContext> contex
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             notifier.Notify();
-            return ModerationResult.Success(request.Kind == SanctionKind.Dismiss ? "Report dismissed." : $"{request.Kind.Label()} applied; report resolved.", actionId);
+            return OperationResult.Success(request.Kind == SanctionKind.Dismiss ? "Report dismissed." : $"{request.Kind.Label()} applied; report resolved.", actionId);
         }
     }
 
     /// <summary>Sanctions a player directly (from the profile or the fraud queue), in one transaction.</summary>
-    public async Task<ModerationResult> SanctionPlayerAsync(Guid playerId, SanctionRequest request, CancellationToken cancellationToken = default)
+    public async Task<OperationResult> SanctionPlayerAsync(Guid playerId, SanctionRequest request, CancellationToken cancellationToken = default)
     {
         await currentStaff.DemandAsync(Permission.ModerationAct);
-        if (request.Kind is SanctionKind.Dismiss or SanctionKind.DeleteMessage) return ModerationResult.Refused("Choose a sanction.");
-        if (Validate(request) is { } invalid) return ModerationResult.Refused(invalid);
-        if (await StaffAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
+        if (request.Kind is SanctionKind.Dismiss or SanctionKind.DeleteMessage) return OperationResult.Refused("Choose a sanction.");
+        if (Validate(request) is { } invalid) return OperationResult.Refused(invalid);
+        if (await StaffAsync() is not { } staff) return OperationResult.Refused("You are not signed in.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await db.Players.AnyAsync(p => p.Id == playerId, cancellationToken)) return ModerationResult.Refused("This player no longer exists.");
+        if (!await db.Players.AnyAsync(p => p.Id == playerId, cancellationToken)) return OperationResult.Refused("This player no longer exists.");
         var id = await ApplySanctionAsync(db, playerId, request, staff.Id, Now(), null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return ModerationResult.Success($"{request.Kind.Label()} applied.", id);
+        return OperationResult.Success($"{request.Kind.Label()} applied.", id);
     }
 
     /// <summary>What a sanction would touch, for its confirmation: the player's name, open sessions and running sanctions.</summary>
@@ -249,11 +249,11 @@ public sealed class ModerationService(IDbContextFactory<GameOpsDbContext> contex
     }
 
     /// <summary>Lifts a running sanction early; a lifted ban restores the player's status when no other ban runs.</summary>
-    public async Task<ModerationResult> LiftAsync(Guid actionId, string reason, CancellationToken cancellationToken = default)
+    public async Task<OperationResult> LiftAsync(Guid actionId, string reason, CancellationToken cancellationToken = default)
     {
         await currentStaff.DemandAsync(Permission.ModerationAct);
-        if (string.IsNullOrWhiteSpace(reason)) return ModerationResult.Refused("A reason is required.");
-        if (await StaffAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
+        if (string.IsNullOrWhiteSpace(reason)) return OperationResult.Refused("A reason is required.");
+        if (await StaffAsync() is not { } staff) return OperationResult.Refused("You are not signed in.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var result = await LiftInContextAsync(db, actionId, reason.Trim(), staff.Id, Now(), cancellationToken);
@@ -263,13 +263,13 @@ public sealed class ModerationService(IDbContextFactory<GameOpsDbContext> contex
         return result;
     }
 
-    async Task<ModerationResult> LiftInContextAsync(GameOpsDbContext db, Guid actionId, string reason, Guid staffId, DateTime now, CancellationToken cancellationToken)
+    async Task<OperationResult> LiftInContextAsync(GameOpsDbContext db, Guid actionId, string reason, Guid staffId, DateTime now, CancellationToken cancellationToken)
     {
         var action = await db.ModerationActions.FirstOrDefaultAsync(a => a.Id == actionId, cancellationToken);
-        if (action is null) return ModerationResult.Refused("This sanction no longer exists.");
-        if (action.LiftedAt is not null) return ModerationResult.Refused("This sanction was already lifted.");
-        if (action.ExpiresAt is { } expires && expires <= now) return ModerationResult.Refused("This sanction has already expired.");
-        if (action.ActionType is not ("temp_ban" or "perm_ban" or "mute")) return ModerationResult.Refused("Only bans and mutes can be lifted.");
+        if (action is null) return OperationResult.Refused("This sanction no longer exists.");
+        if (action.LiftedAt is not null) return OperationResult.Refused("This sanction was already lifted.");
+        if (action.ExpiresAt is { } expires && expires <= now) return OperationResult.Refused("This sanction has already expired.");
+        if (action.ActionType is not ("temp_ban" or "perm_ban" or "mute")) return OperationResult.Refused("Only bans and mutes can be lifted.");
         action.LiftedAt = now;
         action.LiftedByStaffId = staffId;
         action.LiftReason = reason.Length > MaxReasonLength ? reason[..MaxReasonLength] : reason;
@@ -286,61 +286,61 @@ public sealed class ModerationService(IDbContextFactory<GameOpsDbContext> contex
             foreach (var member in await db.ChannelMembers.Where(m => m.UserId == action.TargetUserId && m.IsMuted).ToListAsync(cancellationToken))
                 member.IsMuted = false;
         }
-        return ModerationResult.Success("Sanction lifted.");
+        return OperationResult.Success("Sanction lifted.");
     }
 
     /// <summary>Moves a temporary sanction's end earlier (never later, never into the past).</summary>
-    public async Task<ModerationResult> ShortenAsync(Guid actionId, DateTime newExpiresAt, string reason, CancellationToken cancellationToken = default)
+    public async Task<OperationResult> ShortenAsync(Guid actionId, DateTime newExpiresAt, string reason, CancellationToken cancellationToken = default)
     {
         await currentStaff.DemandAsync(Permission.ModerationAct);
-        if (string.IsNullOrWhiteSpace(reason)) return ModerationResult.Refused("A reason is required.");
-        if (await StaffAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
+        if (string.IsNullOrWhiteSpace(reason)) return OperationResult.Refused("A reason is required.");
+        if (await StaffAsync() is not { } staff) return OperationResult.Refused("You are not signed in.");
         var now = Now();
         newExpiresAt = VersioningInterceptor.Truncate(DateTime.SpecifyKind(newExpiresAt, DateTimeKind.Utc));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var action = await db.ModerationActions.FirstOrDefaultAsync(a => a.Id == actionId, cancellationToken);
-        if (action is null) return ModerationResult.Refused("This sanction no longer exists.");
-        if (action.LiftedAt is not null) return ModerationResult.Refused("This sanction was lifted.");
-        if (action.ExpiresAt is not { } expires) return ModerationResult.Refused("Only temporary sanctions can be shortened; lift a permanent one instead.");
-        if (expires <= now) return ModerationResult.Refused("This sanction has already expired.");
-        if (newExpiresAt <= now) return ModerationResult.Refused("The new end must be in the future (lift the sanction to end it now).");
-        if (newExpiresAt >= expires) return ModerationResult.Refused("The new end must be earlier than the current one.");
+        if (action is null) return OperationResult.Refused("This sanction no longer exists.");
+        if (action.LiftedAt is not null) return OperationResult.Refused("This sanction was lifted.");
+        if (action.ExpiresAt is not { } expires) return OperationResult.Refused("Only temporary sanctions can be shortened; lift a permanent one instead.");
+        if (expires <= now) return OperationResult.Refused("This sanction has already expired.");
+        if (newExpiresAt <= now) return OperationResult.Refused("The new end must be in the future (lift the sanction to end it now).");
+        if (newExpiresAt >= expires) return OperationResult.Refused("The new end must be earlier than the current one.");
         action.ExpiresAt = newExpiresAt;
         action.Duration = (int)Math.Ceiling((newExpiresAt - action.CreatedAt).TotalMinutes);
         action.LiftReason = "shortened: " + reason.Trim();
         action.LiftedByStaffId = staff.Id;
         await db.SaveChangesAsync(cancellationToken);
-        return ModerationResult.Success($"Sanction now ends {newExpiresAt:yyyy-MM-dd HH:mm} UTC.");
+        return OperationResult.Success($"Sanction now ends {newExpiresAt:yyyy-MM-dd HH:mm} UTC.");
     }
 
     /// <summary>Records a player's appeal against a sanction (entered by staff from a support ticket).</summary>
-    public async Task<ModerationResult> FileAppealAsync(Guid actionId, string appealText, CancellationToken cancellationToken = default)
+    public async Task<OperationResult> FileAppealAsync(Guid actionId, string appealText, CancellationToken cancellationToken = default)
     {
         await currentStaff.DemandAsync(Permission.ModerationAct);
-        if (string.IsNullOrWhiteSpace(appealText)) return ModerationResult.Refused("The appeal text is required.");
+        if (string.IsNullOrWhiteSpace(appealText)) return OperationResult.Refused("The appeal text is required.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.ModerationActions.AnyAsync(a => a.Id == actionId, cancellationToken)) return ModerationResult.Refused("This sanction no longer exists.");
+        if (!await db.ModerationActions.AnyAsync(a => a.Id == actionId, cancellationToken)) return OperationResult.Refused("This sanction no longer exists.");
         if (await db.SanctionAppeals.AnyAsync(a => a.ModerationActionId == actionId && a.Status == "pending", cancellationToken))
-            return ModerationResult.Refused("This sanction already has a pending appeal.");
+            return OperationResult.Refused("This sanction already has a pending appeal.");
         var appeal = new SanctionAppeal { Id = Guid.CreateVersion7(), ModerationActionId = actionId, AppealText = appealText.Trim(), Status = "pending" };
         db.SanctionAppeals.Add(appeal);
         await db.SaveChangesAsync(cancellationToken);
-        return ModerationResult.Success("Appeal recorded.", appeal.Id);
+        return OperationResult.Success("Appeal recorded.", appeal.Id);
     }
 
     /// <summary>Decides a pending appeal: overturned lifts the sanction in the same transaction. The sanctioning moderator may not decide.</summary>
-    public async Task<ModerationResult> DecideAppealAsync(Guid appealId, bool overturn, string note, CancellationToken cancellationToken = default)
+    public async Task<OperationResult> DecideAppealAsync(Guid appealId, bool overturn, string note, CancellationToken cancellationToken = default)
     {
         await currentStaff.DemandAsync(Permission.ModerationAct);
-        if (string.IsNullOrWhiteSpace(note)) return ModerationResult.Refused("A decision note is required.");
-        if (await StaffAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
+        if (string.IsNullOrWhiteSpace(note)) return OperationResult.Refused("A decision note is required.");
+        if (await StaffAsync() is not { } staff) return OperationResult.Refused("You are not signed in.");
         var now = Now();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var appeal = await db.SanctionAppeals.Include(a => a.ModerationAction).FirstOrDefaultAsync(a => a.Id == appealId, cancellationToken);
-        if (appeal is null) return ModerationResult.Refused("This appeal no longer exists.");
-        if (appeal.Status != "pending") return ModerationResult.Refused($"This appeal was already decided ({appeal.Status}).");
-        if (appeal.ModerationAction.ModeratorId == staff.Id) return ModerationResult.Refused("You issued this sanction: another moderator must decide the appeal.");
+        if (appeal is null) return OperationResult.Refused("This appeal no longer exists.");
+        if (appeal.Status != "pending") return OperationResult.Refused($"This appeal was already decided ({appeal.Status}).");
+        if (appeal.ModerationAction.ModeratorId == staff.Id) return OperationResult.Refused("You issued this sanction: another moderator must decide the appeal.");
         appeal.Status = overturn ? "overturned" : "upheld";
         appeal.DecidedByStaffId = staff.Id;
         appeal.DecisionNote = note.Trim();
@@ -353,7 +353,7 @@ public sealed class ModerationService(IDbContextFactory<GameOpsDbContext> contex
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return ModerationResult.Success(overturn ? "Appeal granted; sanction overturned." : "Appeal rejected; sanction upheld.");
+        return OperationResult.Success(overturn ? "Appeal granted; sanction overturned." : "Appeal rejected; sanction upheld.");
     }
 
     async Task RecordAsync(GameOpsDbContext db, string action, Guid reportId, (Guid Id, string? Email) staff, DateTime now, CancellationToken cancellationToken)

@@ -50,20 +50,20 @@ public sealed partial class PlayerSupportService
     /// item's stack size first, the rest goes into the lowest free slots. Refused (nothing changes) when the item is
     /// retired or the inventory has no room for all of it.
     /// </summary>
-    public async Task<ModerationResult> GrantItemAsync(Guid playerId, Guid actorId, Guid itemId, int quantity, string reason, CancellationToken cancellationToken = default)
+    public async Task<OperationResult> GrantItemAsync(Guid playerId, Guid actorId, Guid itemId, int quantity, string reason, CancellationToken cancellationToken = default)
     {
         await currentStaff.DemandAsync(Permission.PlayersSupport);
-        if (ReasonProblem(reason) is { } problem) return ModerationResult.Refused(problem);
-        if (quantity is < 1 or > MaxGrantQuantity) return ModerationResult.Refused($"The quantity must be 1 to {MaxGrantQuantity}.");
-        if (await StaffIdAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
+        if (ReasonProblem(reason) is { } problem) return OperationResult.Refused(problem);
+        if (quantity is < 1 or > MaxGrantQuantity) return OperationResult.Refused($"The quantity must be 1 to {MaxGrantQuantity}.");
+        if (await StaffIdAsync() is not { } staff) return OperationResult.Refused("You are not signed in.");
         var now = Now();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var actor = await db.Actors.AsNoTracking().Where(a => a.Id == actorId && a.UserId == playerId).Select(a => new { a.Name }).FirstOrDefaultAsync(cancellationToken);
-        if (actor is null) return ModerationResult.Refused("This character does not belong to the player (or no longer exists).");
+        if (actor is null) return OperationResult.Refused("This character does not belong to the player (or no longer exists).");
         var item = await db.Items.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId, cancellationToken);
-        if (item is null) return ModerationResult.Refused("This item is not in the catalogue.");
-        if (!item.IsActive) return ModerationResult.Refused($"“{item.Name}” is retired (inactive in the catalogue) and cannot be granted.");
+        if (item is null) return OperationResult.Refused("This item is not in the catalogue.");
+        if (!item.IsActive) return OperationResult.Refused($"“{item.Name}” is retired (inactive in the catalogue) and cannot be granted.");
         var stackSize = Math.Max(1, item.StackSize);
         var inventory = await db.InventoryItems.Where(i => i.ActorId == actorId).ToListAsync(cancellationToken);
 
@@ -85,7 +85,7 @@ public sealed partial class PlayerSupportService
         var free = Enumerable.Range(0, InventorySlots).Where(s => !used.Contains(s)).ToList();
         var needed = (remaining + stackSize - 1) / stackSize;
         if (needed > free.Count)
-            return ModerationResult.Refused($"{actor.Name}'s inventory has {free.Count} free slot(s); {needed} are needed. Free some slots or grant less.");
+            return OperationResult.Refused($"{actor.Name}'s inventory has {free.Count} free slot(s); {needed} are needed. Free some slots or grant less.");
         var gear = item.ItemType is "weapon" or "armor";
         foreach (var slot in free.Take(needed))
         {
@@ -101,29 +101,29 @@ public sealed partial class PlayerSupportService
         AddNote(db, playerId, staff, $"Support: granted {quantity} × {item.Name} ({item.ItemId}) to {actor.Name} (slot {string.Join(", ", slots)}).", reason);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return ModerationResult.Success($"Granted {quantity} × {item.Name} to {actor.Name}.");
+        return OperationResult.Success($"Granted {quantity} × {item.Name} to {actor.Name}.");
     }
 
     /// <summary>
     /// Sets the quantity of one inventory row (0 removes it), within the item's stack size. <paramref name="seenQuantity"/>
     /// is the quantity the staff member saw: when the game changed it meanwhile, nothing changes and the message says so.
     /// </summary>
-    public async Task<ModerationResult> SetQuantityAsync(Guid playerId, Guid inventoryItemId, int quantity, string reason, int? seenQuantity, CancellationToken cancellationToken = default)
+    public async Task<OperationResult> SetQuantityAsync(Guid playerId, Guid inventoryItemId, int quantity, string reason, int? seenQuantity, CancellationToken cancellationToken = default)
     {
         await currentStaff.DemandAsync(Permission.PlayersSupport);
-        if (ReasonProblem(reason) is { } problem) return ModerationResult.Refused(problem);
-        if (quantity < 0) return ModerationResult.Refused("The quantity cannot be negative.");
-        if (await StaffIdAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
+        if (ReasonProblem(reason) is { } problem) return OperationResult.Refused(problem);
+        if (quantity < 0) return OperationResult.Refused("The quantity cannot be negative.");
+        if (await StaffIdAsync() is not { } staff) return OperationResult.Refused("You are not signed in.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var row = await db.InventoryItems.Include(i => i.Item).Include(i => i.Actor)
             .FirstOrDefaultAsync(i => i.Id == inventoryItemId && i.Actor.UserId == playerId, cancellationToken);
-        if (row is null) return ModerationResult.Refused("This inventory entry no longer exists.");
+        if (row is null) return OperationResult.Refused("This inventory entry no longer exists.");
         if (seenQuantity is { } seen && row.Quantity != seen)
-            return ModerationResult.Refused($"{row.Item.Name}: the quantity changed from {seen} to {row.Quantity} since you looked; nothing was changed. Check it and try again.");
+            return OperationResult.Refused($"{row.Item.Name}: the quantity changed from {seen} to {row.Quantity} since you looked; nothing was changed. Check it and try again.");
         var stackSize = Math.Max(1, row.Item.StackSize);
-        if (quantity > stackSize) return ModerationResult.Refused($"{row.Item.Name} stacks up to {stackSize}; grant more to fill other slots.");
-        if (quantity == row.Quantity) return ModerationResult.Refused("Nothing changed.");
+        if (quantity > stackSize) return OperationResult.Refused($"{row.Item.Name} stacks up to {stackSize}; grant more to fill other slots.");
+        if (quantity == row.Quantity) return OperationResult.Refused("Nothing changed.");
         string what;
         if (quantity == 0)
         {
@@ -139,10 +139,10 @@ public sealed partial class PlayerSupportService
         AddNote(db, playerId, staff, "Support: " + what, reason);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return ModerationResult.Success(quantity == 0 ? $"{row.Item.Name} removed." : $"{row.Item.Name}: quantity now {quantity}.");
+        return OperationResult.Success(quantity == 0 ? $"{row.Item.Name} removed." : $"{row.Item.Name}: quantity now {quantity}.");
     }
 
-    public Task<ModerationResult> RemoveItemAsync(Guid playerId, Guid inventoryItemId, string reason, CancellationToken cancellationToken = default) =>
+    public Task<OperationResult> RemoveItemAsync(Guid playerId, Guid inventoryItemId, string reason, CancellationToken cancellationToken = default) =>
         SetQuantityAsync(playerId, inventoryItemId, 0, reason, null, cancellationToken);
 
     /// <summary>
@@ -188,24 +188,24 @@ public sealed partial class PlayerSupportService
     };
 
     /// <summary>Moves an actor to one of its <see cref="SafeSpotsAsync(Guid, CancellationToken)"/> (chosen by key).</summary>
-    public async Task<ModerationResult> MoveToSafeSpotAsync(Guid playerId, Guid actorId, string spotKey, string reason, CancellationToken cancellationToken = default)
+    public async Task<OperationResult> MoveToSafeSpotAsync(Guid playerId, Guid actorId, string spotKey, string reason, CancellationToken cancellationToken = default)
     {
         await currentStaff.DemandAsync(Permission.PlayersSupport);
-        if (ReasonProblem(reason) is { } problem) return ModerationResult.Refused(problem);
-        if (await StaffIdAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
+        if (ReasonProblem(reason) is { } problem) return OperationResult.Refused(problem);
+        if (await StaffIdAsync() is not { } staff) return OperationResult.Refused("You are not signed in.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var actor = await db.Actors.FirstOrDefaultAsync(a => a.Id == actorId && a.UserId == playerId, cancellationToken);
-        if (actor is null) return ModerationResult.Refused("This character does not belong to the player (or no longer exists).");
+        if (actor is null) return OperationResult.Refused("This character does not belong to the player (or no longer exists).");
         var spot = (await SafeSpotsAsync(db, actorId, cancellationToken)).FirstOrDefault(s => s.Key == spotKey);
-        if (spot is null) return ModerationResult.Refused("Choose a safe spot from the list (it may have been removed meanwhile).");
+        if (spot is null) return OperationResult.Refused("Choose a safe spot from the list (it may have been removed meanwhile).");
         var from = actor.Position;
         actor.Position = new ActorPosition { ZoneId = spot.ZoneId, X = spot.X, Y = spot.Y, Z = spot.Z };
         AddNote(db, playerId, staff, $"Support: moved {actor.Name} from {from.ZoneId ?? "?"} ({from.X:0.#}, {from.Y:0.#}) to {spot.Label} ({spot.X:0.#}, {spot.Y:0.#}).", reason);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var online = await db.UserSessions.CountAsync(s => s.UserId == playerId && s.IsActive, cancellationToken);
-        return ModerationResult.Success($"{actor.Name} moved to {spot.Label}." + (online > 0
+        return OperationResult.Success($"{actor.Name} moved to {spot.Label}." + (online > 0
             ? " The player is online: the game server may write the old position back until they log out — end their sessions if the move does not stick."
             : ""));
     }

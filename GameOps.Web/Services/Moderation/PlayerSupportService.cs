@@ -29,46 +29,46 @@ public sealed partial class PlayerSupportService(IDbContextFactory<GameOpsDbCont
             .Select(n => new NoteLine(n.Id, n.Note, n.StaffUser.Email ?? n.StaffUser.DisplayName, n.CreatedAt)).ToListAsync(cancellationToken);
     }
 
-    public async Task<ModerationResult> AddNoteAsync(Guid playerId, string note, CancellationToken cancellationToken = default)
+    public async Task<OperationResult> AddNoteAsync(Guid playerId, string note, CancellationToken cancellationToken = default)
     {
         await currentStaff.DemandAsync(Permission.PlayersSupport);
-        if (ModerationRules.Note.FirstProblem(note, DateTime.UtcNow) is { } invalid) return ModerationResult.Refused(invalid);
-        if (await StaffIdAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
+        if (ModerationRules.Note.FirstProblem(note, DateTime.UtcNow) is { } invalid) return OperationResult.Refused(invalid);
+        if (await StaffIdAsync() is not { } staff) return OperationResult.Refused("You are not signed in.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.Players.AnyAsync(p => p.Id == playerId, cancellationToken)) return ModerationResult.Refused("This player no longer exists.");
+        if (!await db.Players.AnyAsync(p => p.Id == playerId, cancellationToken)) return OperationResult.Refused("This player no longer exists.");
         db.PlayerNotes.Add(new PlayerNote { Id = Guid.CreateVersion7(), UserId = playerId, StaffUserId = staff, Note = note.Trim() });
         await db.SaveChangesAsync(cancellationToken);
-        return ModerationResult.Success("Note added.");
+        return OperationResult.Success("Note added.");
     }
 
     /// <summary>
     /// Changes a player's username and/or email; both stay unique (case-insensitively). <paramref name="seen"/> is the
     /// account as the form loaded it: when it changed meanwhile (a colleague, the game), nothing changes and the message says so.
     /// </summary>
-    public async Task<ModerationResult> UpdateAccountAsync(Guid playerId, string username, string email, string reason, AccountSeen? seen, CancellationToken cancellationToken = default)
+    public async Task<OperationResult> UpdateAccountAsync(Guid playerId, string username, string email, string reason, AccountSeen? seen, CancellationToken cancellationToken = default)
     {
         await currentStaff.DemandAsync(Permission.PlayersSupport);
         username = username?.Trim() ?? "";
         email = email?.Trim() ?? "";
-        if (string.IsNullOrWhiteSpace(reason)) return ModerationResult.Refused("A reason is required.");
-        if (username.Length is < 3 or > 50) return ModerationResult.Refused("The username must be 3 to 50 characters.");
-        if (email.Length > 255 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email) return ModerationResult.Refused("The email address is not valid.");
-        if (await StaffIdAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
+        if (string.IsNullOrWhiteSpace(reason)) return OperationResult.Refused("A reason is required.");
+        if (username.Length is < 3 or > 50) return OperationResult.Refused("The username must be 3 to 50 characters.");
+        if (email.Length > 255 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email) return OperationResult.Refused("The email address is not valid.");
+        if (await StaffIdAsync() is not { } staff) return OperationResult.Refused("You are not signed in.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var player = await db.Players.FirstOrDefaultAsync(p => p.Id == playerId, cancellationToken);
-        if (player is null) return ModerationResult.Refused("This player no longer exists.");
+        if (player is null) return OperationResult.Refused("This player no longer exists.");
         if (seen is not null && (player.Username != seen.Username || player.Email != seen.Email))
-            return ModerationResult.Refused(player.Username != seen.Username
+            return OperationResult.Refused(player.Username != seen.Username
                 ? $"Someone else changed this account since you opened it (the username is now “{player.Username}”); nothing was changed. Reload to see it."
                 : "Someone else changed this account's email since you opened it; nothing was changed. Reload to see it.");
-        if (player.Username == username && player.Email == email) return ModerationResult.Refused("Nothing changed.");
+        if (player.Username == username && player.Email == email) return OperationResult.Refused("Nothing changed.");
         var lowerName = username.ToLower();
         var lowerEmail = email.ToLower();
         if (await db.Players.AnyAsync(p => p.Id != playerId && p.Username.ToLower() == lowerName, cancellationToken))
-            return ModerationResult.Refused($"The username “{username}” is taken.");
+            return OperationResult.Refused($"The username “{username}” is taken.");
         if (await db.Players.AnyAsync(p => p.Id != playerId && p.Email.ToLower() == lowerEmail, cancellationToken))
-            return ModerationResult.Refused("That email address belongs to another player.");
+            return OperationResult.Refused("That email address belongs to another player.");
         var changes = new List<string>();
         if (player.Username != username) changes.Add($"username {player.Username} → {username}");
         if (player.Email != email) changes.Add("email changed");
@@ -82,29 +82,29 @@ public sealed partial class PlayerSupportService(IDbContextFactory<GameOpsDbCont
         }
         catch (DbUpdateException)
         {
-            return ModerationResult.Refused("The username or email was taken meanwhile; nothing was changed.");
+            return OperationResult.Refused("The username or email was taken meanwhile; nothing was changed.");
         }
-        return ModerationResult.Success("Account updated.");
+        return OperationResult.Success("Account updated.");
     }
 
     /// <summary>
     /// Ends every active session of a player (they are disconnected at their next server check). The end time goes
     /// into <c>expires_at</c>: <c>user_sessions</c> has no <c>ended_at</c> column.
     /// </summary>
-    public async Task<ModerationResult> EndSessionsAsync(Guid playerId, string reason, CancellationToken cancellationToken = default)
+    public async Task<OperationResult> EndSessionsAsync(Guid playerId, string reason, CancellationToken cancellationToken = default)
     {
         await currentStaff.DemandAsync(Permission.PlayersSupport);
-        if (ReasonProblem(reason) is { } problem) return ModerationResult.Refused(problem);
-        if (await StaffIdAsync() is not { } staff) return ModerationResult.Refused("You are not signed in.");
+        if (ReasonProblem(reason) is { } problem) return OperationResult.Refused(problem);
+        if (await StaffIdAsync() is not { } staff) return OperationResult.Refused("You are not signed in.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await db.Players.AnyAsync(p => p.Id == playerId, cancellationToken)) return ModerationResult.Refused("This player no longer exists.");
+        if (!await db.Players.AnyAsync(p => p.Id == playerId, cancellationToken)) return OperationResult.Refused("This player no longer exists.");
         var ended = await ModerationService.EndSessionsAsync(db, playerId, Now(), cancellationToken);
-        if (ended == 0) return ModerationResult.Refused("The player has no active session.");
+        if (ended == 0) return OperationResult.Refused("The player has no active session.");
         AddNote(db, playerId, staff, $"Support: ended {ended} active session(s).", reason);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return ModerationResult.Success($"{ended} session(s) ended.");
+        return OperationResult.Success($"{ended} session(s) ended.");
     }
 
     static string? ReasonProblem(string? reason) =>

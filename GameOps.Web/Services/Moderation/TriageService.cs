@@ -96,18 +96,18 @@ public sealed class TriageService(IDbContextFactory<GameOpsDbContext> contexts, 
     static string Label(string key) => key.Length == 0 ? key : char.ToUpperInvariant(key[0]) + key[1..].Replace('_', ' ');
 
     /// <summary>Confirms or dismisses a fraud flag with a resolution; a confirmation may sanction the player in the same transaction.</summary>
-    public async Task<ModerationResult> DecideFraudAsync(Guid flagId, bool confirm, string resolution, SanctionRequest? sanction = null, CancellationToken cancellationToken = default)
+    public async Task<OperationResult> DecideFraudAsync(Guid flagId, bool confirm, string resolution, SanctionRequest? sanction = null, CancellationToken cancellationToken = default)
     {
         await currentStaff.DemandAsync(Permission.ModerationAct);
-        if (string.IsNullOrWhiteSpace(resolution)) return ModerationResult.Refused("A resolution is required.");
-        if (sanction is not null && !confirm) return ModerationResult.Refused("Only a confirmed flag can sanction the player.");
-        if (sanction is not null && ModerationService.Validate(sanction) is { } invalid) return ModerationResult.Refused(invalid);
-        if (CurrentStaff.IdOf(await currentStaff.GetPrincipalAsync()) is null) return ModerationResult.Refused("You are not signed in.");
+        if (string.IsNullOrWhiteSpace(resolution)) return OperationResult.Refused("A resolution is required.");
+        if (sanction is not null && !confirm) return OperationResult.Refused("Only a confirmed flag can sanction the player.");
+        if (sanction is not null && ModerationService.Validate(sanction) is { } invalid) return OperationResult.Refused(invalid);
+        if (CurrentStaff.IdOf(await currentStaff.GetPrincipalAsync()) is null) return OperationResult.Refused("You are not signed in.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var flag = await db.FraudDetection.FirstOrDefaultAsync(f => f.Id == flagId, cancellationToken);
-        if (flag is null) return ModerationResult.Refused("This flag no longer exists.");
-        if (flag.ResolvedAt is not null) return ModerationResult.Refused("This flag was already resolved.");
+        if (flag is null) return OperationResult.Refused("This flag no longer exists.");
+        if (flag.ResolvedAt is not null) return OperationResult.Refused("This flag was already resolved.");
         flag.IsConfirmed = confirm;
         flag.Resolution = (confirm ? "confirmed: " : "dismissed: ") + resolution.Trim();
         flag.ResolvedAt = VersioningInterceptor.Truncate(DateTime.UtcNow);
@@ -115,7 +115,7 @@ public sealed class TriageService(IDbContextFactory<GameOpsDbContext> contexts, 
             await moderation.ApplySanctionAsync(db, flag.UserId, sanction, CurrentStaff.IdOf(await currentStaff.GetPrincipalAsync())!.Value, flag.ResolvedAt.Value, null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return ModerationResult.Success(confirm ? sanction is null ? "Flag confirmed." : $"Flag confirmed; {sanction.Kind.Label().ToLowerInvariant()} applied." : "Flag dismissed.");
+        return OperationResult.Success(confirm ? sanction is null ? "Flag confirmed." : $"Flag confirmed; {sanction.Kind.Label().ToLowerInvariant()} applied." : "Flag dismissed.");
     }
 
     public async Task<(IReadOnlyList<SecurityRow> Rows, int Total)> ListSecurityAsync(string? severity, bool openOnly, int page, int pageSize, CancellationToken cancellationToken = default)
@@ -140,16 +140,16 @@ public sealed class TriageService(IDbContextFactory<GameOpsDbContext> contexts, 
         catch (JsonException) { return null; }
     }
 
-    public async Task<ModerationResult> ResolveSecurityEventAsync(Guid eventId, string note, CancellationToken cancellationToken = default)
+    public async Task<OperationResult> ResolveSecurityEventAsync(Guid eventId, string note, CancellationToken cancellationToken = default)
     {
         await currentStaff.DemandAsync(Permission.ModerationAct);
-        if (string.IsNullOrWhiteSpace(note)) return ModerationResult.Refused("A note is required.");
+        if (string.IsNullOrWhiteSpace(note)) return OperationResult.Refused("A note is required.");
         var user = await currentStaff.GetPrincipalAsync();
-        if (CurrentStaff.IdOf(user) is null) return ModerationResult.Refused("You are not signed in.");
+        if (CurrentStaff.IdOf(user) is null) return OperationResult.Refused("You are not signed in.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var e = await db.SecurityEvents.FirstOrDefaultAsync(x => x.Id == eventId, cancellationToken);
-        if (e is null) return ModerationResult.Refused("This event no longer exists.");
-        if (e.IsResolved) return ModerationResult.Refused("This event was already resolved.");
+        if (e is null) return OperationResult.Refused("This event no longer exists.");
+        if (e.IsResolved) return OperationResult.Refused("This event was already resolved.");
         JsonObject details;
         try { details = (e.Details is null ? null : JsonNode.Parse(e.Details) as JsonObject) ?? new JsonObject(); }
         catch (JsonException) { details = new JsonObject { ["original"] = e.Details }; }
@@ -159,6 +159,6 @@ public sealed class TriageService(IDbContextFactory<GameOpsDbContext> contexts, 
         e.IsResolved = true;
         e.ResolvedAt = VersioningInterceptor.Truncate(DateTime.UtcNow);
         await db.SaveChangesAsync(cancellationToken);
-        return ModerationResult.Success("Event resolved.");
+        return OperationResult.Success("Event resolved.");
     }
 }

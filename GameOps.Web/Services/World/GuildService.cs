@@ -43,22 +43,22 @@ public sealed class GuildService(IDbContextFactory<GameOpsDbContext> contexts, C
         : reason.Trim().Length > MaxReasonLength ? $"The reason is longer than {MaxReasonLength} characters." : null;
 
     /// <summary>Adds <paramref name="amount"/> (negative to take gold away) to the treasury; the balance never goes below zero.</summary>
-    public async Task<WorldResult> AdjustTreasuryAsync(Guid guildId, long amount, string? reason, CancellationToken cancellationToken = default)
+    public async Task<OperationResult> AdjustTreasuryAsync(Guid guildId, long amount, string? reason, CancellationToken cancellationToken = default)
     {
         var (user, refusal) = await AuthorizeAsync();
-        if (refusal is not null) return WorldResult.Refused(refusal);
-        if (CheckReason(reason) is { } badReason) return WorldResult.Refused(badReason);
-        if (amount == 0) return WorldResult.Refused("The amount is zero: nothing to adjust.");
-        if (Math.Abs(amount) > MaxAdjustment) return WorldResult.Refused($"An adjustment is at most {MaxAdjustment:N0} gold.");
+        if (refusal is not null) return OperationResult.Refused(refusal);
+        if (CheckReason(reason) is { } badReason) return OperationResult.Refused(badReason);
+        if (amount == 0) return OperationResult.Refused("The amount is zero: nothing to adjust.");
+        if (Math.Abs(amount) > MaxAdjustment) return OperationResult.Refused($"An adjustment is at most {MaxAdjustment:N0} gold.");
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var guild = await db.Guilds.FirstOrDefaultAsync(g => g.Id == guildId, cancellationToken);
-        if (guild is null) return WorldResult.Refused("This guild no longer exists.");
-        if (guild.Status == "disbanded") return WorldResult.Refused("This guild is disbanded; its treasury is frozen.");
+        if (guild is null) return OperationResult.Refused("This guild no longer exists.");
+        if (guild.Status == "disbanded") return OperationResult.Refused("This guild is disbanded; its treasury is frozen.");
         var before = guild.Treasury;
         var after = before + amount;
-        if (after < 0) return WorldResult.Refused($"The treasury holds {before:N0} gold; taking {-amount:N0} would leave it below zero.");
+        if (after < 0) return OperationResult.Refused($"The treasury holds {before:N0} gold; taking {-amount:N0} would leave it below zero.");
         var now = Now();
         guild.Treasury = after;
         guild.UpdatedAt = now;
@@ -73,23 +73,23 @@ public sealed class GuildService(IDbContextFactory<GameOpsDbContext> contexts, C
         }
         catch (DbUpdateConcurrencyException)
         {
-            return WorldResult.Refused("Someone changed this guild at the same moment; nothing was changed. Look at the new balance and try again.");
+            return OperationResult.Refused("Someone changed this guild at the same moment; nothing was changed. Look at the new balance and try again.");
         }
-        return WorldResult.Success($"Treasury {(amount > 0 ? "credited" : "debited")} {Math.Abs(amount):N0} gold: now {after:N0}.");
+        return OperationResult.Success($"Treasury {(amount > 0 ? "credited" : "debited")} {Math.Abs(amount):N0} gold: now {after:N0}.");
     }
 
     /// <summary>Disbands the guild in one transaction: status, territories released, members removed (see the class remarks).</summary>
-    public async Task<WorldResult> DisbandAsync(Guid guildId, string? reason, CancellationToken cancellationToken = default)
+    public async Task<OperationResult> DisbandAsync(Guid guildId, string? reason, CancellationToken cancellationToken = default)
     {
         var (user, refusal) = await AuthorizeAsync();
-        if (refusal is not null) return WorldResult.Refused(refusal);
-        if (CheckReason(reason) is { } badReason) return WorldResult.Refused(badReason);
+        if (refusal is not null) return OperationResult.Refused(refusal);
+        if (CheckReason(reason) is { } badReason) return OperationResult.Refused(badReason);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var guild = await db.Guilds.FirstOrDefaultAsync(g => g.Id == guildId, cancellationToken);
-        if (guild is null) return WorldResult.Refused("This guild no longer exists.");
-        if (guild.Status == "disbanded") return WorldResult.Refused("This guild is already disbanded.");
+        if (guild is null) return OperationResult.Refused("This guild no longer exists.");
+        if (guild.Status == "disbanded") return OperationResult.Refused("This guild is already disbanded.");
         var now = Now();
         var territories = await db.Territories.Where(t => t.OwnerGuildId == guildId).ToListAsync(cancellationToken);
         foreach (var territory in territories)
@@ -118,9 +118,9 @@ public sealed class GuildService(IDbContextFactory<GameOpsDbContext> contexts, C
         }
         catch (DbUpdateConcurrencyException)
         {
-            return WorldResult.Refused("Someone changed this guild at the same moment; nothing was changed. Reload and try again.");
+            return OperationResult.Refused("Someone changed this guild at the same moment; nothing was changed. Reload and try again.");
         }
-        return WorldResult.Success($"{guild.Name} is disbanded: {members.Count} member(s) released, {territories.Count} territor{(territories.Count == 1 ? "y" : "ies")} freed.");
+        return OperationResult.Success($"{guild.Name} is disbanded: {members.Count} member(s) released, {territories.Count} territor{(territories.Count == 1 ? "y" : "ies")} freed.");
     }
 
     static GuildActivity StaffActivity(Guid guildId, string type, DateTime now, object details) => new()

@@ -2,13 +2,6 @@ using GameOps.Data.Json;
 
 namespace GameOps.Web.Services.World;
 
-/// <summary>The outcome of a world workflow: whether it happened and what to tell the user.</summary>
-public sealed record WorldResult(bool Ok, string Message)
-{
-    public static WorldResult Success(string message) => new(true, message);
-    public static WorldResult Refused(string message) => new(false, message);
-}
-
 public sealed record ZoneOption(Guid Id, string ZoneId, string Name, string ZoneType, bool IsActive);
 
 /// <summary>Everything the zone map draws, in world units.</summary>

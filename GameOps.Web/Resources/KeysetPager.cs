@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.Caching.Memory;
+using static GameOps.Web.Resources.ResourceQueryBuilder;
+
+namespace GameOps.Web.Resources;
+
+/// <summary>
+/// The sort column and direction when the list can be paged by seeking: a plain, non-null column (or the primary key), and the
+/// primary key's property, the tie-breaker of every order.
+/// </summary>
+public sealed record SeekKey(string Property, Type Type, bool Descending, string Id)
+{
+    public bool IsId => Property == Id;
+}
+
+/// <summary>
+/// Keyset paging: every page remembers where it ended (per row set, sort and page size, until the table changes), so the
+/// next, the previous or a nearby page starts with an index seek instead of reading and discarding every earlier row.
+/// A jump far from any known page finds its first row through the narrow (sort key, id) index first, then seeks.
+/// The rows are exactly those of offset paging over the same ordering (<see cref="ResourceQueryBuilder.Sort{T}"/>).
+/// </summary>
+public sealed class KeysetPager(IMemoryCache cache, TableVersions tableVersions, ResourceQueryBuilder queries)
+{
+    /// <summary>A page further than this many rows past the nearest known one first finds its boundary row over the key pair alone.</summary>
+    public const long DeferredSkipThreshold = 500;
+
+    /// <summary>Where page <c>n</c> ends: the sort value and id of its last row.</summary>
+    sealed record PageAnchor(object? Key, object Id);
+
+    sealed record KeyedRow(ResourceRow Row, object? Key);
+
+    /// <summary>The seek key of the list's order, or null when it cannot be sought (a reference sorted by its label, a nullable column…).</summary>
+    public SeekKey? SeekKeyOf(IReadOnlyModel model, ResourceDescription resource, ResourceQuery query)
+    {
+        var id = resource.IdField;
+        var name = query.SortField ?? resource.DefaultSort;
+        var descending = query.SortField is null ? resource.DefaultSortDescending : query.SortDescending;
+        if (name is null || resource.FindField(name) is not { Sortable: true } field) return new SeekKey(id.Name, id.ClrType, false, id.Name);
+        if (field.Kind == FieldKind.Reference && queries.DisplayOf(field) is not null) return null;
+        var property = model.FindEntityType(resource.EntityType)?.FindProperty(field.Name);
+        if (property is null || property.IsNullable || !Comparable(property.ClrType) || !Comparable(id.ClrType)) return null;
+        return new SeekKey(field.Name, property.ClrType, descending, id.Name);
+    }
+
+    static bool Comparable(Type type) =>
+        type == typeof(Guid) || type == typeof(string) || type == typeof(DateTime) || type == typeof(int) || type == typeof(long)
+        || type == typeof(decimal) || type == typeof(double);
+
+    /// <summary>Page <see cref="ResourceQuery.Page"/> of <paramref name="filtered"/> in the order of <paramref name="seek"/>, projected to the list's columns.</summary>
+    public async Task<IReadOnlyList<ResourceRow>> PageAsync<T>(ResourceDescription resource, ResourceQuery query, IQueryable<T> filtered, SeekKey seek, CancellationToken ct) where T : class
+    {
+        var scope = $"anchors:{resource.Slug}:{tableVersions.Of(resource.Table)}:{query.CriteriaKey}:{seek.Property}:{seek.Descending}:{query.PageSize}";
+        var anchors = cache.GetOrCreate(scope, entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
+            return new ConcurrentDictionary<int, PageAnchor>();
+        })!;
+        var startPage = query.Page == 0 ? -1 : anchors.Keys.Where(p => p < query.Page).DefaultIfEmpty(-1).Max();
+        var start = startPage >= 0 ? anchors[startPage] : null;
+        long skip = (long)(query.Page - startPage - 1) * query.PageSize;
+
+        var source = start is null ? filtered : filtered.Where(After<T>(seek, start));
+        if (skip >= DeferredSkipThreshold)
+        {
+            // Find the row just before the page over the (key, id) pair only: an index-only walk, no joins, no wide rows.
+            var boundary = await Ordered(source, seek).Skip((int)Math.Min(int.MaxValue, skip - 1)).Select(KeyPair<T>(seek)).FirstOrDefaultAsync(ct);
+            if (boundary is null) return [];
+            start = new PageAnchor(boundary[0], boundary[1]!);
+            anchors[query.Page - 1] = start;
+            source = filtered.Where(After<T>(seek, start));
+            skip = 0;
+        }
+        var keyed = await Ordered(source, seek).Skip((int)skip).Take(query.PageSize).Select(KeyedProjection<T>(resource, seek)).ToListAsync(ct);
+        if (keyed.Count > 0) anchors[query.Page] = new PageAnchor(keyed[^1].Key, keyed[^1].Row.Id);
+        return keyed.Select(k => k.Row).ToList();
+    }
+
+    static IQueryable<T> Ordered<T>(IQueryable<T> source, SeekKey seek)
+    {
+        var e = Expression.Parameter(typeof(T), "e");
+        var ordered = OrderBy(source, Expression.Lambda(Expression.Property(e, seek.Property), e), seek.Descending, first: true);
+        return seek.IsId ? ordered : OrderBy(ordered, Expression.Lambda(Expression.Property(e, seek.Id), e), seek.Descending, first: false);
+    }
+
+    /// <summary><c>key > a || key == a && id > b</c> (reversed for descending), plus <c>key >= a</c> so the index range starts at the anchor.</summary>
+    static Expression<Func<T, bool>> After<T>(SeekKey seek, PageAnchor anchor)
+    {
+        var e = Expression.Parameter(typeof(T), "e");
+        var id = Expression.Property(e, seek.Id);
+        var idAfter = Compare(id, anchor.Id, seek.Descending ? ExpressionType.LessThan : ExpressionType.GreaterThan);
+        if (seek.IsId) return Expression.Lambda<Func<T, bool>>(idAfter, e);
+        var key = Expression.Property(e, seek.Property);
+        var body = Expression.AndAlso(
+            Compare(key, anchor.Key!, seek.Descending ? ExpressionType.LessThanOrEqual : ExpressionType.GreaterThanOrEqual),
+            Expression.OrElse(
+                Compare(key, anchor.Key!, seek.Descending ? ExpressionType.LessThan : ExpressionType.GreaterThan),
+                Expression.AndAlso(Expression.Equal(key, Parameter(anchor.Key, key.Type)), idAfter)));
+        return Expression.Lambda<Func<T, bool>>(body, e);
+    }
+
+    /// <summary>A comparison EF can translate: operators where C# has them, <c>CompareTo(x) &gt; 0</c> for strings and Guids.</summary>
+    static Expression Compare(Expression member, object value, ExpressionType op)
+    {
+        var operand = Parameter(value, member.Type);
+        if (member.Type == typeof(string) || member.Type == typeof(Guid))
+        {
+            var compare = Expression.Call(member, member.Type.GetMethod(nameof(string.CompareTo), [member.Type])!, operand);
+            return Expression.MakeBinary(op, compare, Expression.Constant(0));
+        }
+        return Expression.MakeBinary(op, member, operand);
+    }
+
+    static Expression<Func<T, object?[]>> KeyPair<T>(SeekKey seek)
+    {
+        var e = Expression.Parameter(typeof(T), "e");
+        return Expression.Lambda<Func<T, object?[]>>(Expression.NewArrayInit(typeof(object),
+            Expression.Convert(Expression.Property(e, seek.Property), typeof(object)), Expression.Convert(Expression.Property(e, seek.Id), typeof(object))), e);
+    }
+
+    Expression<Func<T, KeyedRow>> KeyedProjection<T>(ResourceDescription resource, SeekKey seek)
+    {
+        var projection = queries.Projection<T>(resource);
+        var e = projection.Parameters[0];
+        var body = Expression.New(typeof(KeyedRow).GetConstructors()[0], projection.Body, Expression.Convert(Expression.Property(e, seek.Property), typeof(object)));
+        return Expression.Lambda<Func<T, KeyedRow>>(body, e);
+    }
+}

@@ -1,0 +1,224 @@
+using System.Linq.Expressions;
+using GameOps.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GameOps.Web.Resources;
+
+/// <summary>
+/// The expressions of a list query: the search (per provider), the filters, the sort and the projection of the listed
+/// columns. Every name comes from the declaration (the primary key from the model, <see cref="ResourceDescription.IdField"/>);
+/// every value is a query parameter. Callers have checked the criteria (<see cref="ResourceQueryRules"/>) and the permission.
+/// </summary>
+public sealed class ResourceQueryBuilder(ResourceCatalog catalog)
+{
+    /// <summary>Up to this many matches, a prefix search picks its page among the matching ids; beyond, it walks the sort index.</summary>
+    public const int SelectiveSearchCap = 10_000;
+
+    /// <summary><c>e.Id</c>: the row's primary key, named by the model.</summary>
+    public static MemberExpression Key(Expression row, ResourceDescription resource) => Expression.Property(row, resource.IdField.Name);
+
+    /// <summary>True when the primary key is one <see cref="Guid"/> column (the ids a search can gather in a subquery).</summary>
+    static bool HasGuidKey(ResourceDescription resource) => resource.Fields.FirstOrDefault(f => f.IsPrimaryKey)?.ClrType == typeof(Guid);
+
+    /// <summary>
+    /// A prefix search that matches few rows, as the subquery of their ids: one index range per searched column, the related
+    /// tables' included (<c>id IN (SELECT id … LIKE 'term%' UNION ALL SELECT user_id FROM actors …)</c>). Left to one OR
+    /// predicate, the planner walks the list's sort index and filters every row when the matches are rare (or clustered far
+    /// from the first page); as a subquery over many matches, it gathers them all before sorting. So the matches are counted
+    /// first (index-only, capped): few → the subquery; many (they are dense, the first page is near) → the OR predicate.
+    /// null: no search, a contains search (trigram-served), or a common term.
+    /// </summary>
+    public async Task<IQueryable<Guid>?> SelectiveSearchAsync<T>(GameOpsDbContext db, ResourceDescription resource, ResourceQuery query, bool canSeePersonalData, CancellationToken ct) where T : class
+    {
+        if (ResourceQueryRules.SearchTerm(query.Search) is not { } term || !HasGuidKey(resource)) return null;
+        var searched = ResourceQueryRules.SearchedFields(resource, canSeePersonalData);
+        if (searched.Any(f => f.SearchMode == SearchMode.Contains)) return null;
+        IQueryable<Guid>? ids = null;
+        void Union(IQueryable<Guid> more) => ids = ids is null ? more : ids.Concat(more);
+        var e = Expression.Parameter(typeof(T), "e");
+        var id = Expression.Lambda<Func<T, Guid>>(Key(e, resource), e);
+        foreach (var field in searched)
+            Union(db.Set<T>().Where(Expression.Lambda<Func<T, bool>>(FieldMatch(db.Provider, Expression.Property(e, field.Name), field.SearchMode, term), e)).Select(id));
+        foreach (var related in resource.RelatedSearches)
+            Union(RelatedIds(db, related, RelatedPattern(term)));
+        if (ids is null) return null;
+        if (Guid.TryParse(term, out var guid))
+            Union(db.Set<T>().Where(Expression.Lambda<Func<T, bool>>(Expression.Equal(Key(e, resource), Parameter(guid, typeof(Guid))), e)).Select(id));
+        return await ids.Take(SelectiveSearchCap + 1).CountAsync(ct) <= SelectiveSearchCap ? ids : null;
+    }
+
+    static IQueryable<Guid> RelatedIds(GameOpsDbContext db, RelatedSearch related, string pattern)
+    {
+        var c = related.Text.Parameters[0];
+        return related.OwnerIds(db, Expression.Lambda(LikeCall(db.Provider, related.Text.Body, pattern, contains: true), c));
+    }
+
+    /// <summary>Related searches (character names…) match any part of the child's text.</summary>
+    public static string RelatedPattern(string term) => "%" + EscapeLike(term) + "%";
+
+    /// <summary>The search predicate of one field: a prefix, a word in a long text, or any part of a name.</summary>
+    public static Expression FieldMatch(DatabaseProvider provider, Expression member, SearchMode mode, string term) => mode == SearchMode.Prefix
+        ? LikeCall(provider, member, EscapeLike(term) + "%")
+        : LikeCall(provider, member, "%" + EscapeLike(term) + "%", contains: true);
+
+    /// <summary><c>e => (any searched field or related text starts with the term) ? 0 : 1</c>: prefix matches rank first.</summary>
+    public static Expression<Func<T, int>>? PrefixRank<T>(GameOpsDbContext db, ResourceDescription resource, string? search, bool canSeePersonalData)
+    {
+        if (ResourceQueryRules.SearchTerm(search) is not { } term) return null;
+        var searched = ResourceQueryRules.SearchedFields(resource, canSeePersonalData);
+        if (!searched.Any(f => f.SearchMode == SearchMode.AnyPart) && resource.RelatedSearches.Count == 0) return null;
+        var e = Expression.Parameter(typeof(T), "e");
+        var prefix = EscapeLike(term) + "%";
+        Expression? any = null;
+        void Or(Expression match) => any = any is null ? match : Expression.OrElse(any, match);
+        foreach (var field in searched) Or(LikeCall(db.Provider, Expression.Property(e, field.Name), prefix));
+        foreach (var related in resource.RelatedSearches) Or(RelatedMatch(db, related, Key(e, resource), prefix, contains: false));
+        return any is null ? null : Expression.Lambda<Func<T, int>>(Expression.Condition(any, Expression.Constant(0), Expression.Constant(1)), e);
+    }
+
+    /// <summary><c>EXISTS (SELECT 1 FROM child WHERE child.owner = e.id AND child.text LIKE pattern)</c>.</summary>
+    static Expression RelatedMatch(GameOpsDbContext db, RelatedSearch related, Expression ownerId, string pattern, bool contains = true)
+    {
+        var c = Expression.Parameter(related.ChildType, "c");
+        var owner = new ParameterReplacer(related.Owner.Parameters[0], c).Visit(related.Owner.Body);
+        var text = new ParameterReplacer(related.Text.Parameters[0], c).Visit(related.Text.Body);
+        var body = Expression.AndAlso(Expression.Equal(owner, ownerId), LikeCall(db.Provider, text, pattern, contains));
+        var children = related.Children(db).Expression;
+        return Expression.Call(typeof(Queryable), nameof(Queryable.Any), [related.ChildType], children, Expression.Quote(Expression.Lambda(body, c)));
+    }
+
+    public sealed class ParameterReplacer(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+
+    /// <summary>The search, the user's filters and the code's scope as one predicate (the rows of the list, unordered).</summary>
+    public static IQueryable<T> Where<T>(GameOpsDbContext db, ResourceDescription resource, IQueryable<T> source, ResourceQuery query, bool canSeePersonalData,
+        IQueryable<Guid>? selectiveSearch = null)
+    {
+        var e = Expression.Parameter(typeof(T), "e");
+        Expression? predicate = null;
+        void And(Expression condition) => predicate = predicate is null ? condition : Expression.AndAlso(predicate, condition);
+
+        if (selectiveSearch is { } matches)
+            And(Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(Guid)], matches.Expression, Key(e, resource)));
+        else if (ResourceQueryRules.SearchTerm(query.Search) is { } term)
+        {
+            Expression? any = null;
+            void Or(Expression match) => any = any is null ? match : Expression.OrElse(any, match);
+            foreach (var field in ResourceQueryRules.SearchedFields(resource, canSeePersonalData))
+                Or(FieldMatch(db.Provider, Expression.Property(e, field.Name), field.SearchMode, term));
+            foreach (var related in resource.RelatedSearches)
+                Or(RelatedMatch(db, related, Key(e, resource), RelatedPattern(term)));
+            if (HasGuidKey(resource) && Guid.TryParse(term, out var guid))
+                Or(Expression.Equal(Key(e, resource), Parameter(guid, typeof(Guid))));
+            And(any ?? Expression.Constant(false));
+        }
+
+        // The user's filters were checked against the declaration (ResourceQueryRules); the scope is set by code.
+        foreach (var (name, filter) in query.Filters.Concat(query.Scope))
+        {
+            if (!filter.IsSet || resource.FindField(name) is not { IsSecret: false } field) continue;
+            var member = Expression.Property(e, field.Name);
+            var type = member.Type;
+            var underlying = Nullable.GetUnderlyingType(type) ?? type;
+            if (filter.Bool is { } b && underlying == typeof(bool)) And(Expression.Equal(member, Parameter(b, type)));
+            if (!string.IsNullOrEmpty(filter.Value))
+                And(Expression.Equal(member, Parameter(ResourceQueryRules.ConvertValue(field, filter.Value), type)));
+            if (filter.Min is { } min) And(Expression.GreaterThanOrEqual(member, Parameter(ResourceQueryRules.ConvertBound(field, min), type)));
+            if (filter.Max is { } max) And(Expression.LessThanOrEqual(member, Parameter(ResourceQueryRules.ConvertBound(field, max), type)));
+            if (filter.From is { } from) And(Expression.GreaterThanOrEqual(member, Parameter(DateTime.SpecifyKind(from, DateTimeKind.Utc), type)));
+            if (filter.To is { } to) And(Expression.LessThan(member, Parameter(DateTime.SpecifyKind(to, DateTimeKind.Utc), type)));
+        }
+        return predicate is null ? source : source.Where(Expression.Lambda<Func<T, bool>>(predicate, e));
+    }
+
+    /// <summary>
+    /// Case-insensitive LIKE. On PostgreSQL a prefix search is <c>lower(col) LIKE lower(term) || '%'</c>, which the
+    /// <c>lower(col) text_pattern_ops</c> indexes serve; a contains search is ILIKE, which the pg_trgm indexes serve.
+    /// SQLite's LIKE is case-insensitive (ASCII) already.
+    /// </summary>
+    public static Expression LikeCall(DatabaseProvider provider, Expression member, string pattern, bool contains = false)
+    {
+        var functions = Expression.Constant(EF.Functions);
+        var escape = Expression.Constant("\\");
+        if (provider == DatabaseProvider.Postgres && contains)
+            return Expression.Call(typeof(NpgsqlDbFunctionsExtensions).GetMethod(nameof(NpgsqlDbFunctionsExtensions.ILike), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!,
+                functions, member, Parameter(pattern, typeof(string)), escape);
+        var like = typeof(DbFunctionsExtensions).GetMethod(nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
+        if (provider == DatabaseProvider.Postgres)
+            return Expression.Call(like, functions, Expression.Call(member, typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!),
+                Parameter(pattern.ToLowerInvariant(), typeof(string)), escape);
+        return Expression.Call(like, functions, member, Parameter(pattern, typeof(string)), escape);
+    }
+
+    public static string EscapeLike(string term) => term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
+    /// <summary>The list's order: the chosen (or default) sortable column, then the id so that every page is stable.</summary>
+    /// <param name="ranked">The source is ordered already (by search rank): the list's sort only breaks its ties.</param>
+    public IQueryable<T> Sort<T>(ResourceDescription resource, IQueryable<T> source, ResourceQuery query, bool ranked = false)
+    {
+        var name = query.SortField ?? resource.DefaultSort;
+        var descending = query.SortField is null ? resource.DefaultSortDescending : query.SortDescending;
+        var e = Expression.Parameter(typeof(T), "e");
+        var id = Expression.Lambda(Key(e, resource), e);
+        if (name is null || resource.FindField(name) is not { Sortable: true } field)
+            return OrderBy(source, id, false, first: !ranked);
+        Expression key = Expression.Property(e, field.Name);
+        if (field.Kind == FieldKind.Reference && DisplayOf(field) is { } display)
+            key = Expression.Property(Expression.Property(e, field.NavigationName!), display);
+        return OrderBy(OrderBy(source, Expression.Lambda(key, e), descending, first: !ranked), id, descending, first: false);
+    }
+
+    /// <summary><c>OrderBy</c>, <c>OrderByDescending</c>, <c>ThenBy</c> or <c>ThenByDescending</c> over a key whose type is known at run time.</summary>
+    public static IOrderedQueryable<T> OrderBy<T>(IQueryable<T> source, LambdaExpression key, bool descending, bool first)
+    {
+        var method = (first, descending) switch
+        {
+            (true, false) => nameof(Queryable.OrderBy),
+            (true, true) => nameof(Queryable.OrderByDescending),
+            (false, false) => nameof(Queryable.ThenBy),
+            _ => nameof(Queryable.ThenByDescending),
+        };
+        var call = Expression.Call(typeof(Queryable), method, [typeof(T), key.ReturnType], source.Expression, Expression.Quote(key));
+        return (IOrderedQueryable<T>)source.Provider.CreateQuery<T>(call);
+    }
+
+    /// <summary>The display property of the table a reference points to (null when that is its key already).</summary>
+    public string? DisplayOf(ResourceField field)
+    {
+        if (field.ReferenceType is null) return null;
+        var target = catalog.For(field.ReferenceType);
+        return target.DisplayField == field.ReferenceKey ? null : target.DisplayField;
+    }
+
+    /// <summary><c>e => new ResourceRow(e.Id, new object[] { e.A, e.Nav.Name, … })</c>: only the listed columns leave the database.</summary>
+    public Expression<Func<T, ResourceRow>> Projection<T>(ResourceDescription resource)
+    {
+        var e = Expression.Parameter(typeof(T), "e");
+        var values = new List<Expression>();
+        foreach (var name in resource.ListColumns)
+        {
+            var field = resource.Field(name);
+            Expression value = Expression.Property(e, field.Name);
+            if (field.Kind == FieldKind.Reference && DisplayOf(field) is { } display)
+                value = Expression.Property(Expression.Property(e, field.NavigationName!), display);
+            values.Add(Expression.Convert(value, typeof(object)));
+        }
+        var ctor = typeof(ResourceRow).GetConstructors()[0];
+        var body = Expression.New(ctor, Expression.Convert(Key(e, resource), typeof(object)), Expression.NewArrayInit(typeof(object), values));
+        return Expression.Lambda<Func<T, ResourceRow>>(body, e);
+    }
+
+    /// <summary>
+    /// A value EF sends as a query parameter: a constant in an expression tree would be inlined as a SQL literal, which
+    /// breaks on text SQL cannot spell (a NUL) and compiles a new query for every anchor or search term.
+    /// </summary>
+    public static Expression Parameter(object? value, Type type) =>
+        Expression.Property(Expression.Constant(Activator.CreateInstance(typeof(Boxed<>).MakeGenericType(type), value)), "Value");
+
+    sealed class Boxed<TValue>(TValue value)
+    {
+        public TValue Value { get; } = value;
+    }
+}
