@@ -40,7 +40,8 @@ public static class Inputs
                 await input.FillAsync(search);
             },
             () => option.IsVisibleAsync(), $"show the option '{search}'");
-        var label = (await option.InnerTextAsync()).Trim();
+        // The option's first line is its label; a second line may say which field matched ("item id: con_antidote").
+        var label = (await option.InnerTextAsync()).Trim().Split('\n')[0].Trim();
         await option.ClickAsync();
         await Expect(input).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(
             $"^(?:{System.Text.RegularExpressions.Regex.Escape(search)}|{System.Text.RegularExpressions.Regex.Escape(label)})$"));

@@ -31,6 +31,12 @@ public static class GameOpsTheme
             TextSecondary = "#c0c0c8",
             TableStriped = "rgba(255,255,255,0.03)",
             TableHover = "rgba(255,255,255,0.06)",
+            // Text alerts write in the "darken" shade on a faint tint of the colour; darkened, these light colours fall under 4.5:1.
+            PrimaryDarken = "#a8b5ff",
+            InfoDarken = "#64b5f6",
+            SuccessDarken = "#66bb6a",
+            WarningDarken = "#ffa800",
+            ErrorDarken = "#ff8a80",
             Secondary = "#4db6ac",
             SecondaryContrastText = DarkPaletteContrastText,
             Success = "#66bb6a",
