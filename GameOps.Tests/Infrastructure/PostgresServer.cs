@@ -63,7 +63,12 @@ public sealed class PostgresServer : IAsyncLifetime
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         lock (createdDatabases) createdDatabases.Add(name);
-        return new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false }.ConnectionString;
+        // Pooled, as the app's are (a new backend per context costs a fork and a cold catalog cache), but an idle
+        // connection closes within seconds: the suite makes hundreds of databases, and max_connections is finite.
+        return new NpgsqlConnectionStringBuilder(admin)
+        {
+            Database = name, Pooling = true, ConnectionIdleLifetime = 3, ConnectionPruningInterval = 1,
+        }.ConnectionString;
     }
 
     async Task<string> EnsureStartedAsync(CancellationToken cancellationToken)
@@ -105,7 +110,7 @@ public sealed class PostgresServer : IAsyncLifetime
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var port = FreeLoopbackPort();
-            var options = $"-p {port} -k {rootDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+            var options = $"-p {port} -k {rootDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400";
             try
             {
                 await RunPgAsync("pg_ctl", ["start", "-D", dataDir, "-w", "-t", "60", "-l", Path.Combine(rootDir, "postgres.log"), "-o", options], cancellationToken);

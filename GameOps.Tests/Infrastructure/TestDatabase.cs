@@ -95,6 +95,7 @@ static class MigratedTemplates
             if (postgresDatabase is not null) return postgresDatabase;
             var connectionString = await PostgresServer.Current.CreateDatabaseAsync(cancellationToken);
             await MigrateAsync(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString }, cancellationToken);
+            await using (var pooled = new Npgsql.NpgsqlConnection(connectionString)) Npgsql.NpgsqlConnection.ClearPool(pooled); // a template takes no connections
             return postgresDatabase = new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database!;
         }
         finally
@@ -112,6 +113,7 @@ static class MigratedTemplates
             if (sqliteFile is not null) return sqliteFile;
             var (path, connectionString) = SqliteFiles.Create();
             await MigrateAsync(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = connectionString }, cancellationToken);
+            SqliteFiles.ReleaseConnections(path);
             AppDomain.CurrentDomain.ProcessExit += (_, _) => SqliteFiles.Delete(path);
             return sqliteFile = path;
         }

@@ -31,6 +31,8 @@ public sealed class FilterValue
     public DateTime? To { get; set; }
 
     public bool IsSet => !string.IsNullOrEmpty(Value) || Bool is not null || Min is not null || Max is not null || From is not null || To is not null;
+
+    public void Clear() => (Value, Bool, Min, Max, From, To) = (null, null, null, null, null, null);
     public override string ToString() => $"{Value}/{Bool}/{Min}/{Max}/{From:O}/{To:O}";
 }
 

@@ -9,15 +9,42 @@ public static class Axe
 {
     static readonly HashSet<string> Blocking = ["serious", "critical"];
 
-    public static async Task AssertAccessibleAsync(this IPage page, string what)
+    public static async Task AssertAccessibleAsync(this IPage page, string what) => Assert(await page.RunAxe(), page, what);
+
+    /// <summary>Only the rules a theme can break: the colours of text, links and focus against their background.</summary>
+    public static async Task AssertColoursAccessibleAsync(this IPage page, string what) =>
+        Assert(await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "rule", Values = ColourRules } }), page, what);
+
+    static readonly List<string> ColourRules = ["color-contrast", "link-in-text-block"];
+
+    static void Assert(AxeResult result, IPage page, string what)
     {
-        var result = await page.RunAxe();
         var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact ?? "")).ToList();
         foreach (var minor in result.Violations.Except(blocking))
             TestContext.Current.TestOutputHelper?.WriteLine($"[{what}] minor: {minor.Id} ({minor.Impact}) {minor.Help} × {minor.Nodes.Length}");
         if (blocking.Count == 0) return;
-        Assert.Fail($"{blocking.Count} serious/critical accessibility violation(s) on the {what} ({page.Url}):\n" + Describe(blocking));
+        Xunit.Assert.Fail($"{blocking.Count} serious/critical accessibility violation(s) on the {what} ({page.Url}):\n" + Describe(blocking));
     }
+
+    /// <summary>
+    /// Every axe rule in the theme the page shows, then, after the app bar's theme toggle, the colour rules in the other
+    /// theme (a theme changes colours only; landmarks, names and roles are the same). The page is left in the other theme.
+    /// </summary>
+    public static async Task AssertAccessibleInBothThemesAsync(this IPage page, string what)
+    {
+        var dark = await IsDarkAsync(page);
+        await page.AssertAccessibleAsync($"{what} in the {(dark ? "dark" : "light")} theme");
+        await page.Locator("button[aria-label='Toggle dark theme']").ClickAsync();
+        if (!await page.PollAsync($"() => {DarkBackgroundScript} === {(!dark).ToString().ToLowerInvariant()}", 15_000))
+            Xunit.Assert.Fail($"The theme toggle did not switch the {what} to the {(dark ? "light" : "dark")} theme.");
+        await page.WaitForRenderQuietAsync();
+        await page.AssertColoursAccessibleAsync($"{what} in the {(dark ? "light" : "dark")} theme");
+    }
+
+    const string DarkBackgroundScript =
+        "((getComputedStyle(document.body).backgroundColor.match(/\\d+/g) ?? []).slice(0, 3).map(Number).reduce((a, b) => a + b, 0) < 300)";
+
+    public static Task<bool> IsDarkAsync(IPage page) => page.EvaluateAsync<bool>($"() => {DarkBackgroundScript}");
 
     static string Describe(IEnumerable<AxeResultItem> violations)
     {

@@ -64,6 +64,10 @@ public sealed class DesignerJourney(AppServer app, BrowserFixture browser) : Jou
         await list.ExpectColumnAsync("Name", alpha);
         await list.ExpectColumnAsync("Rarity", "epic");
         await StepAsync("filtered-epic");
+        // Closed, the filters panel leaves a chip that says what the list is filtered by.
+        await list.CloseFiltersAsync();
+        await Expect(list.FilterChip("Rarity")).ToContainTextAsync("Rarity: epic");
+        await Expect(Page.Locator("[data-testid=toggle-filters]")).ToContainTextAsync("Filters (1)");
 
         // Open it, rename it, save: version 2.
         edit = await list.OpenRowAsync($"e2e_{suffix}_alpha");

@@ -1,3 +1,4 @@
+using GameOps.E2E.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace GameOps.E2E.Pages;
@@ -19,6 +20,9 @@ public sealed class DesignDetailPage(IPage page) : ShellPage(page)
         var detail = new DesignDetailPage(page);
         await detail.GotoAsync(path);
         await Expect(detail.Form.Title).ToBeVisibleAsync();
+        // The where-used panel and the history load after the form: typing before they arrive races their renders.
+        await Expect(detail.Main.Locator(".mud-progress-linear")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        await page.WaitForRenderQuietAsync();
         return detail;
     }
 

@@ -55,9 +55,29 @@ public sealed partial class ResourceListPage(IPage page) : ShellPage(page)
         await Expect(Rows).ToHaveCountAsync(Math.Min(expectedRows, 25));
     }
 
+    public ILocator FiltersPanel => Page.Locator("[data-testid=filters-panel]");
+    public ILocator FilterChip(string property) => Page.Locator($"[data-testid='filter-chip-{property}']");
+
+    /// <summary>Opens the filters panel (the list shows only its search box and the active filters' chips until then).</summary>
+    public async Task OpenFiltersAsync()
+    {
+        if (await FiltersPanel.IsVisibleAsync()) return;
+        await Page.Locator("[data-testid=toggle-filters]").ClickAsync();
+        await Expect(FiltersPanel).ToBeVisibleAsync();
+    }
+
+    /// <summary>Closes the filters panel; each active filter stays on the list as a chip.</summary>
+    public async Task CloseFiltersAsync()
+    {
+        if (!await FiltersPanel.IsVisibleAsync()) return;
+        await Page.Locator("[data-testid=toggle-filters]").ClickAsync();
+        await Expect(FiltersPanel).ToHaveCountAsync(0);
+    }
+
     /// <summary>Picks an option of a select filter (data-testid filter-{Property}) and waits for the reported total.</summary>
     public async Task FilterByOptionAsync(string property, string option, int expectedRows)
     {
+        await OpenFiltersAsync();
         var select = Page.Locator($"[data-testid='filter-{property}']");
         await MudSelect.ChooseAsync(Page, select, option);
         await ExpectRowCountAsync(expectedRows);

@@ -65,7 +65,7 @@ public sealed class DemoSeederTests
         {
             await using var database = await TestDatabases.CreateMigratedAsync(provider);
             await using (var db = database.CreateContext())
-                Assert.True((await DemoSeeder.SeedAsync(db, Options(0.25), ct)).Seeded, "SeedAsync seeded nothing");
+                Assert.True((await DemoSeeder.SeedAsync(db, Options(0.1), ct)).Seeded, "SeedAsync seeded nothing");
             await using (var db = database.CreateContext())
                 dumps.Add(await DumpAsync(db, ct));
         }

@@ -82,6 +82,12 @@ public sealed class AuthorizationTests(GameOpsWebFactory app)
         return data;
     }
 
+    /// <summary>
+    /// One signed-in client per role for the role × route matrix (it only reads): signing in hashes a password, and a
+    /// sign-in per case cost more than the page it checked.
+    /// </summary>
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<HttpClient>> SignedInClients = new();
+
     [Theory, MemberData(nameof(RolesAndRoutes))]
     public async Task Each_role_is_let_in_exactly_where_its_permissions_say(string role, string url)
     {
@@ -90,7 +96,7 @@ public sealed class AuthorizationTests(GameOpsWebFactory app)
         if (policy is null || url == "/account/access-denied") return; // anonymous pages, and the access-denied page itself
         var expected = policy == Policies.Staff || PermissionMatrix.Allows([role], Policies.PermissionOf(policy)!.Value);
 
-        var client = await app.SignInAsync($"{role.ToLowerInvariant()}@gameops.local");
+        var client = await SignedInClients.GetOrAdd(role, r => app.SignInAsync($"{r.ToLowerInvariant()}@gameops.local"));
         var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
