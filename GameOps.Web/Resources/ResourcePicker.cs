@@ -55,7 +55,7 @@ public sealed class ResourcePicker(ResourceQueryBuilder queries)
         var related = term is null ? null : await RelatedMatchesAsync(db, target, pairs.Select(p => p[3]).OfType<Guid>().ToList(), term, ct);
         return pairs.Select(p =>
         {
-            var shown = p[1]?.ToString() is { } text && maskLabel ? ResourceField.Mask(text) : p[1]?.ToString();
+            var shown = p[1]?.ToString() is { } labelText && maskLabel ? ResourceField.Mask(labelText) : p[1]?.ToString();
             var second = p[2] is string s && s.Length > 0 ? maskSecondary ? ResourceField.Mask(s) : s : null;
             return new PickerOption(p[0], second is not null ? $"{shown} ({second})" : shown ?? p[0].ToString()!,
                 term is null ? null : MatchedIn(term, shown, searched, p[4..], related, p[3]));
