@@ -190,7 +190,7 @@ public static class DesignApi
         _ => ApiResults.Refused(string.Join(" ", result.Issues.Select(i => i.Message)), 409),
     };
 
-    static async Task<IResult> ExportAsync(string kind, string? format, CurrentStaff staff, ResourceCatalog catalog, DesignImport import, CancellationToken ct)
+    static async Task<IResult> ExportAsync(string kind, string? format, CurrentStaff staff, ResourceCatalog catalog, DesignImportService import, CancellationToken ct)
     {
         if (Resource(catalog, kind) is not { } resource) return ApiResults.NotFound($"'{kind}'");
         await staff.DemandAsync(resource.ReadPermission);
@@ -199,7 +199,7 @@ public static class DesignApi
         return Results.Text(text, format == "csv" ? "text/csv" : "application/json");
     }
 
-    static async Task<IResult> ImportAsync(string kind, string? format, bool? dry_run, HttpContext http, CurrentStaff staff, ResourceCatalog catalog, DesignImport import, CancellationToken ct)
+    static async Task<IResult> ImportAsync(string kind, string? format, bool? dry_run, HttpContext http, CurrentStaff staff, ResourceCatalog catalog, DesignImportService import, CancellationToken ct)
     {
         if (Resource(catalog, kind) is not { } resource) return ApiResults.NotFound($"'{kind}'");
         await staff.DemandAsync(resource.WritePermission ?? Permission.RawDataWrite);

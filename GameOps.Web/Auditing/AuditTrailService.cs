@@ -38,7 +38,7 @@ public sealed class AuditTrailService(IDbContextFactory<GameOpsDbContext> contex
             var staff = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.DisplayName, u.Email }).FirstOrDefaultAsync(ct);
             return staff is null ? null : ($"{staff.DisplayName} ({staff.Email})", $"/admin/staff/{id}");
         }
-        if (catalog.Find(entry.EntityType) is not { } resource || resource.DisplayField == "Id") return null;
+        if (catalog.Find(entry.EntityType) is not { } resource || resource.Field(resource.DisplayField).IsPrimaryKey) return null;
         if (!await currentStaff.HasAsync(resource.ReadPermission) || resource.Field(resource.DisplayField).PersonalData) return null;
         var row = await store.LoadAsync(resource, id, ct);
         if (row is null) return null;

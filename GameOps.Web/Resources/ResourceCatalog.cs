@@ -22,7 +22,7 @@ public sealed class ResourceCatalog
 {
     static readonly string[] DisplayCandidates = ["Name", "Title", "Username", "TeamName", "DisplayName", "Email", "MetricName", "Content", "EventType", "ActionType"];
     static readonly HashSet<string> LongTextNames = ["Description", "Content", "Message", "Reason", "Resolution", "ResolutionNote", "FailureReason"];
-    static readonly HashSet<string> SystemManaged = ["Id", "CreatedAt", "UpdatedAt", "Version"];
+    static readonly HashSet<string> SystemManaged = ["CreatedAt", "UpdatedAt", "Version"];
 
     readonly Dictionary<string, ResourceDescription> bySlug = new(StringComparer.OrdinalIgnoreCase);
     readonly Dictionary<Type, ResourceDescription> byType = [];
@@ -69,7 +69,7 @@ public sealed class ResourceCatalog
         foreach (var (use, names) in new (string, IEnumerable<string?>)[]
                  {
                      ("listed", resource.ListColumns), ("searched", resource.SearchFields), ("filtered", resource.Filters),
-                     ("sorted by default", [resource.DefaultSort]),
+                     ("sorted by default", [resource.DefaultSort]), ("shown as its rows' label", [resource.DisplayField]),
                  })
             foreach (var name in names.OfType<string>())
                 if (resource.FindField(name) is { IsSecret: true })
@@ -79,6 +79,7 @@ public sealed class ResourceCatalog
     public IEnumerable<ResourceDescription> All => bySlug.Values.OrderBy(r => r.Title);
     public ResourceDescription? Find(string slug) => bySlug.GetValueOrDefault(slug);
     public ResourceDescription For(Type entityType) => byType[entityType];
+    public ResourceDescription? Find(Type entityType) => byType.GetValueOrDefault(entityType);
     public ResourceDescription<T> For<T>() where T : class, new() => (ResourceDescription<T>)byType[typeof(T)];
 
     /// <summary>The resource whose workspace route is this path (e.g. <c>/design/items</c>).</summary>
@@ -100,6 +101,8 @@ public sealed class ResourceCatalog
         d.Title = title;
         d.SingularTitle = title.EndsWith("ies") ? title[..^3] + "y" : title.EndsWith('s') && !title.EndsWith("ss") ? title[..^1] : title;
 
+        // The row's own key, as the model names it (null for a composite key): hidden and never typed, never a list column or a search.
+        var idName = entityType.FindPrimaryKey() is { Properties.Count: 1 } primaryKey ? primaryKey.Properties[0].Name : null;
         var fields = new List<ResourceField>();
         foreach (var property in entityType.GetProperties())
         {
@@ -112,8 +115,8 @@ public sealed class ResourceCatalog
                 Label = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(property.GetColumnName().Replace('_', ' ')),
                 MaxLength = property.GetMaxLength() is { } max and < 4000 ? max : property.GetMaxLength(),
                 Required = !property.IsNullable,
-                ReadOnly = SystemManaged.Contains(property.Name),
-                Hidden = property.Name == "Id",
+                ReadOnly = property.Name == idName || SystemManaged.Contains(property.Name),
+                Hidden = property.Name == idName,
                 Sensitivity = property.GetSensitivity(),
                 IsPrimaryKey = property.FindContainingPrimaryKey() is { Properties.Count: 1 },
             };
@@ -161,18 +164,18 @@ public sealed class ResourceCatalog
             .Concat(entityType.GetIndexes().Where(i => i.IsUnique && i.Properties.Count == 1 && i.Properties[0].ClrType == typeof(string)).Select(i => i.Properties[0].Name))
             .FirstOrDefault(name => !d.Field(name).IsSensitive); // an email is unique, but it is not a key to show or type
         d.BusinessKey = key;
-        d.DisplayField = DisplayCandidates.FirstOrDefault(c => d.FindField(c) is { Kind: FieldKind.Text or FieldKind.LongText or FieldKind.Options, IsSecret: false }) ?? key ?? "Id";
+        d.DisplayField = DisplayCandidates.FirstOrDefault(c => d.FindField(c) is { Kind: FieldKind.Text or FieldKind.LongText or FieldKind.Options, IsSecret: false }) ?? key ?? idName ?? d.Fields[0].Name;
         d.ConcurrencyToken = entityType.GetProperties().FirstOrDefault(p => p.IsConcurrencyToken && !p.IsRowToken())?.Name;
         if (key is not null) d.Field(key).ReadOnly = false;
 
         // A table nobody declared lists, searches and filters only what is not sensitive (and only Admins read it: RawDataRead).
         var columns = new List<string>();
         if (key is not null && !d.Field(key).IsSensitive) columns.Add(key);
-        if (d.DisplayField != key && d.DisplayField != "Id" && !d.Field(d.DisplayField).IsSensitive) columns.Add(d.DisplayField);
-        columns.AddRange(d.Fields.Where(f => !columns.Contains(f.Name) && f.Name != "Id" && !f.IsSensitive && f.Kind is not (FieldKind.Json or FieldKind.LongText or FieldKind.Guid))
+        if (d.DisplayField != key && d.DisplayField != idName && !d.Field(d.DisplayField).IsSensitive) columns.Add(d.DisplayField);
+        columns.AddRange(d.Fields.Where(f => !columns.Contains(f.Name) && f.Name != idName && !f.IsSensitive && f.Kind is not (FieldKind.Json or FieldKind.LongText or FieldKind.Guid))
             .Select(f => f.Name).Take(Math.Max(0, 7 - columns.Count)));
         d.SetListColumns(columns);
-        d.SetSearchFields(new[] { key, d.DisplayField }.Where(f => f is not null && f != "Id" && d.Field(f) is { IsSensitive: false } sf && sf.ClrType == typeof(string)).Distinct()!);
+        d.SetSearchFields(new[] { key, d.DisplayField }.Where(f => f is not null && f != idName && d.Field(f) is { IsSensitive: false } sf && sf.ClrType == typeof(string)).Distinct()!);
         d.SetFilters(d.Fields.Where(f => f.Kind == FieldKind.Boolean && !f.IsSensitive).Select(f => f.Name));
         var created = d.FindField("CreatedAt") ?? d.Fields.FirstOrDefault(f => f.Kind == FieldKind.DateTime && !f.IsSensitive);
         if (created is not null) { d.DefaultSort = created.Name; d.DefaultSortDescending = true; }

@@ -94,8 +94,8 @@ public abstract class ResourceDescription
     public IReadOnlyList<string> Filters { get; }
     public string? DefaultSort { get; set => field = Mutable(value); }
     public bool DefaultSortDescending { get; set => field = Mutable(value); }
-    /// <summary>The property shown when another table points here (Name, Title, Username…).</summary>
-    public string DisplayField { get; set => field = Mutable(value); } = "Id";
+    /// <summary>The property shown when another table points here (Name, Title, Username…); the catalog derives it from the model (the key when nothing better).</summary>
+    public string DisplayField { get; set => field = Mutable(value); } = "";
     /// <summary>The human key (<c>item_id</c>, <c>quest_id</c>…), when the table has one.</summary>
     public string? BusinessKey { get; set => field = Mutable(value); }
     /// <summary>The optimistic-concurrency token (<c>version</c> or <c>updated_at</c>), if any.</summary>

@@ -54,6 +54,8 @@ public sealed class ResourceField
     public required string Name { get; init; }
     public required string Column { get; init; }
     public required PropertyInfo Property { get; init; }
+    /// <summary>The entity (table) this field belongs to: the source whose form a reference picker serves.</summary>
+    public Type EntityType => Property.DeclaringType!;
     public string Label { get; set => field = Mutable(value); } = "";
     public FieldKind Kind { get; set => field = Mutable(value); }
     public bool Required { get; set => field = Mutable(value); }

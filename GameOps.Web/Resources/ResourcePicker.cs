@@ -8,7 +8,8 @@ namespace GameOps.Web.Resources;
 /// <summary>
 /// The options of a reference picker: up to 20 rows of the referenced table matching the typed text (the list's search, prefix
 /// matches first), each labelled by its display field and business key, and saying which field matched when it is not the label.
-/// The caller (<see cref="ResourceStore"/>) has checked the permission.
+/// The caller (<see cref="ResourceStore"/>) has checked the permission and the key; labels never hold a secret (the catalog refuses a
+/// secret display field) and personal ones are masked unless the caller may reveal them.
 /// </summary>
 public sealed class ResourcePicker(ResourceQueryBuilder queries)
 {
@@ -34,10 +35,15 @@ public sealed class ResourcePicker(ResourceQueryBuilder queries)
             if (selective is not null) rank = PrefixRank<T>(db, target, text, canSeePersonalData);
         }
         var display = Expression.Property(e, target.DisplayField);
-        var secondary = target.BusinessKey is { } bk && bk != target.DisplayField && bk != keyField ? Expression.Property(e, bk) : null;
+        // The business key beside the label, unless the form never shows it (staff accounts' normalized user name is a copy of the email).
+        var secondary = target.BusinessKey is { } bk && bk != target.DisplayField && bk != keyField && target.Field(bk) is { Hidden: false, IsSecret: false }
+            ? Expression.Property(e, bk) : null;
         Expression label = display.Type == typeof(string) ? display : Expression.Call(display, typeof(object).GetMethod(nameof(ToString))!);
         var searched = term is null ? [] : ResourceQueryRules.SearchedFields(target, canSeePersonalData);
-        var byDisplay = Expression.Lambda<Func<T, object>>(Expression.Convert(display, typeof(object)), e);
+        // A personal label (a staff account's email) is masked for roles without reveal, and the options are not ordered by it.
+        var maskLabel = target.Field(target.DisplayField).PersonalData && !canSeePersonalData;
+        var maskSecondary = secondary is not null && target.Field(target.BusinessKey!).PersonalData && !canSeePersonalData;
+        var byDisplay = Expression.Lambda<Func<T, object>>(Expression.Convert(maskLabel ? key : display, typeof(object)), e);
         var ordered = rank is null ? source.OrderBy(byDisplay) : source.OrderBy(rank).ThenBy(byDisplay);
         var id = target.IdField.ClrType == typeof(Guid) ? Expression.Convert(Key(e, target), typeof(object)) : (Expression)Expression.Constant(null, typeof(object));
         var pairs = await ordered.Take(MaxOptions)
@@ -47,8 +53,13 @@ public sealed class ResourcePicker(ResourceQueryBuilder queries)
                 .Concat(searched.Select(f => (Expression)Expression.Convert(Expression.Property(e, f.Name), typeof(object))))), e))
             .ToListAsync(ct);
         var related = term is null ? null : await RelatedMatchesAsync(db, target, pairs.Select(p => p[3]).OfType<Guid>().ToList(), term, ct);
-        return pairs.Select(p => new PickerOption(p[0], p[2] is string s && s.Length > 0 ? $"{p[1]} ({s})" : p[1]?.ToString() ?? p[0].ToString()!,
-            term is null ? null : MatchedIn(term, p[1]?.ToString(), searched, p[4..], related, p[3]))).ToList();
+        return pairs.Select(p =>
+        {
+            var shown = p[1]?.ToString() is { } labelText && maskLabel ? ResourceField.Mask(labelText) : p[1]?.ToString();
+            var second = p[2] is string s && s.Length > 0 ? maskSecondary ? ResourceField.Mask(s) : s : null;
+            return new PickerOption(p[0], second is not null ? $"{shown} ({second})" : shown ?? p[0].ToString()!,
+                term is null ? null : MatchedIn(term, shown, searched, p[4..], related, p[3]));
+        }).ToList();
     }
 
     /// <summary>

@@ -83,23 +83,63 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
     public static string EscapeLike(string term) => ResourceQueryBuilder.EscapeLike(term);
 
     // ---------- pickers ----------
+    // The permission follows the form that asks. A reference field's picker (an edit form, a support action) reaches the
+    // referenced table through the field's table, the source: its label needs the source's read permission, and searching its
+    // options needs the source's write permission (the form is the caller's to fill). Reading the referenced table directly is
+    // always enough (it grants nothing more than a direct pick would). A direct use of a table (Ctrl+K, a key picker, the chat
+    // review's player) needs the table's read permission. Either way an option's value is a key, never a sensitive column, and
+    // its label never a secret; personal labels are masked unless the caller may reveal them.
 
-    /// <summary>Up to 20 rows of a referenced table matching the text, for an autocomplete.</summary>
-    public Task<IReadOnlyList<PickerOption>> PickAsync(ResourceDescription target, string keyField, string? text, CancellationToken ct = default) =>
-        PickDispatchAsync(target, keyField, text, null, ct);
-
-    async Task<IReadOnlyList<PickerOption>> PickDispatchAsync(ResourceDescription target, string keyField, string? text, object? exact, CancellationToken ct) =>
-        await target.Accept(new PickVisitor(this, keyField, text, exact, await CanSeePersonalDataAsync(), ct));
-
-    /// <summary>The label of one referenced row (what the picker shows for the current value).</summary>
-    public async Task<PickerOption?> LabelAsync(ResourceDescription target, string keyField, object? value, CancellationToken ct = default)
+    /// <summary>Up to 20 rows the reference field <paramref name="referenceField"/> of <paramref name="source"/> may point to, matching the text.</summary>
+    /// <exception cref="PermissionDeniedException">The caller may neither read the referenced table nor read and write the source.</exception>
+    /// <exception cref="InvalidResourceQueryException">The field is not a reference on the source's form.</exception>
+    public async Task<IReadOnlyList<PickerOption>> PickReferenceAsync(ResourceDescription source, string referenceField, string? text, CancellationToken ct = default)
     {
-        if (value is null) return null;
-        var list = await PickDispatchAsync(target, keyField, null, value, ct);
-        return list.FirstOrDefault();
+        var user = await currentStaff.GetPrincipalAsync();
+        var (target, key) = ReferenceOf(source, referenceField, user);
+        if (!user.Has(target.ReadPermission))
+        {
+            user.Demand(source.ReadPermission);
+            user.Demand(source.WritePermission ?? target.ReadPermission);
+        }
+        return await target.Accept(new PickVisitor(this, key, text, null, user.Has(Permission.RevealPersonalData), ct));
     }
 
-    async Task<bool> CanSeePersonalDataAsync() => (await currentStaff.GetPrincipalAsync()).Has(Permission.RevealPersonalData);
+    /// <summary>The label of the row a reference field of <paramref name="source"/> holds (what its picker shows for the current value).</summary>
+    /// <exception cref="PermissionDeniedException">The caller may read neither the source nor the referenced table.</exception>
+    /// <exception cref="InvalidResourceQueryException">The field is not a reference on the source's form.</exception>
+    public async Task<PickerOption?> ReferenceLabelAsync(ResourceDescription source, string referenceField, object? value, CancellationToken ct = default)
+    {
+        var user = await currentStaff.GetPrincipalAsync();
+        var (target, key) = ReferenceOf(source, referenceField, user);
+        if (!user.Has(target.ReadPermission)) user.Demand(source.ReadPermission);
+        if (value is null) return null;
+        var options = await target.Accept(new PickVisitor(this, key, null, value, user.Has(Permission.RevealPersonalData), ct));
+        return options.FirstOrDefault();
+    }
+
+    /// <summary>Up to 20 rows of <paramref name="table"/> matching the text, valued by <paramref name="keyField"/> (its id or a key column), for a direct pick.</summary>
+    /// <exception cref="PermissionDeniedException">The caller may not read the table.</exception>
+    /// <exception cref="InvalidResourceQueryException">The key field is not a key of the table, or is sensitive.</exception>
+    public async Task<IReadOnlyList<PickerOption>> PickFromTableAsync(ResourceDescription table, string keyField, string? text, CancellationToken ct = default)
+    {
+        var user = await currentStaff.DemandAsync(table.ReadPermission);
+        if (table.FindField(keyField) is not { } key || !(key.IsPrimaryKey || !key.Hidden && (key.Name == table.BusinessKey || key.FixedAfterCreate)) || key.IsSensitive)
+            throw new InvalidResourceQueryException($"{table.Title} cannot be picked by \"{keyField}\": only by its id or a key column.");
+        return await table.Accept(new PickVisitor(this, key.Name, text, null, user.Has(Permission.RevealPersonalData), ct));
+    }
+
+    /// <summary>The table a form's reference field points to and the key it holds; anything else is refused.</summary>
+    (ResourceDescription Target, string Key) ReferenceOf(ResourceDescription source, string referenceField, System.Security.Claims.ClaimsPrincipal? user)
+    {
+        if (source.FindField(referenceField) is not { Kind: FieldKind.Reference, ReferenceType: { } type, ReferenceKey: { } keyName, IsSecret: false, Hidden: false })
+            throw new InvalidResourceQueryException($"\"{referenceField}\" is not a reference field of {source.Title}.");
+        var target = catalog.Find(type) ?? throw new InvalidResourceQueryException($"\"{referenceField}\" of {source.Title} points at a table the console does not serve.");
+        var key = target.Field(keyName);
+        if (key.IsSecret || key.PersonalData && !user.Has(Permission.RevealPersonalData))
+            throw new InvalidResourceQueryException($"{source.Title}: \"{referenceField}\" points at a sensitive key and cannot be picked.");
+        return (target, keyName);
+    }
 
     // ---------- single rows ----------
 

@@ -19,7 +19,7 @@ public sealed class DesignHistoryTests
         await using var db = await TestDatabases.CreateMigratedAsync(provider);
         using var services = Services(db);
         var store = services.GetRequiredService<ResourceStore>();
-        var history = services.GetRequiredService<DesignHistory>();
+        var history = services.GetRequiredService<DesignHistoryService>();
         var items = services.GetRequiredService<ResourceCatalog>().For<Item>();
         var ct = TestContext.Current.CancellationToken;
 
@@ -36,11 +36,11 @@ public sealed class DesignHistoryTests
         Assert.Equal([1, 2, 3], versions.Select(v => v.Version));
         Assert.Equal(["create", "update", "update"], versions.Select(v => v.Action));
         Assert.All(versions, v => Assert.Equal("designer@tests.local", v.Staff));
-        var diff = DesignHistory.Diff(versions[0].Snapshot, versions[2].Snapshot).Select(d => d.Column).ToList();
+        var diff = DesignHistoryService.Diff(versions[0].Snapshot, versions[2].Snapshot).Select(d => d.Column).ToList();
         Assert.Contains("name", diff);
         Assert.Contains("effects", diff);
         Assert.Contains("value", diff);
-        Assert.Equal("10", DesignHistory.Diff(versions[0].Snapshot, versions[2].Snapshot).Single(d => d.Column == "value").Left);
+        Assert.Equal("10", DesignHistoryService.Diff(versions[0].Snapshot, versions[2].Snapshot).Single(d => d.Column == "value").Left);
 
         var restored = await history.RestoreAsync(items, item.Id, versions[0], item.Version, ct);
         Assert.Equal(SaveOutcome.Saved, restored.Outcome);
@@ -64,7 +64,7 @@ public sealed class DesignHistoryTests
         await SeedAsync(db, seeded); // no staff: not audited
         using var services = Services(db);
         var store = services.GetRequiredService<ResourceStore>();
-        var history = services.GetRequiredService<DesignHistory>();
+        var history = services.GetRequiredService<DesignHistoryService>();
         var items = services.GetRequiredService<ResourceCatalog>().For<Item>();
         var ct = TestContext.Current.CancellationToken;
 
@@ -72,7 +72,7 @@ public sealed class DesignHistoryTests
         var saved = (Item)(await store.SaveAsync(items, seeded, false, seeded.Version, ct: ct)).Entity!;
         var versions = await history.VersionsAsync(items, seeded.Id, ct);
         Assert.Equal([1, 2], versions.Select(v => v.Version));
-        Assert.Equal("value", Assert.Single(DesignHistory.Diff(versions[0].Snapshot, versions[1].Snapshot)).Column);
+        Assert.Equal("value", Assert.Single(DesignHistoryService.Diff(versions[0].Snapshot, versions[1].Snapshot)).Column);
         Assert.Equal(SaveOutcome.Saved, (await history.RestoreAsync(items, seeded.Id, versions[0], saved.Version, ct)).Outcome);
         await using var context = db.CreateContext();
         var stored = await context.Items.AsNoTracking().SingleAsync(ct);
@@ -108,7 +108,7 @@ public sealed class DesignHistoryTests
         await SeedAsync(db, item, NewItem("axe_copy"));
         using var services = Services(db);
         var items = services.GetRequiredService<ResourceCatalog>().For<Item>();
-        var result = await services.GetRequiredService<DesignDefinitions>().CloneAsync(items, item.Id, TestContext.Current.CancellationToken);
+        var result = await services.GetRequiredService<DesignDefinitionService>().CloneAsync(items, item.Id, TestContext.Current.CancellationToken);
         Assert.Equal(SaveOutcome.Saved, result.Outcome);
         var clone = (Item)result.Entity!;
         Assert.Equal("axe_copy2", clone.ItemId);

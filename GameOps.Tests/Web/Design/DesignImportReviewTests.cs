@@ -18,7 +18,7 @@ public sealed class DesignImportReviewTests
     {
         await using var db = await TestDatabases.CreateMigratedAsync(provider);
         using var services = Services(db);
-        var import = services.GetRequiredService<DesignImport>();
+        var import = services.GetRequiredService<DesignImportService>();
         var items = services.GetRequiredService<ResourceCatalog>().For<Item>();
         var ct = TestContext.Current.CancellationToken;
         var json = """
@@ -49,7 +49,7 @@ public sealed class DesignImportReviewTests
         sword.Properties = """{"damage_min":5,"damage_max":9}""";
         await SeedAsync(db, sword);
         using var services = Services(db);
-        var import = services.GetRequiredService<DesignImport>();
+        var import = services.GetRequiredService<DesignImportService>();
         var items = services.GetRequiredService<ResourceCatalog>().For<Item>();
 
         var preview = await import.PreviewAsync(items, "items.json",
@@ -67,7 +67,7 @@ public sealed class DesignImportReviewTests
     {
         await using var db = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Sqlite);
         using var services = Services(db);
-        var import = services.GetRequiredService<DesignImport>();
+        var import = services.GetRequiredService<DesignImportService>();
         var items = services.GetRequiredService<ResourceCatalog>().For<Item>();
 
         var preview = await import.PreviewAsync(items, "items.json", "[\n{ \"item_id\": \"a\", }\n{ }]", TestContext.Current.CancellationToken);

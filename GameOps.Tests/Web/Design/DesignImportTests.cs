@@ -20,7 +20,7 @@ public sealed class DesignImportTests
         await using var db = await TestDatabases.CreateMigratedAsync(provider);
         await SeedAsync(db, NewItem("sword", value: 10));
         using var services = Services(db);
-        var import = services.GetRequiredService<DesignImport>();
+        var import = services.GetRequiredService<DesignImportService>();
         var items = services.GetRequiredService<ResourceCatalog>().For<Item>();
         var ct = TestContext.Current.CancellationToken;
         var csv = Header +
@@ -54,7 +54,7 @@ public sealed class DesignImportTests
         await using var db = await TestDatabases.CreateMigratedAsync(provider);
         await SeedAsync(db, NewItem("sword", value: 10), NewItem("herb", type: "material"));
         using var services = Services(db);
-        var import = services.GetRequiredService<DesignImport>();
+        var import = services.GetRequiredService<DesignImportService>();
         var quests = services.GetRequiredService<ResourceCatalog>().For<Quest>();
         var items = services.GetRequiredService<ResourceCatalog>().For<Item>();
         var ct = TestContext.Current.CancellationToken;
@@ -89,7 +89,7 @@ public sealed class DesignImportTests
         await using var db = await TestDatabases.CreateMigratedAsync(provider);
         await SeedAsync(db, NewItem("sword", value: 10), NewItem("herb", type: "material"));
         using var services = Services(db);
-        var import = services.GetRequiredService<DesignImport>();
+        var import = services.GetRequiredService<DesignImportService>();
         var items = services.GetRequiredService<ResourceCatalog>().For<Item>();
         var ct = TestContext.Current.CancellationToken;
         foreach (var format in new[] { "csv", "json" })
@@ -107,7 +107,7 @@ public sealed class DesignImportTests
     {
         await using var db = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Sqlite);
         using var services = Services(db);
-        var import = services.GetRequiredService<DesignImport>();
+        var import = services.GetRequiredService<DesignImportService>();
         var items = services.GetRequiredService<ResourceCatalog>().For<Item>();
         var ct = TestContext.Current.CancellationToken;
         Assert.Contains("colour", (await import.PreviewAsync(items, "x.csv", "item_id,colour\na,red\n", ct)).FileErrors[0]);

@@ -15,7 +15,7 @@ public sealed class DesignInsightsTests
         await using var db = await TestDatabases.CreateMigratedAsync(provider);
         await SeedAsync(db, NewQuest("a"), NewQuest("b", "a"), NewQuest("c", "b"), NewQuest("d", "a", "c"), NewQuest("lonely"));
         using var services = Services(db);
-        var insights = services.GetRequiredService<DesignInsights>();
+        var insights = services.GetRequiredService<DesignInsightQueries>();
         var ct = TestContext.Current.CancellationToken;
 
         var chain = await insights.QuestGraphAsync(null, "b", ct);
@@ -37,7 +37,7 @@ public sealed class DesignInsightsTests
             NewItem("r1", value: 200, rarity: "rare", level: 20), NewItem("r2", value: 220, rarity: "rare", level: 22), NewItem("r3", value: 210, rarity: "rare", level: 21),
             NewItem("potion", value: 5, type: "consumable"));
         using var services = Services(db);
-        var report = await services.GetRequiredService<DesignInsights>().BalanceAsync("weapon", TestContext.Current.CancellationToken);
+        var report = await services.GetRequiredService<DesignInsightQueries>().BalanceAsync("weapon", TestContext.Current.CancellationToken);
 
         Assert.Equal(8, report.Points.Count);
         Assert.Equal(["c_gold"], report.Points.Where(p => p.IsOutlier).Select(p => p.ItemId));

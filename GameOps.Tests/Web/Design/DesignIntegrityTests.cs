@@ -140,7 +140,7 @@ public sealed class DesignIntegrityTests
         var items = services.GetRequiredService<ResourceCatalog>().For<Item>();
         var ct = TestContext.Current.CancellationToken;
 
-        var uses = await services.GetRequiredService<GameOps.Web.Services.Design.DesignDefinitions>().UsageAsync(herb, ct);
+        var uses = await services.GetRequiredService<GameOps.Web.Services.Design.DesignDefinitionService>().UsageAsync(herb, ct);
         Assert.Equal(["Goal of achievement", "Ingredient of recipe", "Reward of achievement", "Reward of quest"], uses.Select(u => u.Relation).Order());
 
         var references = await store.ReferencesAsync(items, herb.Id, ct);

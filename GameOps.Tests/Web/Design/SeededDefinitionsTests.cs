@@ -61,7 +61,7 @@ public sealed class SeededDefinitionsTests
         await using (var seedContext = database.CreateContext())
             await DemoSeeder.SeedAsync(seedContext, new SeedOptions { Scale = 0.05, Now = new DateTime(2026, 11, 20, 13, 0, 0, DateTimeKind.Utc) }, ct);
         using var services = Services(database);
-        var import = services.GetRequiredService<DesignImport>();
+        var import = services.GetRequiredService<DesignImportService>();
         var quests = services.GetRequiredService<ResourceCatalog>().For<Quest>();
 
         var export = await import.ExportAsync(quests, "json", ct);

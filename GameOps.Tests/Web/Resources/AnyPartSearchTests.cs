@@ -49,7 +49,7 @@ public sealed class AnyPartSearchTests
             // The list sorts by name ("Mithril…" before "Sword…"), but the prefix match ranks first while searching.
             Assert.Equal(["Sword Basic", "Mithril Sword"], Names(items, page));
 
-            var options = await store.PickAsync(items, "Id", text, ct);
+            var options = await store.PickFromTableAsync(items, nameof(Item.Id), text, ct);
             Assert.Equal(["Sword Basic", "Mithril Sword"], options.Select(o => o.Label.Split(" (")[0]));
         }
 
@@ -58,7 +58,7 @@ public sealed class AnyPartSearchTests
         Assert.Equal(["Mithril Sword", "Sword Basic"], Names(items, sorted));
 
         // Found by the key only: the picker says so.
-        var byKey = await store.PickAsync(items, "Id", "mithril_s", ct);
+        var byKey = await store.PickFromTableAsync(items, nameof(Item.Id), "mithril_s", ct);
         Assert.Equal("item id: wpn_mithril_sword", Assert.Single(byKey).MatchedIn);
     }
 
@@ -76,7 +76,7 @@ public sealed class AnyPartSearchTests
         Assert.Equal(["Potion 100% Pure"], Names(items, await store.ListAsync(items, new ResourceQuery { Search = "0% p" }, ct)));
         Assert.Equal(["Rune a_b"], Names(items, await store.ListAsync(items, new ResourceQuery { Search = "a_b" }, ct)));
         Assert.Equal(["Potion 100% Pure"], Names(items, await store.ListAsync(items, new ResourceQuery { Search = "%" }, ct)));
-        Assert.Equal(["Rune a_b"], (await store.PickAsync(items, "Id", "a_b", ct)).Select(o => o.Label.Split(" (")[0]));
+        Assert.Equal(["Rune a_b"], (await store.PickFromTableAsync(items, nameof(Item.Id), "a_b", ct)).Select(o => o.Label.Split(" (")[0]));
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]

@@ -48,8 +48,8 @@ public sealed class ReadOnlyResourceListTests
         Assert.Equal(1, page.Total);
         var searched = await store.ListAsync(players, new ResourceQuery { Search = "replica" }, Ct);
         Assert.Equal([(object)onlyOnReplica.Id], searched.Rows.Select(r => r.Id));
-        Assert.Equal([(object)onlyOnReplica.Id], (await store.PickAsync(players, nameof(Player.Id), "replica", Ct)).Select(o => o.Value));
-        Assert.Empty(await store.PickAsync(players, nameof(Player.Id), "primary", Ct));
+        Assert.Equal([(object)onlyOnReplica.Id], (await store.PickFromTableAsync(players, nameof(Player.Id), "replica", Ct)).Select(o => o.Value));
+        Assert.Empty(await store.PickFromTableAsync(players, nameof(Player.Id), "primary", Ct));
 
         Assert.NotNull(await store.LoadAsync(players, onlyOnPrimary.Id, Ct)); // an edit starts from the primary's latest row
         Assert.Null(await store.LoadAsync(players, onlyOnReplica.Id, Ct));

@@ -159,7 +159,7 @@ public abstract class HostileInputTests(DatabaseProvider provider)
             SatisfyRules(entity, builder, context);
             try { await context.SaveChangesAsync(ct); }
             catch (DbUpdateException ex) { TestContext.Current.TestOutputHelper?.WriteLine($"{resource.Slug}: {ex.InnerException?.Message}"); return null; }
-            var id = resource.Field("Id").GetValue(entity)!;
+            var id = resource.IdField.GetValue(entity)!;
             var loaded = (await store.LoadAsync(resource, id, ct))!;
             var token = resource.ConcurrencyToken is { } t ? resource.Field(t).GetValue(loaded) : null;
             var baseline = await store.SaveAsync(resource, loaded, isNew: false, token, ct: ct);

@@ -45,9 +45,9 @@ public sealed class ServicePermissionTests
         await using var db = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Sqlite);
         await using var services = Services(db, WebServices.Staff(role));
         var items = services.GetRequiredService<ResourceCatalog>().For<GameOps.Data.Entities.Item>();
-        await Assert.ThrowsAsync<PermissionDeniedException>(() => services.GetRequiredService<DesignImport>().ApplyAsync(items, "items.json", "[]", Ct));
-        await Assert.ThrowsAsync<PermissionDeniedException>(() => services.GetRequiredService<DesignDefinitions>().CloneAsync(items, Guid.NewGuid(), Ct));
-        await Assert.ThrowsAsync<PermissionDeniedException>(() => services.GetRequiredService<DesignHistory>().RestoreAsync(items, Guid.NewGuid(), null!, null, Ct));
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => services.GetRequiredService<DesignImportService>().ApplyAsync(items, "items.json", "[]", Ct));
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => services.GetRequiredService<DesignDefinitionService>().CloneAsync(items, Guid.NewGuid(), Ct));
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => services.GetRequiredService<DesignHistoryService>().RestoreAsync(items, Guid.NewGuid(), null!, null, Ct));
     }
 
     [Fact]
@@ -56,10 +56,10 @@ public sealed class ServicePermissionTests
         await using var db = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Sqlite);
         await using var services = Services(db, staff: null);
         var items = services.GetRequiredService<ResourceCatalog>().For<GameOps.Data.Entities.Item>();
-        await Assert.ThrowsAsync<PermissionDeniedException>(() => services.GetRequiredService<DesignInsights>().ItemTypesAsync(Ct));
-        await Assert.ThrowsAsync<PermissionDeniedException>(() => services.GetRequiredService<DesignImport>().PreviewAsync(items, "items.json", "[]", Ct));
-        await Assert.ThrowsAsync<PermissionDeniedException>(() => services.GetRequiredService<DesignImport>().ExportAsync(items, "json", Ct));
-        await Assert.ThrowsAsync<PermissionDeniedException>(() => services.GetRequiredService<DesignHistory>().VersionsAsync(items, Guid.NewGuid(), Ct));
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => services.GetRequiredService<DesignInsightQueries>().ItemTypesAsync(Ct));
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => services.GetRequiredService<DesignImportService>().PreviewAsync(items, "items.json", "[]", Ct));
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => services.GetRequiredService<DesignImportService>().ExportAsync(items, "json", Ct));
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => services.GetRequiredService<DesignHistoryService>().VersionsAsync(items, Guid.NewGuid(), Ct));
         await Assert.ThrowsAsync<PermissionDeniedException>(() => services.GetRequiredService<WorldQueries>().ZonesAsync(Ct));
         await Assert.ThrowsAsync<PermissionDeniedException>(() => services.GetRequiredService<WorldQueries>().GuildAsync(Guid.NewGuid(), Ct));
         await Assert.ThrowsAsync<PermissionDeniedException>(() => services.GetRequiredService<LiveOpsCalendar>().LoadAsync(DateTime.UtcNow, DateTime.UtcNow.AddDays(1), ct: Ct));

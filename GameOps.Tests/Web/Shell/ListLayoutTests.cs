@@ -2,6 +2,7 @@ using Bunit;
 using GameOps.Data;
 using GameOps.Data.Entities;
 using GameOps.Tests.Infrastructure;
+using GameOps.Tests.Web.Moderation;
 using GameOps.Web.Components.Shared;
 using GameOps.Web.Resources;
 using GameOps.Web.Security;
@@ -15,9 +16,10 @@ public sealed class ListLayoutTests
 {
     static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
-    static async Task<StaffUser> AddStaffAsync(TestDatabase db, string email)
+    /// <summary>A staff account <c>{name}@tests.local</c> (<see cref="ModerationArrange.NewStaff"/>), saved.</summary>
+    static async Task<StaffUser> AddStaffAsync(TestDatabase db, string name)
     {
-        var staff = new StaffUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(), DisplayName = email, CreatedAt = RowBuilder.BaseTime };
+        var staff = ModerationArrange.NewStaff(name);
         await using var context = db.CreateContext();
         context.Users.Add(staff);
         await context.SaveChangesAsync(Ct);
@@ -30,8 +32,8 @@ public sealed class ListLayoutTests
     public async Task A_layout_is_saved_per_staff_member_and_per_list_and_saving_again_replaces_it(DatabaseProvider provider)
     {
         await using var db = await TestDatabases.CreateMigratedAsync(provider);
-        var alice = await AddStaffAsync(db, "alice@tests.local");
-        var bob = await AddStaffAsync(db, "bob@tests.local");
+        var alice = await AddStaffAsync(db, "alice");
+        var bob = await AddStaffAsync(db, "bob");
         await using var asAlice = WebServices.Build(db, WebServices.Staff(StaffRoles.Designer, alice.Id, alice.Email));
         await using var asBob = WebServices.Build(db, WebServices.Staff(StaffRoles.Designer, bob.Id, bob.Email));
         var alicePreferences = asAlice.GetRequiredService<StaffPreferences>();
@@ -64,7 +66,7 @@ public sealed class ListLayoutTests
     public async Task The_list_hides_the_columns_its_viewer_hid_but_never_the_identity_column()
     {
         await using var db = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Sqlite);
-        var staff = await AddStaffAsync(db, "designer@tests.local");
+        var staff = await AddStaffAsync(db, "designer");
         await using (var context = db.CreateContext())
         {
             context.Items.Add(new Item { Id = Guid.NewGuid(), ItemId = "sword_iron", Name = "Iron Sword", ItemType = "weapon", Rarity = "common", StackSize = 1, IsActive = true, Value = 10 });

@@ -20,7 +20,7 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> primary
 
     readonly IDbContextFactory<GameOpsDbContext> contexts = readOnlyContexts ?? primaryContexts; // ConnectionStrings:GameOpsReadOnly when set
 
-    public const int DrillLimit = 500;
+    public const int DrillLimit = DrillDowns.Limit;
 
     static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -178,7 +178,7 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> primary
         await using var db = await contexts.CreateDbContextAsync(ct);
         var request = new ChartRequest(db, key, range, g, ct);
         var table = await Builders[definition.Builder](this, request);
-        return table with { Unit = definition.UnitFor(key), Shape = definition.Shape };
+        return table with { Unit = definition.UnitFor(key), Shape = definition.Shape, Drill = definition.Drill?.Key };
     }
 
     /// <summary>One builder per chart family, named by <see cref="ChartDefinition.Builder"/>.</summary>
@@ -222,7 +222,7 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> primary
             for (var i = 0; i < buckets.Count; i++) active[i] = await ActivePlayersAsync(db, buckets[i].Start, buckets[i].End, ct);
         }
         return new ChartTable(key, "New and active players", MetricCatalog.ActiveUsers, labels, keys,
-            [new("New players", chart.PerBucket(rows, NewPlayers, CountOf)), new("Active players", active)], "new_players");
+            [new("New players", chart.PerBucket(rows, NewPlayers, CountOf)), new("Active players", active)]);
     }
 
     async Task<ChartTable> PlayersStatusAsync(ChartRequest chart)
@@ -256,7 +256,7 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> primary
         var refunds = chart.PerBucket(rows, RevenueRefunds, ValueOf);
         var net = gross.Select((v, i) => (double?)Math.Round((v ?? 0) - (refunds[i] ?? 0), 2)).ToArray();
         return new ChartTable(key, "Revenue", MetricCatalog.Revenue, labels, keys,
-            [new("Net revenue (USD)", net), new("Gross (USD)", gross), new("Refunds and chargebacks (USD)", refunds)], "revenue");
+            [new("Net revenue (USD)", net), new("Gross (USD)", gross), new("Refunds and chargebacks (USD)", refunds)]);
     }
 
     async Task<ChartTable> RevenueSkuOrCurrencyAsync(ChartRequest chart)
@@ -280,7 +280,7 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> primary
                 Title = "Top spenders",
                 Definition = $"The 10 players with the highest net revenue over the range (as {MetricCatalog.Revenue.Title}), summed over the days where they were among the day's {SpendersPerDay} biggest net spenders.",
             }, spenders.Select(s => s.Name).ToList(), spenders.Select(s => s.Id.ToString()).ToList(),
-            [new("Net revenue (USD)", spenders.Select(s => (double?)s.Net).ToArray())], "player");
+            [new("Net revenue (USD)", spenders.Select(s => (double?)s.Net).ToArray())]);
     }
 
     async Task<ChartTable> RetentionCurveAsync(ChartRequest chart)
@@ -305,8 +305,7 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> primary
         return new ChartTable(key, "Cohorts by signup week", MetricCatalog.Retention, cohorts.Select(c => c.Week.ToString("yyyy-MM-dd", Inv)).ToList(),
             cohorts.Select(c => c.Week.ToString("yyyy-MM-dd", Inv)).ToList(),
             [new("Cohort size", cohorts.Select(c => (double?)c.Size).ToArray()),
-             .. MetricCatalog.RetentionDays.Select(n => new ChartSeriesData($"D{n} %", cohorts.Select(c => c.Retention[n] is { } v ? (double?)Math.Round(v * 100, 2) : null).ToArray()))],
-            "new_players");
+             .. MetricCatalog.RetentionDays.Select(n => new ChartSeriesData($"D{n} %", cohorts.Select(c => c.Retention[n] is { } v ? (double?)Math.Round(v * 100, 2) : null).ToArray()))]);
     }
 
     async Task<ChartTable> EngagementSessionsAsync(ChartRequest chart)
@@ -320,7 +319,7 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> primary
             return Ratio(rs.Sum(r => (double)r.Value) / 60, rs.Sum(r => r.Count)) is { } v ? (double?)Math.Round(v, 2) : null;
         }).ToArray();
         return new ChartTable(key, "Sessions", MetricCatalog.Sessions, labels, keys,
-            [new("Sessions", chart.PerBucket(rows, Sessions, CountOf)), new("Avg. length (min)", avg)], "sessions");
+            [new("Sessions", chart.PerBucket(rows, Sessions, CountOf)), new("Avg. length (min)", avg)]);
     }
 
     async Task<ChartTable> EngagementLengthAsync(ChartRequest chart)
@@ -376,7 +375,7 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> primary
         var (buckets, labels, keys) = (chart.Buckets, chart.Labels, chart.Keys);
         var rows = await RollupsAsync(db, range, ct, ReportsOpened, ReportsResolved);
         return new ChartTable(key, "Moderation workload", MetricCatalog.ReportsOpened, labels, keys,
-            [new("Reports opened", chart.PerBucket(rows, ReportsOpened, CountOf)), new("Reports resolved", chart.PerBucket(rows, ReportsResolved, CountOf))], "reports");
+            [new("Reports opened", chart.PerBucket(rows, ReportsOpened, CountOf)), new("Reports resolved", chart.PerBucket(rows, ReportsResolved, CountOf))]);
     }
 
     /// <summary>Average session length per bucket, in minutes: its own chart, so sessions (a count) and minutes never share an axis.</summary>
@@ -388,7 +387,7 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> primary
             var rs = rows.Where(r => r.MetricName == SessionDuration && r.Day >= b.Start && r.Day < b.End).ToList();
             return Ratio(rs.Sum(r => (double)r.Value) / 60, rs.Sum(r => r.Count)) is { } v ? (double?)Math.Round(v, 2) : null;
         }).ToArray();
-        return new ChartTable(c.Key, "Average session length", MetricCatalog.AvgSessionLength, c.Labels, c.Keys, [new("Avg. session length", avg)], "sessions");
+        return new ChartTable(c.Key, "Average session length", MetricCatalog.AvgSessionLength, c.Labels, c.Keys, [new("Avg. session length", avg)]);
     }
 
     /// <summary>business_metrics by group of one unit (players, money, rates…), each series named and aggregated as its definition says.</summary>
@@ -519,57 +518,16 @@ public sealed class AnalyticsService(IDbContextFactory<GameOpsDbContext> primary
 
     // ---------- drill-down ----------
 
-    /// <summary>The rows behind one point: <paramref name="drill"/> is the chart's drill kind, <paramref name="pointKey"/> the point's key.</summary>
+    /// <summary>The rows behind one point: <paramref name="drill"/> is the chart's drill-down (<see cref="DrillDowns"/>), <paramref name="pointKey"/> the point's key.</summary>
     public async Task<DrillTable?> DrillAsync(string drill, string pointKey, Granularity g, DayRange range, CancellationToken ct = default)
     {
         await DemandAsync();
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        if (drill == "player")
-            return null; // top spenders link straight to the player
+        if (DrillDowns.Find(drill) is not { Rows: { } rows }) return null; // unknown, or a point that links straight to a player
         if (!DateTime.TryParseExact(pointKey, "yyyy-MM-dd", Inv, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var day)) return null;
         var from = RollupService.DayOf(day);
         var to = Buckets.Next(from, g);
         if (to > range.End) to = range.End;
-        var title = $"{from:yyyy-MM-dd} – {to.AddDays(-1):yyyy-MM-dd}";
-        string T(DateTime? d) => d?.ToString("yyyy-MM-dd HH:mm:ss", Inv) ?? "";
-        switch (drill)
-        {
-            case "revenue":
-            {
-                var paid = MetricCatalog.PaidStatuses;
-                var rows = await db.PaymentTransactions.AsNoTracking()
-                    .Where(p => (p.CompletedAt >= from && p.CompletedAt < to && paid.Contains(p.Status)) || (p.RefundedAt >= from && p.RefundedAt < to))
-                    .OrderBy(p => p.CompletedAt).Take(DrillLimit + 1)
-                    .Select(p => new { p.TransactionId, p.UserId, p.User.Username, p.Status, p.AmountUsd, p.Amount, p.Currency, p.ProductSku, p.CompletedAt, p.RefundedAt }).ToListAsync(ct);
-                return new DrillTable($"Transactions {title}", ["Transaction", "Player", "Status", "USD", "Amount", "SKU", "Completed", "Refunded"],
-                    rows.Take(DrillLimit).Select(p => new DrillRow([p.TransactionId, p.Username, p.Status, p.AmountUsd.ToString("0.00", Inv), $"{p.Amount.ToString("0.00", Inv)} {p.Currency}", p.ProductSku, T(p.CompletedAt), T(p.RefundedAt)],
-                        $"/players/{p.UserId}")).ToList(), rows.Count > DrillLimit);
-            }
-            case "new_players":
-            {
-                var rows = await db.Players.AsNoTracking().Where(p => p.CreatedAt >= from && p.CreatedAt < to).OrderBy(p => p.CreatedAt).Take(DrillLimit + 1)
-                    .Select(p => new { p.Id, p.Username, p.Status, p.CreatedAt, p.LastLogin }).ToListAsync(ct);
-                return new DrillTable($"New players {title}", ["Player", "Status", "Signed up", "Last login"],
-                    rows.Take(DrillLimit).Select(p => new DrillRow([p.Username, p.Status, T(p.CreatedAt), T(p.LastLogin)], $"/players/{p.Id}")).ToList(), rows.Count > DrillLimit);
-            }
-            case "sessions":
-            {
-                var rows = await db.SessionData.AsNoTracking().Where(s => s.StartTime >= from && s.StartTime < to).OrderBy(s => s.StartTime).Take(DrillLimit + 1)
-                    .Select(s => new { s.UserId, s.User.Username, s.SessionId, s.StartTime, s.EndTime, s.Duration }).ToListAsync(ct);
-                return new DrillTable($"Sessions {title}", ["Player", "Session", "Start", "End", "Duration (s)"],
-                    rows.Take(DrillLimit).Select(s => new DrillRow([s.Username, s.SessionId, T(s.StartTime), T(s.EndTime), s.Duration?.ToString(Inv) ?? ""], $"/players/{s.UserId}")).ToList(), rows.Count > DrillLimit);
-            }
-            case "reports":
-            {
-                var rows = await db.PlayerReports.AsNoTracking().Where(r => (r.CreatedAt >= from && r.CreatedAt < to) || (r.ResolvedAt >= from && r.ResolvedAt < to))
-                    .OrderBy(r => r.CreatedAt).Take(DrillLimit + 1)
-                    .Select(r => new { r.Id, r.Category, r.Status, r.Priority, r.CreatedAt, r.ResolvedAt, Target = r.TargetUser.Username }).ToListAsync(ct);
-                return new DrillTable($"Reports opened or resolved {title}", ["Target", "Category", "Priority", "Status", "Created", "Resolved"],
-                    rows.Take(DrillLimit).Select(r => new DrillRow([r.Target, r.Category, r.Priority.ToString(Inv), r.Status, T(r.CreatedAt), T(r.ResolvedAt)], null)).ToList(),
-                    rows.Count > DrillLimit);
-            }
-            default:
-                return null;
-        }
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await rows(new DrillWindow(db, from, to, ct));
     }
 }

@@ -35,7 +35,8 @@ public sealed record ChartUnit(string Key, string AxisTitle, string Prefix, stri
 }
 
 /// <summary>One chart of the Analytics workspace: the page it sits on, its builder, its unit and shape. A key ending in ':' is a family (<c>ops.perf:latency_ms</c>).</summary>
-public sealed record ChartDefinition(string Key, string Page, string Builder, ChartUnit Unit, ChartShape Shape, bool Wide = false)
+/// <param name="Drill">What clicking a point shows (<see cref="DrillDowns"/>); null: the points are not clickable.</param>
+public sealed record ChartDefinition(string Key, string Page, string Builder, ChartUnit Unit, ChartShape Shape, bool Wide = false, DrillDown? Drill = null)
 {
     public bool IsFamily => Key.EndsWith(':');
 
@@ -55,23 +56,23 @@ public static class ChartCatalog
 {
     public static readonly IReadOnlyList<ChartDefinition> All =
     [
-        new("players.growth", "players", "players.growth", ChartUnit.Players, ChartShape.Line, Wide: true),
+        new("players.growth", "players", "players.growth", ChartUnit.Players, ChartShape.Line, Wide: true, Drill: DrillDowns.NewPlayers),
         new("players.status", "players", "players.status", ChartUnit.Players, ChartShape.Bar),
         new("players.levels", "players", "players.levels", ChartUnit.Actors, ChartShape.Bar),
-        new("revenue.daily", "revenue", "revenue.daily", ChartUnit.Usd, ChartShape.Bar, Wide: true),
+        new("revenue.daily", "revenue", "revenue.daily", ChartUnit.Usd, ChartShape.Bar, Wide: true, Drill: DrillDowns.Revenue),
         new("revenue.sku", "revenue", "revenue.sku", ChartUnit.Usd, ChartShape.Bar),
         new("revenue.currency", "revenue", "revenue.currency", ChartUnit.Usd, ChartShape.Bar),
-        new("revenue.spenders", "revenue", "revenue.spenders", ChartUnit.Usd, ChartShape.Bar),
+        new("revenue.spenders", "revenue", "revenue.spenders", ChartUnit.Usd, ChartShape.Bar, Drill: DrillDowns.Player),
         new("retention.curve", "retention", "retention.curve", ChartUnit.Percent, ChartShape.Line),
-        new("retention.cohorts", "retention", "retention.cohorts", ChartUnit.Percent, ChartShape.Table, Wide: true),
-        new("engagement.sessions", "engagement", "engagement.sessions", ChartUnit.Sessions, ChartShape.Line),
-        new("engagement.session_length", "engagement", "engagement.session_length", ChartUnit.Minutes, ChartShape.Line),
+        new("retention.cohorts", "retention", "retention.cohorts", ChartUnit.Percent, ChartShape.Table, Wide: true, Drill: DrillDowns.NewPlayers),
+        new("engagement.sessions", "engagement", "engagement.sessions", ChartUnit.Sessions, ChartShape.Line, Drill: DrillDowns.Sessions),
+        new("engagement.session_length", "engagement", "engagement.session_length", ChartUnit.Minutes, ChartShape.Line, Drill: DrillDowns.Sessions),
         new("engagement.length", "engagement", "engagement.length", ChartUnit.Sessions, ChartShape.Bar),
         new("engagement.hours", "engagement", "engagement.hours", ChartUnit.Sessions, ChartShape.Table, Wide: true),
         new("engagement.events", "engagement", "engagement.events", ChartUnit.Players, ChartShape.Line),
         new("engagement.quests", "engagement", "engagement.quests", ChartUnit.Count, ChartShape.Bar),
         new("engagement.items", "engagement", "engagement.items", ChartUnit.Count, ChartShape.Bar),
-        new("ops.moderation", "operations", "ops.moderation", ChartUnit.Reports, ChartShape.Bar),
+        new("ops.moderation", "operations", "ops.moderation", ChartUnit.Reports, ChartShape.Bar, Drill: DrillDowns.Reports),
         .. BusinessMetrics.Groups.Select(g => new ChartDefinition("ops.business:" + g.Key, "operations", "ops.business", g.Unit, ChartShape.Line)),
         new("ops.perf:", "operations", "ops.perf", ChartUnit.Count, ChartShape.Line),
     ];

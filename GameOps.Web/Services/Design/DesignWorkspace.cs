@@ -11,19 +11,19 @@ public static class DesignWorkspace
 {
     public static IServiceCollection AddDesignWorkspace(this IServiceCollection services)
     {
-        services.AddScoped<DesignDefinitions>();
-        services.AddScoped<DesignHistory>();
-        services.AddScoped<DesignImport>();
-        services.AddScoped<DesignInsights>();
+        services.AddScoped<DesignDefinitionService>();
+        services.AddScoped<DesignHistoryService>();
+        services.AddScoped<DesignImportService>();
+        services.AddScoped<DesignInsightQueries>();
         services.AddScoped<DesignKeys>();
-        services.AddScoped<DesignBulk>();
+        services.AddScoped<DesignBulkService>();
         return services;
     }
 
     /// <summary><c>GET /design/export/{slug}.json|csv</c>: whole definitions (JSON columns included) in the format imports read; audited.</summary>
     public static IEndpointRouteBuilder MapDesignEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/design/export/{slug}.{format}", async (string slug, string format, HttpContext http, ResourceCatalog catalog, DesignImport import, StaffAuditRecorder audit, CancellationToken ct) =>
+        endpoints.MapGet("/design/export/{slug}.{format}", async (string slug, string format, HttpContext http, ResourceCatalog catalog, DesignImportService import, StaffAuditRecorder audit, CancellationToken ct) =>
         {
             if (catalog.Find(slug) is not { Workspace: "Design" } resource) return Results.NotFound();
             if (!http.User.Has(resource.ReadPermission)) return Results.Forbid();

@@ -45,7 +45,7 @@ public sealed partial class GlobalSearchService(ResourceCatalog catalog, Resourc
         {
             var resource = catalog.For(entity);
             if (!PermissionMatrix.Allows(roles, resource.ReadPermission)) continue;
-            var options = await store.PickAsync(resource, "Id", query, ct);
+            var options = await store.PickFromTableAsync(resource, resource.IdField.Name, query, ct);
             if (options.Count == 0) continue;
             var count = await store.ListAsync(resource, new ResourceQuery { Search = query, PageSize = 1 }, ct);
             var total = Math.Max(count.Total, options.Count);

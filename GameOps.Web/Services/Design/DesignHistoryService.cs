@@ -24,7 +24,7 @@ public sealed record FieldDiff(string Column, string? Left, string? Right)
 /// backwards from the current row, so rows created by seeding or the game servers have history too), field-by-field
 /// diffs, and restoring an earlier version as a new version through the ordinary validated save.
 /// </summary>
-public sealed class DesignHistory(IDbContextFactory<GameOpsDbContext> contextFactory, ResourceStore store, CurrentStaff currentStaff)
+public sealed class DesignHistoryService(IDbContextFactory<GameOpsDbContext> contextFactory, ResourceStore store, CurrentStaff currentStaff)
 {
     static readonly HashSet<string> NotRestored = ["id", "version", "created_at", "updated_at"];
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GameOps.Web.Services.Design;
 
 /// <summary>Definition workflows that are not plain edits: cloning a definition as an inactive copy.</summary>
-public sealed class DesignDefinitions(IDbContextFactory<GameOpsDbContext> contextFactory, ResourceStore store, CurrentStaff currentStaff)
+public sealed class DesignDefinitionService(IDbContextFactory<GameOpsDbContext> contextFactory, ResourceStore store, CurrentStaff currentStaff)
 {
     /// <summary>Copies the row under a free key (<c>key_copy</c>, <c>key_copy2</c>…), inactive, as version 1; validated and audited like any new row.</summary>
     public async Task<SaveResult> CloneAsync(ResourceDescription resource, Guid id, CancellationToken ct = default)
@@ -50,7 +50,7 @@ public sealed class DesignDefinitions(IDbContextFactory<GameOpsDbContext> contex
     Task<HashSet<string>> TakenKeysAsync(ResourceDescription resource, string keyName, string prefix, CancellationToken ct) =>
         resource.Accept(new TakenKeysVisitor(this, keyName, prefix, ct));
 
-    sealed class TakenKeysVisitor(DesignDefinitions definitions, string keyName, string prefix, CancellationToken ct) : IResourceVisitor<Task<HashSet<string>>>
+    sealed class TakenKeysVisitor(DesignDefinitionService definitions, string keyName, string prefix, CancellationToken ct) : IResourceVisitor<Task<HashSet<string>>>
     {
         public Task<HashSet<string>> Visit<T>(ResourceDescription<T> resource) where T : class, new() => definitions.TakenKeysCoreAsync<T>(keyName, prefix, ct);
     }

@@ -10,7 +10,7 @@ public sealed record BulkResult(int Done, IReadOnlyList<string> Failures);
 /// Bulk actions of the design lists beyond activate/deactivate (which the list shell does): clone the selected definitions,
 /// each as an inactive copy validated and audited like a single clone.
 /// </summary>
-public sealed class DesignBulk(DesignDefinitions definitions, CurrentStaff currentStaff)
+public sealed class DesignBulkService(DesignDefinitionService definitions, CurrentStaff currentStaff)
 {
     public const int MaxRows = 100;
 

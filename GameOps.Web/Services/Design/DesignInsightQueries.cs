@@ -13,7 +13,7 @@ public sealed record RarityBand(string Rarity, int Count, double MinValue, doubl
 public sealed record BalanceReport(string ItemType, IReadOnlyList<BalancePoint> Points, IReadOnlyList<RarityBand> Bands);
 
 /// <summary>Read-only pictures of the design data: quest chains as a layered graph, item balance per type and rarity.</summary>
-public sealed class DesignInsights(IDbContextFactory<GameOpsDbContext> contextFactory, CurrentStaff currentStaff)
+public sealed class DesignInsightQueries(IDbContextFactory<GameOpsDbContext> contextFactory, CurrentStaff currentStaff)
 {
     public const int MaxNodes = 300;
 

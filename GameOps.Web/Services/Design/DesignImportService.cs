@@ -33,7 +33,7 @@ public sealed record ImportResult(bool Applied, ImportPreview Preview, string Me
 /// rows in one SaveChanges, so one bad row changes nothing; every row is audited like an edit.
 /// Also exports whole definitions (every column, JSON included) in the same format.
 /// </summary>
-public sealed class DesignImport(IDbContextFactory<GameOpsDbContext> contextFactory, ResourceStore store, CurrentStaff currentStaff)
+public sealed class DesignImportService(IDbContextFactory<GameOpsDbContext> contextFactory, ResourceStore store, CurrentStaff currentStaff)
 {
     public const int MaxRows = 5_000;
     static readonly HashSet<string> Ignored = ["version", "created_at", "updated_at"];
@@ -50,7 +50,7 @@ public sealed class DesignImport(IDbContextFactory<GameOpsDbContext> contextFact
         return await resource.Accept(new RunVisitor(this, fileName, content, apply, ct));
     }
 
-    sealed class RunVisitor(DesignImport import, string fileName, string content, bool apply, CancellationToken ct) : IResourceVisitor<Task<ImportResult>>
+    sealed class RunVisitor(DesignImportService import, string fileName, string content, bool apply, CancellationToken ct) : IResourceVisitor<Task<ImportResult>>
     {
         public Task<ImportResult> Visit<T>(ResourceDescription<T> resource) where T : class, new() => import.RunCoreAsync<T>(resource, fileName, content, apply, ct);
     }
