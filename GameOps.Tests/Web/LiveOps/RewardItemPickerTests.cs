@@ -88,14 +88,17 @@ public sealed class RewardItemPickerTests
         await gate.Held.Task.WaitAsync(Wait, Ct);
         await picker.Find("input").InputAsync(new ChangeEventArgs { Value = "swo" });
         await popovers.WaitForAssertionAsync(() => Assert.Equal(["Sword"], Names(popovers)), Wait);
-        var rendersBefore = autocomplete.RenderCount;
 
         gate.Release.SetResult();
         await gate.Answered.Task.WaitAsync(Wait, Ct);
-        // The late answer has been handled once the autocomplete rendered again; it must still show the later results.
-        await autocomplete.WaitForAssertionAsync(() => Assert.True(autocomplete.RenderCount > rendersBefore), Wait);
-        await popovers.WaitForAssertionAsync(() => Assert.Equal(["Sword"], Names(popovers)), Wait);
+        // The late answer's remaining work (no more I/O) runs through the renderer's dispatcher: let it drain, then look again.
+        for (var turn = 0; turn < 5; turn++)
+        {
+            await Task.Yield();
+            await autocomplete.InvokeAsync(() => { });
+        }
         Assert.Equal(["Sword"], Names(popovers));
+        Assert.Equal("swo", picker.Find("input").GetAttribute("value"));
     }
 
     static List<string> Names(IRenderedComponent<MudPopoverProvider> popovers) =>
