@@ -44,6 +44,7 @@ public sealed class ModeratorJourney(AppServer app, BrowserFixture browser) : Jo
             await Expect(queue.Rows.First.Locator("[data-testid=queue-row-status]")).ToContainTextAsync("in review");
             await Expect(queue.Rows.First.Locator("[data-testid=queue-row-status]")).ToContainTextAsync("admin@");
             await StepAsync("queue-claimed-elsewhere");
+            await DocsScreenshots.SaveAsync(Page, "report-queue", fullPage: false);
             var otherDetail = await otherQueue.OpenFirstAsync();
             await otherPage.Locator("[data-testid=report-release]").ClickAsync();
             await Expect(otherDetail.Message).ToContainTextAsync("back in the queue");
@@ -66,6 +67,7 @@ public sealed class ModeratorJourney(AppServer app, BrowserFixture browser) : Jo
         await Expect(detail.Confirmation.Locator("[data-testid=confirm-consequence]")).ToContainTextAsync("0 open sessions end");
         await Expect(detail.Confirmation.Locator("textarea[data-testid=confirm-reason]")).ToHaveValueAsync("Repeated insults in global chat");
         await StepAsync("ban-confirmation");
+        await DocsScreenshots.SaveAsync(Page, "ban-confirmation", fullPage: false);
         await detail.ConfirmAsync("Temporary ban applied");
         await Expect(detail.Status).ToContainTextAsync("resolved");
         var bannedAt = DateTime.UtcNow;
@@ -80,6 +82,7 @@ public sealed class ModeratorJourney(AppServer app, BrowserFixture browser) : Jo
         await Expect(profile.SanctionRows.First.Locator("[data-testid=sanction-lift]")).ToBeVisibleAsync();
         await Expect(profile.SanctionRows.First.Locator("[data-testid=sanction-shorten]")).ToBeVisibleAsync();
         await StepAsync("profile-suspended");
+        await DocsScreenshots.SaveAsync(Page, "player-sanction", fullPage: true);
         await Page.AssertAccessibleAsync("player profile");
 
         var sanctions = await SanctionsPage.OpenAsync(Page);
@@ -99,6 +102,7 @@ public sealed class ModeratorJourney(AppServer app, BrowserFixture browser) : Jo
         await Expect(phoneQueue.Rows.First.Locator("[data-testid=queue-open]")).ToBeInViewportAsync();
         await Expect(phoneQueue.Rows.First.Locator("td.identity-col")).ToBeInViewportAsync();
         await StepAsync("phone-layout");
+        await DocsScreenshots.SaveAsync(Page, "phone-layout", fullPage: false);
     }
 
     [Fact]

@@ -356,8 +356,9 @@ public abstract class ApiWriteRuleTests(ApiHost host)
             "items.properties-shape" => (Resource<Item>(), "/api/v1/design/items", (Action<object>)(e => ((Item)e).Properties = "[1, 2]")),
             "quests.own-prerequisite" => (Resource<Quest>(), "/api/v1/design/quests", e => ((Quest)e).Prerequisites = [key]),
             "recipes.no-ingredient" => (Resource<CraftingRecipe>(), "/api/v1/design/recipes", e => ((CraftingRecipe)e).RequiredItems = []),
-            "events.unknown-type" => (Resource<GameEvent>(), "/api/v1/events", (Action<object>)(e => ((GameEvent)e).EventType = "raffle")),
-            "events.unknown-category" => (Resource<GameEvent>(), "/api/v1/events", (Action<object>)(e => ((GameEvent)e).Category = "nonsense")),
+            // A new row (fresh id), as the API creates it: the baseline's own id would meet the closed-event rule first.
+            "events.unknown-type" => (Resource<GameEvent>(), "/api/v1/events", (Action<object>)(e => { ((GameEvent)e).Id = Guid.NewGuid(); ((GameEvent)e).EventType = "raffle"; })),
+            "events.unknown-category" => (Resource<GameEvent>(), "/api/v1/events", (Action<object>)(e => { ((GameEvent)e).Id = Guid.NewGuid(); ((GameEvent)e).Category = "nonsense"; })),
             _ => (Resource<GameEvent>(), "/api/v1/events", (Action<object>)(e => ((GameEvent)e).EndTime = ((GameEvent)e).StartTime!.Value.AddDays(-1))),
         };
         var entity = JsonSerializer.Deserialize((await BaselineAsync(resource)).ToJsonString(), resource.EntityType, GameJsonSerializer.Options)!;

@@ -93,15 +93,15 @@ public sealed class EventKindTests
 
         var loaded = (GameEvent)(await store.LoadAsync(resource, ev.Id, Ct))!;
         loaded.Name = "Renamed, kinds untouched";
-        var kept = await store.SaveAsync(resource, loaded, isNew: false, originalToken: null, ct: Ct);
+        var kept = await store.SaveAsync(resource, loaded, isNew: false, originalToken: loaded.UpdatedAt, ct: Ct);
         Assert.Equal(SaveOutcome.Saved, kept.Outcome);
 
         var moved = (GameEvent)(await store.LoadAsync(resource, ev.Id, Ct))!;
         moved.Category = "pvp";
-        Assert.Equal(SaveOutcome.Saved, (await store.SaveAsync(resource, moved, isNew: false, originalToken: null, ct: Ct)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await store.SaveAsync(resource, moved, isNew: false, originalToken: moved.UpdatedAt, ct: Ct)).Outcome);
         var back = (GameEvent)(await store.LoadAsync(resource, ev.Id, Ct))!;
         back.Category = "legacy";
-        var refused = await store.SaveAsync(resource, back, isNew: false, originalToken: null, ct: Ct);
+        var refused = await store.SaveAsync(resource, back, isNew: false, originalToken: back.UpdatedAt, ct: Ct);
         Assert.Equal(SaveOutcome.Invalid, refused.Outcome);
         Assert.Equal(nameof(GameEvent.Category), Assert.Single(refused.Issues).Field);
 
