@@ -36,7 +36,7 @@ public sealed class LiveOpsJourney(AppServer app, BrowserFixture browser) : Jour
 
         // Type and category come from the managed lists (labels shown); start and end are typed in the staff member's zone,
         // and a date that is no date is refused at the field, never clamped.
-        await Expect(detail.EventType).ToContainTextAsync("Guild war");
+        await Expect(detail.EventType).ToHaveValueAsync("Guild war");
         await detail.ChooseCategoryAsync("PvE");
         var start = await detail.DateInput("StartTime").InputValueAsync();
         Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$", start);
@@ -47,7 +47,7 @@ public sealed class LiveOpsJourney(AppServer app, BrowserFixture browser) : Jour
         await Expect(detail.DateMessage("StartTime")).Not.ToContainTextAsync("is not a date and time");
         await detail.Save.ClickAsync();
         await Expect(Page.Locator(".mud-snackbar")).ToContainTextAsync("Event saved.");
-        await Expect(detail.Category).ToContainTextAsync("PvE");
+        await Expect(detail.Category).ToHaveValueAsync("PvE");
         await StepAsync("kinds-and-dates-saved");
 
         // A colleague (another tab) changes the reward tier while this one is open: saving over it opens the conflict

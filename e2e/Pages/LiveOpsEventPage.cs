@@ -27,7 +27,14 @@ public sealed class LiveOpsEventPage(IPage page) : ShellPage(page)
     public ILocator DateMessage(string field) =>
         Page.Locator("[data-testid=event-basics] .mud-input-control").Filter(new() { Has = DateInput(field) }).Locator(".mud-input-helper-text");
 
-    public Task ChooseCategoryAsync(string label) => MudSelect.ChooseAsync(Page, Category, label);
+    /// <summary>Opens the category list and picks the entry by its label; the select then shows that label (the key is what is stored).</summary>
+    public async Task ChooseCategoryAsync(string label)
+    {
+        await Page.WaitForRenderQuietAsync(maxMs: 3000);
+        await Category.ClickAsync();
+        await Page.Locator(".mud-popover-open [role=option]").Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(label)}\\s*$") }).ClickAsync();
+        await Expect(Category).ToHaveValueAsync(label);
+    }
 
     public Task TypeDateAsync(string field, string text) => Inputs.FillAsync(Page, DateInput(field), text);
 
