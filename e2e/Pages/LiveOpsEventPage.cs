@@ -25,7 +25,7 @@ public sealed class LiveOpsEventPage(IPage page) : ShellPage(page)
 
     /// <summary>The helper or error line under the typed start or end.</summary>
     public ILocator DateMessage(string field) =>
-        Page.Locator("[data-testid=event-basics] .mud-input-control").Filter(new() { Has = DateInput(field) }).Locator(".mud-input-helper-text");
+        Page.Locator("[data-testid=event-basics] .mud-input-control").Filter(new() { Has = Page.Locator($"input[data-testid='field-{field}']") }).Locator(".mud-input-helper-text");
 
     /// <summary>Opens the category list and picks the entry by its label; the select then shows that label (the key is what is stored).</summary>
     public async Task ChooseCategoryAsync(string label)
