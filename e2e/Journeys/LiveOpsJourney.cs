@@ -46,7 +46,7 @@ public sealed class LiveOpsJourney(AppServer app, BrowserFixture browser) : Jour
         await detail.TypeDateAsync("StartTime", start);
         await Expect(detail.DateMessage("StartTime")).Not.ToContainTextAsync("is not a date and time");
         await detail.Save.ClickAsync();
-        await Expect(Page.Locator(".mud-snackbar")).ToContainTextAsync("Event saved.");
+        await Expect(Page.Locator(".mud-snackbar").Filter(new() { HasText = "Event saved." })).ToBeVisibleAsync();
         await Expect(detail.Category).ToHaveValueAsync("PvE");
         await StepAsync("kinds-and-dates-saved");
 
