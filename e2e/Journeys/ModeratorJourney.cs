@@ -85,6 +85,16 @@ public sealed class ModeratorJourney(AppServer app, BrowserFixture browser) : Jo
         await DocsScreenshots.SaveAsync(Page, "player-sanction", fullPage: true);
         await Page.AssertAccessibleAsync("player profile");
 
+        // On a phone (before the sanctions list, which opens at the laptop width again) the drawer closes and the queue keeps each row's player and actions in view.
+        await Page.SetViewportSizeAsync(390, 844);
+        var phoneQueue = await ReportQueuePage.OpenAsync(Page);
+        await Expect(Page.Locator(".mud-drawer--open")).ToHaveCountAsync(0);
+        await Expect(phoneQueue.Rows.First.Locator("[data-testid=queue-open]")).ToBeInViewportAsync();
+        await Expect(phoneQueue.Rows.First.Locator("td.identity-col")).ToBeInViewportAsync();
+        await StepAsync("phone-layout");
+        await DocsScreenshots.SaveAsync(Page, "phone-layout", fullPage: false);
+        await Page.SetViewportSizeAsync(1366, 768);
+
         var sanctions = await SanctionsPage.OpenAsync(Page);
         await sanctions.FilterByPlayerAsync(scenario.Target.Username);
         var row = sanctions.Rows.First;
@@ -94,15 +104,6 @@ public sealed class ModeratorJourney(AppServer app, BrowserFixture browser) : Jo
         await Expect(row).ToContainTextAsync("Repeated insults in global chat");
         AssertAboutThreeDaysAfter(bannedAt, PlayerProfilePage.ParseUtc(await row.Locator("[data-testid=sanction-ends]").InnerTextAsync()));
         await StepAsync("sanctions");
-
-        // On a phone the drawer closes and the queue keeps each row's player and actions in view.
-        await Page.SetViewportSizeAsync(390, 844);
-        var phoneQueue = await ReportQueuePage.OpenAsync(Page);
-        await Expect(Page.Locator(".mud-drawer--open")).ToHaveCountAsync(0);
-        await Expect(phoneQueue.Rows.First.Locator("[data-testid=queue-open]")).ToBeInViewportAsync();
-        await Expect(phoneQueue.Rows.First.Locator("td.identity-col")).ToBeInViewportAsync();
-        await StepAsync("phone-layout");
-        await DocsScreenshots.SaveAsync(Page, "phone-layout", fullPage: false);
     }
 
     [Fact]
