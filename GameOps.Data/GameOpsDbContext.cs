@@ -32,6 +32,7 @@ public abstract class GameOpsDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<EventReward> EventRewards => Set<EventReward>();
     public DbSet<EventSchedule> EventSchedules => Set<EventSchedule>();
     public DbSet<GameEvent> Events => Set<GameEvent>();
+    public DbSet<EventKind> EventKinds => Set<EventKind>();
     public DbSet<Guild> Guilds => Set<Guild>();
     public DbSet<GuildActivity> GuildActivities => Set<GuildActivity>();
     public DbSet<GuildMember> GuildMembers => Set<GuildMember>();

@@ -44,8 +44,40 @@ internal sealed partial class SeedRun
 
     readonly List<EventInfo> events = [];
 
+    /// <summary>The managed event types and categories: every value the demo events use, with a label people read.</summary>
+    internal static readonly (string Kind, string Key, string Label, string Description)[] EventKindDefs =
+    [
+        (EventKind.TypeKind, "seasonal", "Seasonal festival", "A themed festival tied to the season."),
+        (EventKind.TypeKind, "pvp_tournament", "PvP tournament", "A bracket or ranked competition between players."),
+        (EventKind.TypeKind, "guild_war", "Guild war", "Guilds fight over fortresses or territory."),
+        (EventKind.TypeKind, "double_xp", "Double XP", "Experience gains multiplied for a while."),
+        (EventKind.TypeKind, "pve_raid", "PvE raid", "A world boss or raid challenge."),
+        (EventKind.TypeKind, "community", "Community event", "A casual gathering run with the community."),
+        (EventKind.TypeKind, "login_bonus", "Login bonus", "Rewards for logging in on consecutive days."),
+        (EventKind.CategoryKind, "festival", "Festival", "Seasonal and celebration events."),
+        (EventKind.CategoryKind, "pvp", "PvP", "Player-versus-player events."),
+        (EventKind.CategoryKind, "pve", "PvE", "Player-versus-environment events."),
+        (EventKind.CategoryKind, "progression", "Progression", "Boosts to levelling and crafting."),
+        (EventKind.CategoryKind, "casual", "Casual", "Low-stakes fun for every level."),
+        (EventKind.CategoryKind, "retention", "Retention", "Events that bring players back daily."),
+    ];
+
+    async Task SeedEventKindsAsync()
+    {
+        var r = Rng("event_kinds");
+        var created = Sec(Now.AddDays(-90));
+        var order = 0;
+        foreach (var (kind, key, label, description) in EventKindDefs)
+            await AddAsync(new EventKind
+            {
+                Id = r.NextGuid(), Kind = kind, Key = key, Label = label, Description = description, SortOrder = (order++ % 100) * 10,
+                IsActive = true, Version = 1, CreatedAt = created, UpdatedAt = created,
+            });
+    }
+
     async Task SeedGameEventsAsync()
     {
+        await SeedEventKindsAsync();
         var r = Rng("events");
         foreach (var d in EventDefs)
         {

@@ -34,6 +34,22 @@ public sealed class LiveOpsJourney(AppServer app, BrowserFixture browser) : Jour
         await Expect(detail.ScheduleRows).ToHaveCountAsync(1);
         await StepAsync("cloned");
 
+        // Type and category come from the managed lists (labels shown); start and end are typed in the staff member's zone,
+        // and a date that is no date is refused at the field, never clamped.
+        await Expect(detail.EventType).ToHaveValueAsync("Guild war");
+        await detail.ChooseCategoryAsync("PvE");
+        var start = await detail.DateInput("StartTime").InputValueAsync();
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$", start);
+        await detail.TypeDateAsync("StartTime", "2026-13-45 19:00");
+        await Expect(detail.DateMessage("StartTime")).ToContainTextAsync("is not a date and time; type it as yyyy-MM-dd HH:mm");
+        await StepAsync("typed-date-refused");
+        await detail.TypeDateAsync("StartTime", start);
+        await Expect(detail.DateMessage("StartTime")).Not.ToContainTextAsync("is not a date and time");
+        await detail.Save.ClickAsync();
+        await Expect(Page.Locator(".mud-snackbar").Filter(new() { HasText = "Event saved." })).ToBeVisibleAsync();
+        await Expect(detail.Category).ToHaveValueAsync("PvE");
+        await StepAsync("kinds-and-dates-saved");
+
         // A colleague (another tab) changes the reward tier while this one is open: saving over it opens the conflict
         // dialog with both versions, and "load theirs" shows the colleague's value; nothing is lost silently.
         var colleaguePage = await Context.NewPageAsync();
@@ -77,6 +93,7 @@ public sealed class LiveOpsJourney(AppServer app, BrowserFixture browser) : Jour
         var calendar = await LiveOpsCalendarPage.OpenAsync(Page, saturday);
         await Expect(calendar.ItemOn(saturday, $"E2E Siege {suffix} (copy)").First).ToBeVisibleAsync();
         await StepAsync("calendar-month");
+        await DocsScreenshots.SaveAsync(Page, "event-calendar-recurring", fullPage: false);
         await calendar.ItemOn(saturday, $"E2E Siege {suffix} (copy)").First.ClickAsync();
         await Page.WaitForLocationAsync(new Regex(@"/liveops/events/[0-9a-f-]{36}$"));
         await Expect(detail.Title).ToContainTextAsync("(copy)");

@@ -44,6 +44,7 @@ public sealed class ModeratorJourney(AppServer app, BrowserFixture browser) : Jo
             await Expect(queue.Rows.First.Locator("[data-testid=queue-row-status]")).ToContainTextAsync("in review");
             await Expect(queue.Rows.First.Locator("[data-testid=queue-row-status]")).ToContainTextAsync("admin@");
             await StepAsync("queue-claimed-elsewhere");
+            await DocsScreenshots.SaveAsync(Page, "report-queue", fullPage: false);
             var otherDetail = await otherQueue.OpenFirstAsync();
             await otherPage.Locator("[data-testid=report-release]").ClickAsync();
             await Expect(otherDetail.Message).ToContainTextAsync("back in the queue");
@@ -66,6 +67,7 @@ public sealed class ModeratorJourney(AppServer app, BrowserFixture browser) : Jo
         await Expect(detail.Confirmation.Locator("[data-testid=confirm-consequence]")).ToContainTextAsync("0 open sessions end");
         await Expect(detail.Confirmation.Locator("textarea[data-testid=confirm-reason]")).ToHaveValueAsync("Repeated insults in global chat");
         await StepAsync("ban-confirmation");
+        await DocsScreenshots.SaveAsync(Page, "ban-confirmation", fullPage: false);
         await detail.ConfirmAsync("Temporary ban applied");
         await Expect(detail.Status).ToContainTextAsync("resolved");
         var bannedAt = DateTime.UtcNow;
@@ -80,7 +82,18 @@ public sealed class ModeratorJourney(AppServer app, BrowserFixture browser) : Jo
         await Expect(profile.SanctionRows.First.Locator("[data-testid=sanction-lift]")).ToBeVisibleAsync();
         await Expect(profile.SanctionRows.First.Locator("[data-testid=sanction-shorten]")).ToBeVisibleAsync();
         await StepAsync("profile-suspended");
+        await DocsScreenshots.SaveAsync(Page, "player-sanction", fullPage: true);
         await Page.AssertAccessibleAsync("player profile");
+
+        // On a phone (before the sanctions list, which opens at the laptop width again) the drawer closes and the queue keeps each row's player and actions in view.
+        await Page.SetViewportSizeAsync(390, 844);
+        var phoneQueue = await ReportQueuePage.OpenAsync(Page);
+        await Expect(Page.Locator(".mud-drawer--open")).ToHaveCountAsync(0);
+        await Expect(phoneQueue.Rows.First.Locator("[data-testid=queue-open]")).ToBeInViewportAsync();
+        await Expect(phoneQueue.Rows.First.Locator("td.identity-col")).ToBeInViewportAsync();
+        await StepAsync("phone-layout");
+        await DocsScreenshots.SaveAsync(Page, "phone-layout", fullPage: false);
+        await Page.SetViewportSizeAsync(1366, 768);
 
         var sanctions = await SanctionsPage.OpenAsync(Page);
         await sanctions.FilterByPlayerAsync(scenario.Target.Username);
@@ -91,14 +104,6 @@ public sealed class ModeratorJourney(AppServer app, BrowserFixture browser) : Jo
         await Expect(row).ToContainTextAsync("Repeated insults in global chat");
         AssertAboutThreeDaysAfter(bannedAt, PlayerProfilePage.ParseUtc(await row.Locator("[data-testid=sanction-ends]").InnerTextAsync()));
         await StepAsync("sanctions");
-
-        // On a phone the drawer closes and the queue keeps each row's player and actions in view.
-        await Page.SetViewportSizeAsync(390, 844);
-        var phoneQueue = await ReportQueuePage.OpenAsync(Page);
-        await Expect(Page.Locator(".mud-drawer--open")).ToHaveCountAsync(0);
-        await Expect(phoneQueue.Rows.First.Locator("[data-testid=queue-open]")).ToBeInViewportAsync();
-        await Expect(phoneQueue.Rows.First.Locator("td.identity-col")).ToBeInViewportAsync();
-        await StepAsync("phone-layout");
     }
 
     [Fact]

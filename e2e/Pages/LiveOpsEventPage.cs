@@ -16,6 +16,28 @@ public sealed class LiveOpsEventPage(IPage page) : ShellPage(page)
     public ILocator Occurrences => Page.Locator("[data-testid=schedule-occurrence]");
     public ILocator OccurrencesUtc => Page.Locator("[data-testid=schedule-occurrence-utc]");
     public ILocator Participation => Page.Locator("[data-testid=participation]");
+    public ILocator EventType => Page.Locator("[data-testid=field-EventType]");
+    public ILocator Category => Page.Locator("[data-testid=field-Category]");
+    public ILocator Save => Page.Locator("[data-testid=save]");
+
+    /// <summary>The typed start or end (field StartTime / EndTime), in the staff member's zone.</summary>
+    public ILocator DateInput(string field) => Inputs.Of(Page.Locator("[data-testid=event-basics]"), $"field-{field}");
+
+    /// <summary>The helper or error line under the typed start or end.</summary>
+    public ILocator DateMessage(string field) =>
+        Page.Locator("[data-testid=event-basics] .mud-input-control").Filter(new() { Has = Page.Locator($"input[data-testid='field-{field}']") }).Locator(".mud-input-helper-text");
+
+    /// <summary>Opens the category list and picks the entry by its label; the select then shows that label (the key is what is stored).</summary>
+    public async Task ChooseCategoryAsync(string label)
+    {
+        await Page.WaitForRenderQuietAsync(maxMs: 3000);
+        await Category.ClickAsync();
+        await Page.Locator(".mud-popover-open [role=option]").Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(label)}\\s*$") }).ClickAsync();
+        await Expect(Category).ToHaveValueAsync(label);
+    }
+
+    public Task TypeDateAsync(string field, string text) => Inputs.FillAsync(Page, DateInput(field), text);
+
     public ILocator Transition(string to) => Page.Locator($"[data-testid=transition-{to}]");
 
     public static async Task<LiveOpsEventPage> OpenAsync(IPage page, string path)

@@ -80,6 +80,21 @@ public abstract class ApiWriteRuleTests(ApiHost host)
         ["end-in-future"] = (TimeSpan.FromDays(-3), TimeSpan.FromDays(-2)),
     };
 
+    static readonly IReadOnlyList<EventKindOption> ExampleKinds =
+    [
+        new(EventKind.TypeKind, "guild_war", "Guild war", true), new(EventKind.TypeKind, "masquerade", "Masquerade", false),
+        new(EventKind.CategoryKind, "pvp", "PvP", true), new(EventKind.CategoryKind, "legacy", "Legacy", false),
+    ];
+
+    /// <summary>A new event's type and category against the managed lists (the values stored before are null: a new event).</summary>
+    static readonly Dictionary<string, EventKindInput> EventKindExamples = new()
+    {
+        ["type-unknown"] = new("raffle", "pvp", null, null, ExampleKinds),
+        ["type-retired"] = new("masquerade", "pvp", null, null, ExampleKinds),
+        ["category-unknown"] = new("guild_war", "nonsense", null, null, ExampleKinds),
+        ["category-retired"] = new("guild_war", "legacy", null, null, ExampleKinds),
+    };
+
     [Fact]
     public void Every_named_write_rule_has_an_example_that_breaks_it_and_every_example_breaks_its_rule()
     {
@@ -97,6 +112,7 @@ public abstract class ApiWriteRuleTests(ApiHost host)
         Covered("notes", ModerationRules.Note, NoteExamples);
         Covered("event cancellation", LiveOpsRules.CancelReason, CancelExamples);
         Covered("broadcasts", LiveOpsRules.Broadcast, BroadcastExamples);
+        Covered("event kinds", LiveOpsRules.EventKinds, EventKindExamples);
         Covered("event scheduling", LiveOpsRules.Schedule, ScheduleExamples.ToDictionary(e => e.Key, e => EventWith(e.Value)));
         Assert.Equal(LiveOpsRules.Audience.All.Count, LiveOpsRules.Broadcast.All.Count(r => r.Name.StartsWith("segment.", StringComparison.Ordinal)));
     }
@@ -257,6 +273,20 @@ public abstract class ApiWriteRuleTests(ApiHost host)
         }
     }
 
+    [Fact]
+    public async Task The_demo_events_use_only_active_managed_types_and_categories()
+    {
+        await using var db = host.Db();
+        var kinds = await db.EventKinds.AsNoTracking().Where(k => k.IsActive).Select(k => k.Kind + ":" + k.Key).ToListAsync(Ct);
+        var used = await db.Events.AsNoTracking().Select(e => new { e.EventType, e.Category }).Distinct().ToListAsync(Ct);
+        Assert.NotEmpty(used);
+        foreach (var e in used)
+        {
+            Assert.Contains(EventKind.TypeKind + ":" + e.EventType, kinds);
+            if (e.Category is not null) Assert.Contains(EventKind.CategoryKind + ":" + e.Category, kinds);
+        }
+    }
+
     // ---- The editor's field rules (from the resource descriptions), through the API's create ----
 
     /// <summary>Values that break each rule the editor derives from a field's description; the message is the editor's own.</summary>
@@ -313,7 +343,8 @@ public abstract class ApiWriteRuleTests(ApiHost host)
     /// Rules about a whole row (one field against another, or against the database: a quest that needs itself, a recipe with
     /// no ingredient, an end before the start) as the editor runs them: field limits, the resource's rules, its database rules.
     /// </summary>
-    public static TheoryData<string> RowRuleExamples => new("items.properties-shape", "quests.own-prerequisite", "recipes.no-ingredient", "events.end-before-start");
+    public static TheoryData<string> RowRuleExamples => new("items.properties-shape", "quests.own-prerequisite", "recipes.no-ingredient", "events.end-before-start",
+        "events.unknown-type", "events.unknown-category");
 
     [Theory]
     [MemberData(nameof(RowRuleExamples))]
@@ -325,6 +356,9 @@ public abstract class ApiWriteRuleTests(ApiHost host)
             "items.properties-shape" => (Resource<Item>(), "/api/v1/design/items", (Action<object>)(e => ((Item)e).Properties = "[1, 2]")),
             "quests.own-prerequisite" => (Resource<Quest>(), "/api/v1/design/quests", e => ((Quest)e).Prerequisites = [key]),
             "recipes.no-ingredient" => (Resource<CraftingRecipe>(), "/api/v1/design/recipes", e => ((CraftingRecipe)e).RequiredItems = []),
+            // A new row (fresh id), as the API creates it: the baseline's own id would meet the closed-event rule first.
+            "events.unknown-type" => (Resource<GameEvent>(), "/api/v1/events", (Action<object>)(e => { ((GameEvent)e).Id = Guid.NewGuid(); ((GameEvent)e).EventType = "raffle"; })),
+            "events.unknown-category" => (Resource<GameEvent>(), "/api/v1/events", (Action<object>)(e => { ((GameEvent)e).Id = Guid.NewGuid(); ((GameEvent)e).Category = "nonsense"; })),
             _ => (Resource<GameEvent>(), "/api/v1/events", (Action<object>)(e => ((GameEvent)e).EndTime = ((GameEvent)e).StartTime!.Value.AddDays(-1))),
         };
         var entity = JsonSerializer.Deserialize((await BaselineAsync(resource)).ToJsonString(), resource.EntityType, GameJsonSerializer.Options)!;

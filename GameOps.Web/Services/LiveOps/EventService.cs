@@ -84,6 +84,14 @@ public sealed class EventService(IDbContextFactory<GameOpsDbContext> contexts, C
 
     // ------------------------------------------------------------------ rewards
 
+    /// <summary>The managed event types and categories (active and retired) for the editor's lists.</summary>
+    public async Task<IReadOnlyList<EventKindOption>> EventKindsAsync(CancellationToken ct = default)
+    {
+        await currentStaff.DemandAsync(Permission.LiveOpsRead);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await GameOps.Web.Resources.Workspaces.LiveOpsResources.EventKindOptionsAsync(db, ct);
+    }
+
     public async Task<List<RewardDraft>> RewardsAsync(Guid eventId, CancellationToken ct = default)
     {
         await currentStaff.DemandAsync(Permission.LiveOpsRead);

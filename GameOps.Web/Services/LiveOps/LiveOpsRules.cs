@@ -13,6 +13,21 @@ public static class LiveOpsRules
         new("end-in-future", nameof(GameEvent.EndTime), (ev, now) => ev.EndTime <= now
             ? "The event's end is in the past: move its dates before scheduling it." : null));
 
+    /// <summary>
+    /// An event's type and category come from the managed lists (<c>event_kinds</c>): a new or changed value must be an active entry;
+    /// a value the event already had stays (a retired entry is kept on the events that use it). Run by the event resource's
+    /// save path, so the editor and <c>POST /api/v1/events</c> refuse the same values with the same message at the field.
+    /// </summary>
+    public static readonly WriteRules<EventKindInput> EventKinds = new(
+        new("type-unknown", nameof(GameEvent.EventType), (k, _) => k.Changed(k.EventType, k.StoredType) && k.Find(EventKind.TypeKind, k.EventType) is null
+            ? $"\"{k.EventType}\" is not an event type: choose one from the list (managed under Live Ops › Event types & categories)." : null),
+        new("type-retired", nameof(GameEvent.EventType), (k, _) => k.Changed(k.EventType, k.StoredType) && k.Find(EventKind.TypeKind, k.EventType) is { IsActive: false } retired
+            ? $"The event type \"{retired.Label}\" is retired: choose an active one." : null),
+        new("category-unknown", nameof(GameEvent.Category), (k, _) => k.Changed(k.Category, k.StoredCategory) && k.Find(EventKind.CategoryKind, k.Category) is null
+            ? $"\"{k.Category}\" is not an event category: choose one from the list (managed under Live Ops › Event types & categories)." : null),
+        new("category-retired", nameof(GameEvent.Category), (k, _) => k.Changed(k.Category, k.StoredCategory) && k.Find(EventKind.CategoryKind, k.Category) is { IsActive: false } retired
+            ? $"The event category \"{retired.Label}\" is retired: choose an active one." : null));
+
     /// <summary>Cancelling an event: the reason.</summary>
     public static readonly WriteRules<string?> CancelReason = new(
         new("reason-required", "reason", (reason, _) => string.IsNullOrWhiteSpace(reason) ? "Cancelling needs a reason (it is kept in the audit trail)." : null),
@@ -42,4 +57,19 @@ public static class LiveOpsRules
         new("send-time-future", "scheduledAt", (d, now) => d.ScheduledAt is { } at && at <= now
             ? "The send time is in the past: choose a later time or send now." : null),
     ]);
+}
+
+/// <summary>One entry of the managed event types and categories, as the editor and the rules read it.</summary>
+public sealed record EventKindOption(string Kind, string Key, string Label, bool IsActive);
+
+/// <summary>
+/// What <see cref="LiveOpsRules.EventKinds"/> checks: the event's type and category, the values stored before this save
+/// (null for a new event) and the managed entries.
+/// </summary>
+public sealed record EventKindInput(string? EventType, string? Category, string? StoredType, string? StoredCategory, IReadOnlyList<EventKindOption> Kinds)
+{
+    /// <summary>A value to check: set (a blank category is "none"; a blank type is the required-field rule's) and not the one the event already had.</summary>
+    internal bool Changed(string? value, string? stored) => !string.IsNullOrWhiteSpace(value) && value != stored;
+
+    internal EventKindOption? Find(string kind, string? key) => Kinds.FirstOrDefault(k => k.Kind == kind && k.Key == key);
 }

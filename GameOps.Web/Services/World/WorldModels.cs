@@ -2,6 +2,12 @@ using GameOps.Data.Json;
 
 namespace GameOps.Web.Services.World;
 
+/// <summary>An NPC placed in the world (a spawn point), as a picker shows it: never a raw id.</summary>
+public sealed record NpcSpawnOption(Guid Id, string SpawnId, string? EntityId, string ZoneId, string ZoneName, string SpawnType, bool IsActive)
+{
+    public string Label => $"{SpawnId} · {EntityId ?? "(no entity)"} · {ZoneName}" + (SpawnType == "npc" ? "" : $" ({SpawnType})") + (IsActive ? "" : " (inactive)");
+}
+
 public sealed record ZoneOption(Guid Id, string ZoneId, string Name, string ZoneType, bool IsActive);
 
 /// <summary>Everything the zone map draws, in world units.</summary>

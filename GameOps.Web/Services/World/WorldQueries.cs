@@ -18,6 +18,29 @@ public sealed class WorldQueries(IDbContextFactory<GameOpsDbContext> contexts, C
             .Select(z => new ZoneOption(z.Id, z.ZoneId, z.Name, z.ZoneType, z.IsActive)).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// The NPCs placed in the world (spawn points of type <c>npc</c>; the schema has no NPC table) whose spawn key, entity or zone
+    /// contains <paramref name="text"/>, for the quest editor's NPC picker. <paramref name="exact"/>: the one spawn with that id, any type.
+    /// </summary>
+    public async Task<IReadOnlyList<NpcSpawnOption>> NpcSpawnsAsync(string? text, Guid? exact = null, CancellationToken ct = default)
+    {
+        await currentStaff.DemandAsync(Permission.WorldRead);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var spawns = db.SpawnPoints.AsNoTracking();
+        if (exact is { } id) spawns = spawns.Where(s => s.Id == id);
+        else
+        {
+            spawns = spawns.Where(s => s.SpawnType == "npc");
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                var term = text.Trim().ToLower();
+                spawns = spawns.Where(s => s.SpawnId.ToLower().Contains(term) || (s.EntityId ?? "").ToLower().Contains(term) || s.Zone.Name.ToLower().Contains(term));
+            }
+        }
+        return await spawns.OrderBy(s => s.SpawnId).Take(20)
+            .Select(s => new NpcSpawnOption(s.Id, s.SpawnId, s.EntityId, s.ZoneId, s.Zone.Name, s.SpawnType, s.IsActive)).ToListAsync(ct);
+    }
+
     /// <summary>A zone by its row id or its business key (<c>zone_id</c>), ready to draw.</summary>
     public async Task<ZoneMapModel?> ZoneMapAsync(string zone, CancellationToken ct = default)
     {

@@ -1,0 +1,106 @@
+using System.Data.Common;
+using Bunit;
+using GameOps.Data;
+using GameOps.Data.Entities;
+using GameOps.Tests.Infrastructure;
+using GameOps.Web.Auditing;
+using GameOps.Web.Components.Pages.Design.Editors;
+using GameOps.Web.Resources;
+using GameOps.Web.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace GameOps.Tests.Web.LiveOps;
+
+/// <summary>
+/// Issue 16: the item picker of the reward tiers never shows stale results when typing fast. "sw" is searched first and its
+/// query is held at the database; "swo" is searched next and answers; then "sw" answers late. The picker must keep showing
+/// what "swo" found (the sword alone), not what "sw" found (sword and swamp boots) nor an empty list.
+/// </summary>
+public sealed class RewardItemPickerTests
+{
+    static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+    static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    /// <summary>Holds every query whose parameters search for "sw" (and not "swo") until released.</summary>
+    sealed class SlowFirstSearch : DbCommandInterceptor
+    {
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Held { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Answered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        int pending;
+
+        static bool IsEarlySearch(DbCommand command) => command.Parameters.Cast<DbParameter>()
+            .Any(p => p.Value is string s && s.Contains("sw", StringComparison.OrdinalIgnoreCase) && !s.Contains("swo", StringComparison.OrdinalIgnoreCase));
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (IsEarlySearch(command))
+            {
+                Interlocked.Increment(ref pending);
+                Held.TrySetResult();
+                await Release.Task; // deliberately deaf to the cancellation: the slow answer still comes, late
+            }
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult> DataReaderClosingAsync(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
+        {
+            if (IsEarlySearch(command) && Interlocked.Decrement(ref pending) == 0) Answered.TrySetResult();
+            return ValueTask.FromResult(result);
+        }
+
+        public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+        {
+            if (IsEarlySearch(command) && Interlocked.Decrement(ref pending) == 0) Answered.TrySetResult();
+            return Task.CompletedTask;
+        }
+
+        public override Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            if (IsEarlySearch(command) && Interlocked.Decrement(ref pending) == 0) Answered.TrySetResult();
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task An_earlier_search_that_answers_after_a_later_one_never_replaces_the_later_results()
+    {
+        await using var db = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        await using (var context = db.CreateContext())
+        {
+            context.Items.AddRange(
+                new Item { Id = Guid.NewGuid(), ItemId = "wpn_sword", Name = "Sword", ItemType = "weapon", Rarity = "rare", StackSize = 1, IsActive = true, Value = 10 },
+                new Item { Id = Guid.NewGuid(), ItemId = "arm_swamp_boots", Name = "Swamp Boots", ItemType = "armor", Rarity = "common", StackSize = 1, IsActive = true, Value = 5 });
+            await context.SaveChangesAsync(Ct);
+        }
+        await using var ctx = ComponentContexts.SignedIn(db, StaffRoles.LiveOps);
+        var gate = new SlowFirstSearch();
+        // The same data services, with the gate on every context the picker opens.
+        ctx.Services.AddGameOpsData(db.Options, (sp, o) => o.AddInterceptors(sp.GetRequiredService<StaffAuditInterceptor>(), sp.GetRequiredService<TableVersionInterceptor>(), gate));
+        var popovers = ctx.Render<MudPopoverProvider>();
+        var picker = ctx.Render<KeyPicker>(p => p.Add(x => x.Entity, typeof(Item)).Add(x => x.KeyField, nameof(Item.ItemId)).Add(x => x.Label, "Item").Add(x => x.TestId, "reward-item"));
+        var autocomplete = picker.FindComponent<MudAutocomplete<PickerOption>>();
+
+        await picker.Find("input").InputAsync(new ChangeEventArgs { Value = "sw" });
+        await gate.Held.Task.WaitAsync(Wait, Ct);
+        await picker.Find("input").InputAsync(new ChangeEventArgs { Value = "swo" });
+        await popovers.WaitForAssertionAsync(() => Assert.Equal(["Sword"], Names(popovers)), Wait);
+
+        gate.Release.SetResult();
+        await gate.Answered.Task.WaitAsync(Wait, Ct);
+        // The late answer's remaining work (no more I/O) runs through the renderer's dispatcher: let it drain, then look again.
+        for (var turn = 0; turn < 5; turn++)
+        {
+            await Task.Yield();
+            await autocomplete.InvokeAsync(() => { });
+        }
+        Assert.Equal(["Sword"], Names(popovers));
+        Assert.Equal("swo", picker.Find("input").GetAttribute("value"));
+    }
+
+    static List<string> Names(IRenderedComponent<MudPopoverProvider> popovers) =>
+        popovers.FindAll(".mud-list-item").Select(o => o.TextContent.Replace("wpn_sword", "").Replace("arm_swamp_boots", "").Trim()).ToList();
+}
