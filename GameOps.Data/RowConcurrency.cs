@@ -1,3 +1,4 @@
+using GameOps.Data.Configurations;
 using GameOps.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -20,8 +21,12 @@ public static class RowConcurrency
 
     public static bool IsRowToken(this IReadOnlyProperty property) => property.FindAnnotation(Annotation)?.Value is true;
 
-    /// <summary>A PostgreSQL system column (xmin): read by EF, never written, copied or exported.</summary>
-    public static bool IsSystemColumn(this IReadOnlyProperty property) => property.IsShadowProperty() && property.Name == XminProperty && property.IsRowToken();
+    /// <summary>
+    /// A column the database maintains by itself: PostgreSQL's xmin, or a stored search vector derived from a text column.
+    /// Read by EF where asked, never written, copied, exported or audited.
+    /// </summary>
+    public static bool IsSystemColumn(this IReadOnlyProperty property) =>
+        property.IsShadowProperty() && (property.Name == XminProperty && property.IsRowToken() || property.IsSearchVector());
 
     /// <summary>Tables whose rows are never edited: the audit trail is append-only.</summary>
     static bool Applies(IMutableEntityType entityType) =>

@@ -93,7 +93,7 @@ public static class SearchBench
                 else if (table == "moderation_actions") await queries.ListSanctionsAsync(new SanctionFilter { Text = word });
                 else await queries.SearchNotesAsync(word, take: PageSize);
             });
-            var floor = await TimeAsync(iterations, async () => { await using var cn = Open(database); await cn.OpenAsync(); await TextFloorAsync(cn, postgres, table, column, word, counted: table != "player_notes"); });
+            var floor = await TimeAsync(iterations, async () => { await using var cn = Open(database); await cn.OpenAsync(); await TextFloorAsync(cn, postgres, table, word, counted: table != "player_notes"); });
             await Line($"{label}: one word \"{word}\" (with the list's count)", app, floor, null);
         }
 
@@ -179,7 +179,7 @@ public static class SearchBench
     {
         var where = new List<string>
         {
-            postgres ? "to_tsvector('simple', m.content) @@ websearch_to_tsquery('simple', @q)"
+            postgres ? "m.search_vector @@ websearch_to_tsquery('simple', @q)"
                      : "m.id IN (SELECT k.id FROM chat_messages_fts f JOIN chat_messages_fts_keys k ON k.rowid = f.rowid WHERE chat_messages_fts MATCH @q)",
         };
         if (channel is not null) where.Add("m.channel_id = @channel");
@@ -195,8 +195,8 @@ public static class SearchBench
     {
         var sql = postgres
             ? $"SELECT {ChatColumns} FROM chat_messages m JOIN channels c ON c.id = m.channel_id JOIN users u ON u.id = m.user_id " +
-              "WHERE to_tsvector('simple', m.content) @@ websearch_to_tsquery('simple', @q) " +
-              $"ORDER BY ts_rank_cd(to_tsvector('simple', m.content), websearch_to_tsquery('simple', @q)) DESC, m.created_at DESC, m.id DESC LIMIT {PageSize + 1}"
+              "WHERE m.search_vector @@ websearch_to_tsquery('simple', @q) " +
+              $"ORDER BY ts_rank_cd(m.search_vector, websearch_to_tsquery('simple', @q)) DESC, m.created_at DESC, m.id DESC LIMIT {PageSize + 1}"
             : $"SELECT {ChatColumns} FROM chat_messages_fts f JOIN chat_messages_fts_keys k ON k.rowid = f.rowid JOIN chat_messages m ON m.id = k.id " +
               "JOIN channels c ON c.id = m.channel_id JOIN users u ON u.id = m.user_id " +
               $"WHERE chat_messages_fts MATCH @q ORDER BY f.rank, m.created_at DESC, m.id DESC LIMIT {PageSize + 1}";
@@ -204,10 +204,10 @@ public static class SearchBench
     }
 
     /// <summary>Reports, sanctions (with the list's exact count, as the app shows it) and notes matching one word, newest first.</summary>
-    static async Task TextFloorAsync(DbConnection connection, bool postgres, string table, string column, string word, bool counted)
+    static async Task TextFloorAsync(DbConnection connection, bool postgres, string table, string word, bool counted)
     {
         var match = postgres
-            ? $"to_tsvector('simple', t.{column}) @@ websearch_to_tsquery('simple', @q)"
+            ? "t.search_vector @@ websearch_to_tsquery('simple', @q)"
             : $"t.id IN (SELECT k.id FROM {table}_fts f JOIN {table}_fts_keys k ON k.rowid = f.rowid WHERE {table}_fts MATCH @q)";
         var q = postgres ? word : TextSearch.ToFts5(TextSearch.Parse(word, out _)!);
         if (counted) await ReadAsync(connection, $"SELECT COUNT(*) FROM {table} t WHERE {match}", postgres, ("q", q));

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -830,6 +831,14 @@ namespace GameOps.Data.Migrations.Postgres
                         .HasColumnType("character varying(128)")
                         .HasColumnName("reply_to");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasAnnotation("GameOps:SearchVectorOf", "Content")
+                        .HasAnnotation("Npgsql:TsVectorConfig", "simple")
+                        .HasAnnotation("Npgsql:TsVectorProperties", new[] { "Content" });
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
@@ -851,6 +860,11 @@ namespace GameOps.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_chat_messages_message_id");
 
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_chat_messages_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
                     b.HasIndex("ChannelId", "CreatedAt")
                         .HasDatabaseName("ix_chat_messages_channel_id_created_at");
 
@@ -862,12 +876,6 @@ namespace GameOps.Data.Migrations.Postgres
 
                     b.HasIndex("MessageType", "CreatedAt", "Id")
                         .HasDatabaseName("ix_chat_messages_message_type_created_at_id");
-
-                    b.HasIndex(new[] { "Content" }, "ix_chat_messages_content_fts")
-                        .HasDatabaseName("ix_chat_messages_content")
-                        .HasAnnotation("Npgsql:TsVectorConfig", "simple");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Content" }, "ix_chat_messages_content_fts"), "GIN");
 
                     b.ToTable("chat_messages", (string)null);
                 });
@@ -2491,6 +2499,14 @@ namespace GameOps.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("reason");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasAnnotation("GameOps:SearchVectorOf", "Reason")
+                        .HasAnnotation("Npgsql:TsVectorConfig", "simple")
+                        .HasAnnotation("Npgsql:TsVectorProperties", new[] { "Reason" });
+
                     b.Property<Guid>("TargetUserId")
                         .HasColumnType("uuid")
                         .HasColumnName("target_user_id");
@@ -2518,6 +2534,11 @@ namespace GameOps.Data.Migrations.Postgres
                     b.HasIndex("ModeratorId")
                         .HasDatabaseName("ix_moderation_actions_moderator_id");
 
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_moderation_actions_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
                     b.HasIndex("CreatedAt", "Id")
                         .HasDatabaseName("ix_moderation_actions_created_at_id");
 
@@ -2526,12 +2547,6 @@ namespace GameOps.Data.Migrations.Postgres
 
                     b.HasIndex("ActionType", "CreatedAt", "Id")
                         .HasDatabaseName("ix_moderation_actions_action_type_created_at_id");
-
-                    b.HasIndex(new[] { "Reason" }, "ix_moderation_actions_reason_fts")
-                        .HasDatabaseName("ix_moderation_actions_reason")
-                        .HasAnnotation("Npgsql:TsVectorConfig", "simple");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Reason" }, "ix_moderation_actions_reason_fts"), "GIN");
 
                     b.ToTable("moderation_actions", (string)null);
                 });
@@ -2932,6 +2947,14 @@ namespace GameOps.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("note");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasAnnotation("GameOps:SearchVectorOf", "Note")
+                        .HasAnnotation("Npgsql:TsVectorConfig", "simple")
+                        .HasAnnotation("Npgsql:TsVectorProperties", new[] { "Note" });
+
                     b.Property<Guid>("StaffUserId")
                         .HasColumnType("uuid")
                         .HasColumnName("staff_user_id");
@@ -2950,17 +2973,16 @@ namespace GameOps.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_player_notes");
 
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_player_notes_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
                     b.HasIndex("StaffUserId")
                         .HasDatabaseName("ix_player_notes_staff_user_id");
 
                     b.HasIndex("UserId", "CreatedAt")
                         .HasDatabaseName("ix_player_notes_user_id_created_at");
-
-                    b.HasIndex(new[] { "Note" }, "ix_player_notes_note_fts")
-                        .HasDatabaseName("ix_player_notes_note")
-                        .HasAnnotation("Npgsql:TsVectorConfig", "simple");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Note" }, "ix_player_notes_note_fts"), "GIN");
 
                     b.ToTable("player_notes", (string)null);
                 });
@@ -3021,6 +3043,14 @@ namespace GameOps.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("resolved_at");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasAnnotation("GameOps:SearchVectorOf", "Description")
+                        .HasAnnotation("Npgsql:TsVectorConfig", "simple")
+                        .HasAnnotation("Npgsql:TsVectorProperties", new[] { "Description" });
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -3055,6 +3085,11 @@ namespace GameOps.Data.Migrations.Postgres
                     b.HasIndex("ReporterUserId")
                         .HasDatabaseName("ix_player_reports_reporter_user_id");
 
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_player_reports_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
                     b.HasIndex("TargetUserId")
                         .HasDatabaseName("ix_player_reports_target_user_id");
 
@@ -3066,12 +3101,6 @@ namespace GameOps.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "CreatedAt")
                         .HasDatabaseName("ix_player_reports_status_created_at");
-
-                    b.HasIndex(new[] { "Description" }, "ix_player_reports_description_fts")
-                        .HasDatabaseName("ix_player_reports_description")
-                        .HasAnnotation("Npgsql:TsVectorConfig", "simple");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Description" }, "ix_player_reports_description_fts"), "GIN");
 
                     b.ToTable("player_reports", (string)null);
                 });

@@ -148,10 +148,10 @@ public sealed class ChatReviewService(IDbContextFactory<GameOpsDbContext> contex
         var size = Math.Clamp(search.PageSize, 1, MaxPageSize);
         IQueryable<ChatMessage> page;
         if (textQuery is not null && search.Order == ChatOrder.BestMatch)
-            page = TextSearch.MatchingByRelevance(db, query, m => m.Content, textQuery, text!).Skip(Math.Max(0, search.Page) * size);
+            page = TextSearch.MatchingByRelevance(db, query, textQuery, text!).Skip(Math.Max(0, search.Page) * size);
         else
         {
-            if (textQuery is not null) query = TextSearch.Matching(db, query, m => m.Content, textQuery, text!);
+            if (textQuery is not null) query = TextSearch.Matching(db, query, textQuery, text!);
             if (search.Before is { } before)
             {
                 var (at, id) = (DateTime.SpecifyKind(before.CreatedAt, DateTimeKind.Utc), before.Id);

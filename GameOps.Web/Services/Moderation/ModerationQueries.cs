@@ -30,7 +30,7 @@ public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contex
             var prefix = filter.Player.Trim().ToLowerInvariant();
             query = query.Where(a => a.TargetUser.Username.ToLower().StartsWith(prefix));
         }
-        if (TextSearch.Parse(filter.Text, out var problem) is { } text) query = TextSearch.Matching(db, query, a => a.Reason, text, filter.Text!);
+        if (TextSearch.Parse(filter.Text, out var problem) is { } text) query = TextSearch.Matching(db, query, text, filter.Text!);
         else if (problem is not null) return new SanctionPage([], 0) { Notice = problem };
         query = filter.State switch
         {
@@ -63,7 +63,7 @@ public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contex
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.PlayerNotes.AsNoTracking();
         if (playerId is { } player) query = query.Where(n => n.UserId == player);
-        var rows = await TextSearch.Matching(db, query, n => n.Note, search, text).OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
+        var rows = await TextSearch.Matching(db, query, search, text).OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Take(Math.Clamp(take, 1, MaxNoteHits))
             .Select(n => new NoteHit(n.Id, n.UserId, n.User.Username, n.Note, n.StaffUser.Email ?? n.StaffUser.DisplayName, n.CreatedAt))
             .ToListAsync(cancellationToken);
@@ -93,7 +93,7 @@ public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contex
         };
         if (!string.IsNullOrEmpty(filter.Category)) query = query.Where(r => r.Category == filter.Category);
         if (filter.MineOnly && me is { } id) query = query.Where(r => r.AssigneeStaffId == id);
-        if (TextSearch.Parse(filter.Text, out var problem) is { } text) query = TextSearch.Matching(db, query, r => r.Description, text, filter.Text!);
+        if (TextSearch.Parse(filter.Text, out var problem) is { } text) query = TextSearch.Matching(db, query, text, filter.Text!);
         else if (problem is not null) return new ReportQueuePage([], 0, 0) { Notice = problem };
         var total = await query.CountAsync(cancellationToken);
         var overSla = await query.Where(r => r.Status == "open" || r.Status == "in_review").Where(Sla.OverSla(Now())).CountAsync(cancellationToken);

@@ -1,18 +1,17 @@
 using System.Globalization;
-using System.Linq.Expressions;
 using System.Text;
 using GameOps.Data;
 using GameOps.Data.Configurations;
 using GameOps.Data.Migrations.Sql;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
+using NpgsqlTypes;
 
 namespace GameOps.Web.Services.Moderation;
 
 /// <summary>
 /// Full-text search over free text (chat messages, report descriptions, sanction reasons, staff notes) in web-search syntax:
 /// words (all must appear), <c>"quoted phrases"</c>, <c>-word</c> to exclude, <c>or</c> between alternatives. PostgreSQL runs it
-/// with <c>websearch_to_tsquery('simple', …)</c> against the GIN <c>to_tsvector('simple', …)</c> indexes; SQLite translates the same
+/// with <c>websearch_to_tsquery('simple', …)</c> against the stored, GIN-indexed <c>search_vector</c> columns; SQLite translates the same
 /// syntax to an FTS5 MATCH expression (<see cref="ToFts5"/>) against the FTS5 tables of <see cref="SpeedSql"/>.
 /// Words are matched whole and case-insensitively, without stemming; accents count (as in PostgreSQL's <c>simple</c>).
 /// </summary>
@@ -151,30 +150,34 @@ public static class TextSearch
         return parts;
     }
 
-    /// <summary>The rows of <paramref name="source"/> whose <paramref name="column"/> matches the search.</summary>
-    public static IQueryable<T> Matching<T>(GameOpsDbContext db, IQueryable<T> source, Expression<Func<T, string?>> column, Query query, string text) where T : class
+    /// <summary>
+    /// The rows of <paramref name="source"/> whose searchable text matches the search: on PostgreSQL the table's stored
+    /// <c>search_vector</c> (<see cref="FullTextSearchConfiguration"/>), on SQLite its FTS5 table.
+    /// </summary>
+    public static IQueryable<T> Matching<T>(GameOpsDbContext db, IQueryable<T> source, Query query, string text) where T : class
     {
         if (db.Provider == DatabaseProvider.Postgres)
         {
-            var predicate = ReplacingExpressionVisitor.Replace(PostgresMatch.Parameters[0], column.Body,
-                ReplacingExpressionVisitor.Replace(PostgresMatch.Parameters[1], Parameter(text.Trim()), PostgresMatch.Body));
-            return source.Where(Expression.Lambda<Func<T, bool>>(predicate, column.Parameters));
+            var search = text.Trim();
+            return source.Where(e => EF.Property<NpgsqlTsVector>(e, FullTextSearch.VectorProperty)
+                .Matches(EF.Functions.WebSearchToTsQuery(FullTextSearch.Config, search)));
         }
         var matches = SqliteMatches(db, typeof(T), query);
         return source.Where(e => matches.Any(m => m.Id == EF.Property<Guid>(e, "Id")));
     }
 
     /// <summary>
-    /// The matching rows, best match first (PostgreSQL <c>ts_rank_cd</c>; SQLite FTS5 bm25), then newest first; the entity needs
-    /// <c>Id</c> and <c>CreatedAt</c>.
+    /// The matching rows, best match first (PostgreSQL <c>ts_rank_cd</c> over the stored vector; SQLite FTS5 bm25), then newest
+    /// first; the entity needs <c>Id</c> and <c>CreatedAt</c>.
     /// </summary>
-    public static IQueryable<T> MatchingByRelevance<T>(GameOpsDbContext db, IQueryable<T> source, Expression<Func<T, string?>> column, Query query, string text) where T : class
+    public static IQueryable<T> MatchingByRelevance<T>(GameOpsDbContext db, IQueryable<T> source, Query query, string text) where T : class
     {
         if (db.Provider == DatabaseProvider.Postgres)
         {
-            var rank = ReplacingExpressionVisitor.Replace(PostgresRank.Parameters[0], column.Body,
-                ReplacingExpressionVisitor.Replace(PostgresRank.Parameters[1], Parameter(text.Trim()), PostgresRank.Body));
-            return Matching(db, source, column, query, text).OrderByDescending(Expression.Lambda<Func<T, float>>(rank, column.Parameters))
+            var search = text.Trim();
+            return Matching(db, source, query, text)
+                .OrderByDescending(e => EF.Property<NpgsqlTsVector>(e, FullTextSearch.VectorProperty)
+                    .RankCoverDensity(EF.Functions.WebSearchToTsQuery(FullTextSearch.Config, search)))
                 .ThenByDescending(e => EF.Property<DateTime>(e, "CreatedAt")).ThenByDescending(e => EF.Property<Guid>(e, "Id"));
         }
         return source.Join(SqliteMatches(db, typeof(T), query), e => EF.Property<Guid>(e, "Id"), m => m.Id, (e, m) => new Ranked<T> { Row = e, Rank = m.Rank })
@@ -187,17 +190,6 @@ public static class TextSearch
         public required T Row { get; init; }
         public double Rank { get; init; }
     }
-
-    static readonly Expression<Func<string?, string, bool>> PostgresMatch = (document, search) =>
-        EF.Functions.ToTsVector(FullTextSearch.Config, document!).Matches(EF.Functions.WebSearchToTsQuery(FullTextSearch.Config, search));
-
-    static readonly Expression<Func<string?, string, float>> PostgresRank = (document, search) =>
-        EF.Functions.ToTsVector(FullTextSearch.Config, document!).RankCoverDensity(EF.Functions.WebSearchToTsQuery(FullTextSearch.Config, search));
-
-    /// <summary>The search text as a SQL parameter (a captured value, as EF parameterises closures), not a literal in the SQL.</summary>
-    static Expression Parameter(string text) => Expression.Property(Expression.Constant(new Box(text)), nameof(Box.Value));
-
-    sealed class Box(string value) { public string Value { get; } = value; }
 
     public sealed record FtsMatch(Guid Id, double Rank);
 
