@@ -36,7 +36,7 @@ public sealed class ResourceListFiltersTests
         var items = ctx.Services.GetRequiredService<ResourceCatalog>().For<Item>();
 
         var list = ctx.Render<ResourceList>(p => p.Add(x => x.Resource, items));
-        list.WaitForAssertion(() => Assert.Contains("Mithril Sword", list.Markup), TimeSpan.FromSeconds(10));
+        list.WaitForAssertion(() => Assert.Contains("Mithril Sword", list.Markup), TimeSpan.FromSeconds(30));
 
         Assert.Empty(list.FindAll("[data-testid=filters-panel]"));
         Assert.Empty(list.FindAll("[data-testid^=filter-LevelRequirement]")); // nothing of the panel is in the render tree
@@ -55,14 +55,14 @@ public sealed class ResourceListFiltersTests
         await using var ctx = ComponentContexts.SignedIn(db, StaffRoles.Designer);
         var items = ctx.Services.GetRequiredService<ResourceCatalog>().For<Item>();
         var list = ctx.Render<ResourceList>(p => p.Add(x => x.Resource, items));
-        list.WaitForAssertion(() => Assert.Contains("Iron Sword", list.Markup), TimeSpan.FromSeconds(10));
+        list.WaitForAssertion(() => Assert.Contains("Iron Sword", list.Markup), TimeSpan.FromSeconds(30));
 
         list.Find("[data-testid=toggle-filters]").Click();
         list.Find("input[data-testid=filter-LevelRequirement-min], [data-testid=filter-LevelRequirement-min] input").Input("20");
-        list.WaitForAssertion(() => Assert.DoesNotContain("Iron Sword", list.Markup), TimeSpan.FromSeconds(10));
+        list.WaitForAssertion(() => Assert.DoesNotContain("Iron Sword", list.Markup), TimeSpan.FromSeconds(30));
         list.Find("[data-testid=toggle-filters]").Click();
 
-        list.WaitForAssertion(() => Assert.Empty(list.FindAll("[data-testid=filters-panel]")), TimeSpan.FromSeconds(5));
+        list.WaitForAssertion(() => Assert.Empty(list.FindAll("[data-testid=filters-panel]")), TimeSpan.FromSeconds(30));
         var chip = list.Find("[data-testid=filter-chip-LevelRequirement]");
         Assert.Contains("Level Requirement: from 20", chip.TextContent);
         Assert.Contains("Filters (1)", list.Find("[data-testid=toggle-filters]").TextContent);
@@ -70,7 +70,7 @@ public sealed class ResourceListFiltersTests
 
         chip.QuerySelector("button")!.Click();
 
-        list.WaitForAssertion(() => Assert.Contains("Iron Sword", list.Markup), TimeSpan.FromSeconds(10));
+        list.WaitForAssertion(() => Assert.Contains("Iron Sword", list.Markup), TimeSpan.FromSeconds(30));
         Assert.Empty(list.FindAll("[data-testid=filter-chip-LevelRequirement]"));
         Assert.DoesNotContain("Filters (", list.Find("[data-testid=toggle-filters]").TextContent);
     }

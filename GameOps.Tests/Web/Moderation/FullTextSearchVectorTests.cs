@@ -54,7 +54,11 @@ public sealed class FullTextSearchVectorTests
         var search = TextSearch.Matching(context, context.ChatMessages, query, "mithril gold");
 
         var found = await search.Select(m => m.Content).ToListAsync(Ct);
-        var plan = string.Join("\n", await context.Database.SqlQueryRaw<string>("EXPLAIN " + search.ToQueryString()).ToListAsync(Ct));
+        await using var explain = search.CreateDbCommand(); // the search's own SQL and parameters
+        explain.CommandText = "EXPLAIN " + explain.CommandText;
+        var plan = "";
+        await using (var reader = await explain.ExecuteReaderAsync(Ct))
+            while (await reader.ReadAsync(Ct)) plan += reader.GetString(0) + "\n";
 
         Assert.Equal(["Selling Mithril swords, cheap gold"], found);
         Assert.Contains("ix_chat_messages_search_vector", plan);
