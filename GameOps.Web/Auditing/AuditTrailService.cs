@@ -36,7 +36,10 @@ public sealed class AuditTrailService(IDbContextFactory<GameOpsDbContext> contex
         {
             await using var db = await contextFactory.CreateDbContextAsync(ct);
             var staff = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.DisplayName, u.Email }).FirstOrDefaultAsync(ct);
-            return staff is null ? null : ($"{staff.DisplayName} ({staff.Email})", $"/admin/staff/{id}");
+            if (staff is null) return null;
+            // The email is personal data: only a caller who may reveal it sees it beside the name.
+            var shown = await currentStaff.HasAsync(Permission.RevealPersonalData) ? $"{staff.DisplayName} ({staff.Email})" : staff.DisplayName;
+            return (shown, $"/admin/staff/{id}");
         }
         if (catalog.Find(entry.EntityType) is not { } resource || resource.Field(resource.DisplayField).IsPrimaryKey) return null;
         if (!await currentStaff.HasAsync(resource.ReadPermission) || resource.Field(resource.DisplayField).PersonalData) return null;

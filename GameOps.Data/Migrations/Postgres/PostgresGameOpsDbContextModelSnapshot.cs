@@ -4265,7 +4265,8 @@ namespace GameOps.Data.Migrations.Postgres
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
-                        .HasColumnName("normalized_user_name");
+                        .HasColumnName("normalized_user_name")
+                        .HasAnnotation("GameOps:Sensitivity", Sensitivity.Personal);
 
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(4000)
@@ -4307,7 +4308,8 @@ namespace GameOps.Data.Migrations.Postgres
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
-                        .HasColumnName("user_name");
+                        .HasColumnName("user_name")
+                        .HasAnnotation("GameOps:Sensitivity", Sensitivity.Personal);
 
                     b.Property<uint>("xmin")
                         .IsConcurrencyToken()
