@@ -107,9 +107,7 @@ public sealed class ResourcePickerPermissionTests
     {
         var alice = NewStaff("alice");
         // An Administrator's API token scoped to the staff table only: it reads staff accounts but may not reveal personal data.
-        var scoped = WebServices.Staff(StaffRoles.Admin);
-        ((ClaimsIdentity)scoped.Identity!).AddClaims([new Claim(ApiTokenScopes.TokenIdClaim, Guid.NewGuid().ToString()),
-            new Claim(ApiTokenScopes.ScopeClaim, nameof(Permission.StaffAdmin))]);
+        var scoped = WebServices.ApiToken(StaffRoles.Admin, Permission.StaffAdmin);
         Assert.False(scoped.Has(Permission.RevealPersonalData));
         var (db, store, catalog) = await ArrangeAsync(provider, scoped, alice);
         await using var _ = db;
@@ -122,20 +120,11 @@ public sealed class ResourcePickerPermissionTests
             await Assert.ThrowsAsync<InvalidResourceQueryException>(() => store.PickFromTableAsync(catalog.For<StaffUser>(), notAKey, "alice", Ct));
     }
 
-    /// <summary>An Administrator's API token scoped to the given permissions (and so without reveal unless listed).</summary>
-    static ClaimsPrincipal AdminToken(params Permission[] scopes)
-    {
-        var token = WebServices.Staff(StaffRoles.Admin);
-        ((ClaimsIdentity)token.Identity!).AddClaims([new Claim(ApiTokenScopes.TokenIdClaim, Guid.NewGuid().ToString()),
-            .. scopes.Select(p => new Claim(ApiTokenScopes.ScopeClaim, p.ToString()))]);
-        return token;
-    }
-
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
     public async Task A_staff_user_name_is_personal_data_like_the_email_it_copies(DatabaseProvider provider)
     {
         var alice = NewStaff("alice");
-        var reader = AdminToken(Permission.StaffAdmin);
+        var reader = WebServices.ApiToken(StaffRoles.Admin, Permission.StaffAdmin);
         Assert.False(reader.Has(Permission.RevealPersonalData));
         var (db, store, catalog) = await ArrangeAsync(provider, reader, alice);
         await using var _ = db;
@@ -176,7 +165,7 @@ public sealed class ResourcePickerPermissionTests
             Id = Guid.NewGuid(), ReporterUserId = reporter.Id, TargetUserId = target.Id, Category = "spam", Priority = 2, Status = "open",
             AssigneeStaffId = alice.Id, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
         };
-        var reader = AdminToken(Permission.ModerationRead);
+        var reader = WebServices.ApiToken(StaffRoles.Admin, Permission.ModerationRead);
         Assert.False(reader.Has(Permission.RevealPersonalData));
         var (db, store, catalog) = await ArrangeAsync(provider, reader, alice, reporter, target, report);
         await using var _ = db;
