@@ -48,7 +48,8 @@ public static class Blazor
     /// </summary>
     public static async Task WaitForInteractiveAsync(this IPage page, float timeoutMs = 30_000)
     {
-        if (!await page.PollAsync("() => !!window.Blazor && !!window.__e2e && window.__e2e.open > 0 && window.__e2e.batches > 0", timeoutMs))
+        // open > closed: the circuit's socket is up now (on a loaded machine it may drop and reconnect; input sent meanwhile is lost).
+        if (!await page.PollAsync("() => !!window.Blazor && !!window.__e2e && window.__e2e.open > window.__e2e.closed && window.__e2e.batches > 0", timeoutMs))
         {
             var state = await page.EvaluateAsync<string>("() => JSON.stringify({ blazor: !!window.Blazor, e2e: window.__e2e ?? null, url: location.href })");
             throw new TimeoutException($"The Blazor circuit did not become interactive within {timeoutMs} ms: {state}");
