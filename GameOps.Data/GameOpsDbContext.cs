@@ -99,6 +99,9 @@ public abstract class GameOpsDbContext(DbContextOptions options) : IdentityDbCon
             b.Property(u => u.Email).IsPersonal();
             b.Property(u => u.NormalizedEmail).IsPersonal();
             b.Property(u => u.PhoneNumber).IsPersonal();
+            // Staff sign in with their email as user name: it is as personal as the email column.
+            b.Property(u => u.UserName).IsPersonal();
+            b.Property(u => u.NormalizedUserName).IsPersonal();
         });
         builder.Entity<StaffRole>().ToTable("staff_roles");
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserRole<Guid>>().ToTable("staff_user_roles");

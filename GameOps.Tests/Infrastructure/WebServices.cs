@@ -44,6 +44,15 @@ public static class WebServices
         return provider;
     }
 
+    /// <summary>A staff member of <paramref name="role"/> signed in with a personal access token that holds only <paramref name="scopes"/>.</summary>
+    public static ClaimsPrincipal ApiToken(string role, params Permission[] scopes)
+    {
+        var token = Staff(role);
+        ((ClaimsIdentity)token.Identity!).AddClaims([new Claim(ApiTokenScopes.TokenIdClaim, Guid.NewGuid().ToString()),
+            .. scopes.Select(p => new Claim(ApiTokenScopes.ScopeClaim, p.ToString()))]);
+        return token;
+    }
+
     public static ClaimsPrincipal Staff(string role, Guid? id = null, string? email = null) =>
         new(new ClaimsIdentity(
         [

@@ -48,7 +48,8 @@ public static class Blazor
     /// </summary>
     public static async Task WaitForInteractiveAsync(this IPage page, float timeoutMs = 30_000)
     {
-        if (!await page.PollAsync("() => !!window.Blazor && !!window.__e2e && window.__e2e.open > 0 && window.__e2e.batches > 0", timeoutMs))
+        // open > closed: the circuit's socket is up now (on a loaded machine it may drop and reconnect; input sent meanwhile is lost).
+        if (!await page.PollAsync("() => !!window.Blazor && !!window.__e2e && window.__e2e.open > window.__e2e.closed && window.__e2e.batches > 0", timeoutMs))
         {
             var state = await page.EvaluateAsync<string>("() => JSON.stringify({ blazor: !!window.Blazor, e2e: window.__e2e ?? null, url: location.href })");
             throw new TimeoutException($"The Blazor circuit did not become interactive within {timeoutMs} ms: {state}");
@@ -95,26 +96,19 @@ public static class Blazor
         }
     }
 
+    /// <summary>How long a test waits for the effect of an action that needs a server round trip (the machine may be loaded).</summary>
+    public const float RoundTripMs = 30_000;
+
     /// <summary>
-    /// Runs <paramref name="action"/> until <paramref name="done"/> holds, for clicks whose effect shows on the page.
-    /// The action is repeated only after a long wait (a slow machine may take seconds to answer a click), and
-    /// <paramref name="pending"/>, when given, must say the effect is not on its way: repeating a click that opens
-    /// a menu too early would close it again.
+    /// Waits until <paramref name="target"/> can take a click or typing that will not be lost: the circuit is interactive
+    /// (a prerendered page ignores input), no render batch is under way (a batch may replace the element being acted on),
+    /// and the element is visible and enabled. Act once afterwards and assert the effect with an Expect.
     /// </summary>
-    public static async Task RetryUntilAsync(this IPage page, Func<Task> action, Func<Task<bool>> done, string what,
-        int attempts = 3, int settleMs = 8000, Func<Task<bool>>? pending = null)
+    public static async Task WaitUntilActionableAsync(this IPage page, ILocator target)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            if (pending is null || !await pending())
-            {
-                try { await action(); }
-                catch (PlaywrightException) when (attempt < attempts) { }
-            }
-            if (await page.WaitUntilAsync(done, settleMs)) return;
-            if (attempt >= attempts) throw new TimeoutException($"Gave up after {attempts} attempts: {what}");
-            RetryLog.Record(what);
-        }
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(target).ToBeVisibleAsync(new() { Timeout = RoundTripMs });
+        await Assertions.Expect(target).ToBeEnabledAsync(new() { Timeout = RoundTripMs });
     }
 
     /// <summary>
@@ -137,7 +131,7 @@ public static class Blazor
             }
             catch (PlaywrightException) { } // a navigation or a re-render raced the check
             if (DateTime.UtcNow > deadline) return false;
-            await page.WaitForTimeoutAsync(100);
+            await Task.Delay(100);
         }
     }
 }

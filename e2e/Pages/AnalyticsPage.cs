@@ -38,8 +38,10 @@ public sealed partial class AnalyticsPage(IPage page) : ShellPage(page)
     public async Task ChoosePresetAsync(int days)
     {
         var chipSays = new Regex($@"\({days} days");
-        await Page.RetryUntilAsync(() => Page.Locator($"[data-testid=range-{days}]").ClickAsync(),
-            async () => await RangeChip.InnerTextAsync() is { } text && chipSays.IsMatch(text), $"choose the {days}-day preset");
+        var preset = Page.Locator($"[data-testid=range-{days}]");
+        await Page.WaitUntilActionableAsync(preset);
+        await preset.ClickAsync();
+        await Expect(RangeChip).ToContainTextAsync(chipSays, new() { Timeout = Blazor.RoundTripMs });
         await Page.WaitForLocationAsync(new Regex(@"[?&]from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}"));
         await WaitForFiguresAsync();
     }
@@ -54,9 +56,11 @@ public sealed partial class AnalyticsPage(IPage page) : ShellPage(page)
     /// <summary>Shows a chart's data table (the "Data" toggle).</summary>
     public async Task ShowDataAsync(string key)
     {
-        await Page.RetryUntilAsync(() => Page.Locator($"[data-testid='data-{key}']").ClickAsync(),
-            async () => await DataRows(key).CountAsync() > 0, $"show the data of {key}",
-            pending: async () => (await Page.Locator($"[data-testid='data-{key}']").InnerTextAsync()).Contains("Hide"));
+        var toggle = Page.Locator($"[data-testid='data-{key}']");
+        await Page.WaitUntilActionableAsync(toggle);
+        // The toggle shows and hides, and a shown table stays shown when the range changes: click it only while it offers to show.
+        if (!(await toggle.InnerTextAsync()).Contains("Hide")) await toggle.ClickAsync();
+        await Expect(DataRows(key)).Not.ToHaveCountAsync(0, new() { Timeout = Blazor.RoundTripMs });
     }
 
     /// <summary>Clicks a chart's CSV button and returns the downloaded file's name and text.</summary>
@@ -71,8 +75,9 @@ public sealed partial class AnalyticsPage(IPage page) : ShellPage(page)
     public async Task DrillAsync(string chartKey, string pointKey)
     {
         var link = Page.Locator($"[data-testid='drill-{chartKey}-{pointKey}']");
-        await Page.RetryUntilAsync(() => link.ClickAsync(), () => DrillDialog.IsVisibleAsync(), $"drill into {pointKey}",
-            pending: () => DrillDialog.IsVisibleAsync());
+        await Page.WaitUntilActionableAsync(link);
+        await link.ClickAsync();
+        await Expect(DrillDialog).ToBeVisibleAsync(new() { Timeout = Blazor.RoundTripMs });
         await Expect(DrillDialog.Locator("[data-testid=drill-table], :text('No rows.')").First).ToBeVisibleAsync();
     }
 
@@ -84,6 +89,8 @@ public sealed partial class AnalyticsPage(IPage page) : ShellPage(page)
     {
         var plot = Page.Locator($"[data-testid='plot-{chartKey}']");
         await Expect(plot.Locator("path.mud-chart-bar").First).ToBeAttachedAsync();
+        // The bar's place is read once: the chart must have finished rendering (a later batch may redraw it elsewhere).
+        await Page.WaitUntilActionableAsync(plot);
         // A bar is a stroked line (zero-width box), which Playwright deems invisible: click its middle with the mouse instead.
         var point = await plot.EvaluateAsync<double[]?>("""
             (plot, label) => {
@@ -103,8 +110,8 @@ public sealed partial class AnalyticsPage(IPage page) : ShellPage(page)
             }
             """, label);
         Assert.True(point is { Length: 2 }, $"No bar at {label} on {chartKey}.");
-        await Page.RetryUntilAsync(() => Page.Mouse.ClickAsync((float)point![0], (float)point[1]), () => DrillDialog.IsVisibleAsync(), $"click the bar at {label}",
-            pending: () => DrillDialog.IsVisibleAsync());
+        await Page.Mouse.ClickAsync((float)point![0], (float)point[1]);
+        await Expect(DrillDialog).ToBeVisibleAsync(new() { Timeout = Blazor.RoundTripMs });
         await Expect(DrillDialog.Locator("[data-testid=drill-table], :text('No rows.')").First).ToBeVisibleAsync();
     }
 

@@ -11,20 +11,16 @@ public static class Inputs
         scope.Locator($"input[data-testid='{testId}'], [data-testid='{testId}'] input").First;
 
     /// <summary>
-    /// Replaces the value and leaves the field, so change-bound inputs commit. Typing that a re-render swallowed
-    /// (the input was replaced while being filled) is typed again, twice at most.
+    /// Replaces the value and leaves the field, so change-bound inputs commit. Typing is lost when the circuit is not live
+    /// yet or a render batch replaces the input while it is filled: wait for a live, quiet, editable field first.
     /// </summary>
     public static async Task FillAsync(IPage page, ILocator field, string value)
     {
-        for (var attempt = 1; attempt <= 3; attempt++)
-        {
-            await page.WaitForRenderQuietAsync(maxMs: 3000);
-            await field.FillAsync(value);
-            await field.PressAsync("Tab");
-            if (await page.WaitUntilAsync(async () => await field.InputValueAsync() == value, 3000)) break;
-            RetryLog.Record($"type '{value}' again");
-        }
-        await Expect(field).ToHaveValueAsync(value);
+        await page.WaitUntilActionableAsync(field);
+        await Expect(field).ToBeEditableAsync(new() { Timeout = Blazor.RoundTripMs });
+        await field.FillAsync(value);
+        await field.PressAsync("Tab");
+        await Expect(field).ToHaveValueAsync(value, new() { Timeout = Blazor.RoundTripMs });
     }
 
     /// <summary>
@@ -34,12 +30,12 @@ public static class Inputs
     public static async Task PickAsync(IPage page, ILocator input, string search)
     {
         var option = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = search }).First;
-        await page.RetryUntilAsync(async () =>
-            {
-                await page.WaitForRenderQuietAsync(maxMs: 3000);
-                await input.FillAsync(search);
-            },
-            () => option.IsVisibleAsync(), $"show the option '{search}'");
+        await page.WaitUntilActionableAsync(input);
+        await Expect(input).ToBeEditableAsync(new() { Timeout = Blazor.RoundTripMs });
+        await input.FillAsync(search);
+        await Expect(option).ToBeVisibleAsync(new() { Timeout = Blazor.RoundTripMs });
+        // The list may render more than once while the search answers: pick the option once it stands still.
+        await page.WaitForRenderQuietAsync();
         // The option's first line is its label; a second line may say which field matched ("item id: con_antidote").
         var label = (await option.InnerTextAsync()).Trim().Split('\n')[0].Trim();
         await option.ClickAsync();

@@ -48,22 +48,33 @@ public sealed class LiveOpsEventPage(IPage page) : ShellPage(page)
         return detail;
     }
 
-    public async Task AddScheduleAsync() => await Page.RetryUntilAsync(
-        () => Page.Locator("[data-testid=schedule-add]").ClickAsync(),
-        () => Page.Locator("[data-testid=schedule-editor]").IsVisibleAsync(), "open the schedule editor");
+    public async Task AddScheduleAsync()
+    {
+        var add = Page.Locator("[data-testid=schedule-add]");
+        await Page.WaitUntilActionableAsync(add);
+        await add.ClickAsync();
+        await Expect(Page.Locator("[data-testid=schedule-editor]")).ToBeVisibleAsync(new() { Timeout = Blazor.RoundTripMs });
+    }
 
     /// <summary>Fills a schedule field (cron, zone, duration) and leaves it so it commits.</summary>
     public Task FillScheduleAsync(string field, string value) =>
         Inputs.FillAsync(Page, Page.Locator($"input[data-testid=schedule-{field}], [data-testid=schedule-{field}] input").First, value);
 
-    /// <summary>Saves the schedule; a first click that only closed the time-zone list is repeated.</summary>
+    /// <summary>Saves the schedule. The time-zone list may still be open (its search answers after the field was left), and a
+    /// click while it is open only closes it: close it from its field first, then click once.</summary>
     public async Task SaveScheduleAsync()
     {
         var editor = Page.Locator("[data-testid=schedule-editor]");
-        await Page.RetryUntilAsync(
-            () => Page.Locator("[data-testid=schedule-save]").ClickAsync(),
-            async () => await editor.CountAsync() == 0 || await Page.Locator("[data-testid=schedule-error]").CountAsync() > 0,
-            "save the schedule");
+        var save = Page.Locator("[data-testid=schedule-save]");
+        var openLists = Page.Locator(".mud-popover-open").Filter(new() { Has = Page.Locator(".mud-list-item") });
+        await Page.WaitUntilActionableAsync(save);
+        if (await openLists.CountAsync() > 0)
+            await Page.Locator("input[data-testid=schedule-zone], [data-testid=schedule-zone] input").First.PressAsync("Escape");
+        await Expect(openLists).ToHaveCountAsync(0, new() { Timeout = Blazor.RoundTripMs });
+        await save.ClickAsync();
+        // Either outcome ends the wait (an Expect cannot wait for one of two): the assertions below say which it was.
+        await Page.WaitUntilAsync(async () => await editor.CountAsync() == 0 || await Page.Locator("[data-testid=schedule-error]").CountAsync() > 0,
+            (int)Blazor.RoundTripMs);
         await Expect(Page.Locator("[data-testid=schedule-error]")).ToHaveCountAsync(0);
         await Expect(editor).ToHaveCountAsync(0);
     }

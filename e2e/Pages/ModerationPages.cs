@@ -182,7 +182,13 @@ public sealed class ChatReviewPage(IPage page) : ShellPage(page)
     public async Task SelectAsync(Guid messageId)
     {
         var box = Row(messageId).Locator("input[type=checkbox]");
-        await Page.RetryUntilAsync(() => box.ClickAsync(), () => box.IsCheckedAsync(), "select a chat message");
+        // The box ticks in the browser at once; the selection counts only once the circuit has it, which the count shows.
+        await Page.WaitUntilActionableAsync(box);
+        await Expect(box).Not.ToBeCheckedAsync(new() { Timeout = Blazor.RoundTripMs });
+        var before = int.Parse(Regex.Match(await SelectedCount.InnerTextAsync(), @"\d+").Value);
+        await box.ClickAsync();
+        await Expect(SelectedCount).ToHaveTextAsync($"{before + 1} selected", new() { Timeout = Blazor.RoundTripMs });
+        await Expect(box).ToBeCheckedAsync();
     }
 
     async Task BulkAsync(string button, string reason, string expected)

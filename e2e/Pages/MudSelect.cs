@@ -12,24 +12,16 @@ public static class MudSelect
         var exact = new Regex($"^\\s*{Regex.Escape(option)}\\s*$");
         var openOptions = page.Locator(".mud-popover-open [role=option]");
         var item = openOptions.Filter(new() { HasTextRegex = exact });
-        for (var attempt = 1; ; attempt++)
-        {
-            await page.WaitForRenderQuietAsync(maxMs: 3000);
-            await page.RetryUntilAsync(() => combobox.ClickAsync(), () => item.IsVisibleAsync(), $"open the select to choose '{option}'",
-                pending: async () => await combobox.GetAttributeAsync("aria-expanded") == "true");
-            // On opening, the list scrolls its selected option into view; the click waits until the option stands still.
-            await page.WaitForRenderQuietAsync(maxMs: 3000);
-            await item.ClickAsync();
-            try
-            {
-                await Expect(openOptions).ToHaveCountAsync(0, new() { Timeout = 5000 });
-                await Expect(combobox).ToHaveTextAsync(exact, new() { Timeout = 5000 });
-                return;
-            }
-            catch (PlaywrightException) when (attempt < 3)
-            {
-                RetryLog.Record($"choose '{option}' again");
-            }
-        }
+        // The select toggles on pointerdown: a click while another list is open only closes that list (its overlay
+        // takes the click), and a click before the circuit is live is ignored. Wait for a closed, live select.
+        await page.WaitUntilActionableAsync(combobox);
+        await Expect(openOptions).ToHaveCountAsync(0, new() { Timeout = Blazor.RoundTripMs });
+        await combobox.ClickAsync();
+        await Expect(item).ToBeVisibleAsync(new() { Timeout = Blazor.RoundTripMs });
+        // On opening, the list scrolls its selected option into view and renders again: click once it stands still.
+        await page.WaitForRenderQuietAsync();
+        await item.ClickAsync();
+        await Expect(openOptions).ToHaveCountAsync(0, new() { Timeout = Blazor.RoundTripMs });
+        await Expect(combobox).ToHaveTextAsync(exact, new() { Timeout = Blazor.RoundTripMs });
     }
 }

@@ -98,8 +98,12 @@ public sealed partial class ResourceListPage(IPage page) : ShellPage(page)
     {
         var chooser = Page.Locator("[data-testid=column-chooser] button").First;
         var toggle = Page.Locator($"[data-testid='column-toggle-{property}']");
-        await Page.RetryUntilAsync(() => chooser.ClickAsync(), () => toggle.IsVisibleAsync(), "open the column chooser",
-            pending: async () => await chooser.GetAttributeAsync("aria-expanded") == "true");
+        // The menu toggles on each click: click it once, when it is live and closed.
+        await Page.WaitUntilActionableAsync(chooser);
+        await Expect(chooser).Not.ToHaveAttributeAsync("aria-expanded", "true");
+        await chooser.ClickAsync();
+        await Expect(toggle).ToBeVisibleAsync(new() { Timeout = Blazor.RoundTripMs });
+        await Page.WaitForRenderQuietAsync();
         var wasChecked = await toggle.GetAttributeAsync("aria-checked");
         await toggle.ClickAsync();
         await Expect(toggle).Not.ToHaveAttributeAsync("aria-checked", wasChecked ?? "");

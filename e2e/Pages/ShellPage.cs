@@ -30,12 +30,15 @@ public class ShellPage(IPage page)
     {
         var group = NavGroup(workspace);
         var link = group.Locator($"a[href='{href}']");
-        await Page.RetryUntilAsync(async () =>
-            {
-                if (await link.IsVisibleAsync()) return;
-                await group.Locator("button.mud-nav-link").First.ClickAsync();
-            },
-            () => link.IsVisibleAsync(), $"show the drawer link {href}");
+        // Only the current page's group starts expanded; a click before the circuit is live is ignored.
+        await Page.WaitForInteractiveAsync();
+        var toggle = group.Locator("button.mud-nav-link").First;
+        if (!await link.IsVisibleAsync() && await toggle.GetAttributeAsync("aria-expanded") != "true")
+        {
+            await Page.WaitUntilActionableAsync(toggle);
+            await toggle.ClickAsync();
+        }
+        await Expect(link).ToBeVisibleAsync(new() { Timeout = Blazor.RoundTripMs });
         await link.ClickAsync();
     }
 
@@ -55,14 +58,14 @@ public class ShellPage(IPage page)
         return ids.Select(id => id["nav-".Length..]).ToList();
     }
 
-    /// <summary>Opens the account menu (retrying until its popover shows) and signs out; lands on the sign-in page.</summary>
+    /// <summary>Opens the account menu and signs out; lands on the sign-in page.</summary>
     public async Task<LoginPage> SignOutAsync()
     {
-        await Page.RetryUntilAsync(
-            () => AccountMenu.ClickAsync(),
-            () => SignOutButton.IsVisibleAsync(),
-            "open the account menu",
-            pending: async () => await AccountMenu.GetAttributeAsync("aria-expanded") == "true");
+        // The menu toggles on each click: click it once, when it is live and closed, so a second click cannot close it again.
+        await Page.WaitUntilActionableAsync(AccountMenu);
+        await Expect(AccountMenu).Not.ToHaveAttributeAsync("aria-expanded", "true");
+        await AccountMenu.ClickAsync();
+        await Expect(SignOutButton).ToBeVisibleAsync(new() { Timeout = Blazor.RoundTripMs });
         await Page.ClickAndWaitForNewDocumentAsync(SignOutButton);
         await Page.WaitForLocationAsync(new Regex("/account/login"));
         var login = new LoginPage(Page);
@@ -74,14 +77,14 @@ public class ShellPage(IPage page)
     public async Task OpenGlobalSearchHitAsync(string text, string hitText)
     {
         var hit = Page.Locator(".mud-popover-open .mud-list-item", new() { HasText = hitText }).First;
-        await Page.RetryUntilAsync(async () =>
-            {
-                await GlobalSearch.ClickAsync();
-                await GlobalSearch.FillAsync("");
-                await GlobalSearch.PressSequentiallyAsync(text, new() { Delay = 20 });
-            },
-            () => hit.IsVisibleAsync(),
-            $"global search for '{text}' shows '{hitText}'");
+        // Typing before the circuit is live, or while a render replaces the field, is lost: wait for a live, quiet field.
+        await Page.WaitUntilActionableAsync(GlobalSearch);
+        await Expect(GlobalSearch).ToBeEditableAsync();
+        await GlobalSearch.ClickAsync();
+        await GlobalSearch.FillAsync("");
+        await GlobalSearch.PressSequentiallyAsync(text, new() { Delay = 20 });
+        await Expect(hit).ToBeVisibleAsync(new() { Timeout = Blazor.RoundTripMs });
+        await Page.WaitForRenderQuietAsync();
         var before = Page.Url;
         await hit.ClickAsync();
         await Expect(Page).Not.ToHaveURLAsync(before, new() { Timeout = 30_000 });

@@ -11,6 +11,7 @@ public sealed class StaffAdminPage(IPage page) : ShellPage(page)
     public ILocator Email => Page.Locator("[data-testid=new-staff-email] input, input[data-testid=new-staff-email]").First;
     public ILocator DisplayName => Page.Locator("[data-testid=new-staff-name] input, input[data-testid=new-staff-name]").First;
     public ILocator Roles => Page.Locator("[data-testid=new-staff-roles]");
+    ILocator RolesInput => Page.Locator("input[data-testid=new-staff-roles], [data-testid=new-staff-roles] input").First;
     public ILocator CreateButton => Page.Locator("[data-testid=create-staff-submit]");
     public ILocator OneTimePassword => Page.Locator("[data-testid=one-time-password]");
     public ILocator StaffTable => Page.Locator("[data-testid=staff-table]");
@@ -26,16 +27,25 @@ public sealed class StaffAdminPage(IPage page) : ShellPage(page)
     /// <summary>Creates a staff member with one role and returns the one-time password the page shows.</summary>
     public async Task<string> CreateAsync(string email, string name, string role)
     {
-        await Page.RetryUntilAsync(() => NewStaffButton.ClickAsync(), () => Email.IsVisibleAsync(), "open the create form");
-        await Email.FillAsync(email);
-        await DisplayName.FillAsync(name);
-        // A multi-select keeps its list open after a choice: pick the role, then close it.
-        var option = Page.Locator(".mud-popover-open [role=option]").Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(role)}\\s*$") });
-        await Page.RetryUntilAsync(() => Roles.ClickAsync(), () => option.IsVisibleAsync(), "open the roles list");
-        await Page.WaitForRenderQuietAsync(maxMs: 3000);
+        await Page.WaitUntilActionableAsync(NewStaffButton);
+        await NewStaffButton.ClickAsync();
+        await Expect(Email).ToBeEditableAsync(new() { Timeout = Blazor.RoundTripMs });
+        await Inputs.FillAsync(Page, Email, email);
+        await Inputs.FillAsync(Page, DisplayName, name);
+        // A multi-select keeps its list open after a choice: pick the role, then close the list from the select itself
+        // (Escape on its input; a key pressed elsewhere, e.g. on the list item, does not reach it).
+        var openOptions = Page.Locator(".mud-popover-open [role=option]");
+        var option = openOptions.Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(role)}\\s*$") });
+        await Page.WaitUntilActionableAsync(Roles);
+        await Roles.ClickAsync();
+        await Expect(option).ToBeVisibleAsync(new() { Timeout = Blazor.RoundTripMs });
+        await Page.WaitForRenderQuietAsync();
         await option.ClickAsync();
-        await Page.RetryUntilAsync(() => Page.Keyboard.PressAsync("Escape"),
-            async () => await Page.Locator(".mud-popover-open [role=option]").CountAsync() == 0, "close the roles list");
+        await Expect(RolesInput).ToHaveValueAsync(new Regex(Regex.Escape(role)), new() { Timeout = Blazor.RoundTripMs });
+        await Page.WaitForRenderQuietAsync();
+        await RolesInput.PressAsync("Escape");
+        await Expect(openOptions).ToHaveCountAsync(0, new() { Timeout = Blazor.RoundTripMs });
+        await Expect(CreateButton).ToBeEnabledAsync();
         await CreateButton.ClickAsync();
         await Expect(OneTimePassword).ToBeVisibleAsync();
         await Expect(StaffTable.Locator("tr", new() { HasText = email })).ToContainTextAsync(role);

@@ -4294,7 +4294,8 @@ namespace GameOps.Data.Migrations.Postgres
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
-                        .HasColumnName("normalized_user_name");
+                        .HasColumnName("normalized_user_name")
+                        .HasAnnotation("GameOps:Sensitivity", Sensitivity.Personal);
 
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(4000)
@@ -4336,7 +4337,8 @@ namespace GameOps.Data.Migrations.Postgres
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
-                        .HasColumnName("user_name");
+                        .HasColumnName("user_name")
+                        .HasAnnotation("GameOps:Sensitivity", Sensitivity.Personal);
 
                     b.Property<uint>("xmin")
                         .IsConcurrencyToken()

@@ -4365,7 +4365,8 @@ namespace GameOps.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("normalized_user_name")
-                        .HasAnnotation("GameOps:RowToken", true);
+                        .HasAnnotation("GameOps:RowToken", true)
+                        .HasAnnotation("GameOps:Sensitivity", Sensitivity.Personal);
 
                     b.Property<string>("PasswordHash")
                         .IsConcurrencyToken()
@@ -4423,7 +4424,8 @@ namespace GameOps.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("user_name")
-                        .HasAnnotation("GameOps:RowToken", true);
+                        .HasAnnotation("GameOps:RowToken", true)
+                        .HasAnnotation("GameOps:Sensitivity", Sensitivity.Personal);
 
                     b.HasKey("Id")
                         .HasName("pk_staff_users");

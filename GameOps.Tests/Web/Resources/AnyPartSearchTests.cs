@@ -99,9 +99,9 @@ public sealed class AnyPartSearchTests
         await using var scope = services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<ResourceStore>();
         var catalog = scope.ServiceProvider.GetRequiredService<ResourceCatalog>();
-        var search = new GlobalSearchService(catalog, store);
+        var search = ActivatorUtilities.CreateInstance<GlobalSearchService>(scope.ServiceProvider);
 
-        var hits = await search.SearchAsync("liion", [StaffRoles.Moderator], ct);
+        var hits = await search.SearchAsync("liion", ct);
         var player = Assert.Single(hits, h => h.Kind == "Player" && !h.IsSeeAll);
         Assert.Equal("wolf1999", player.Label);
         Assert.Equal("character name: Eliion", player.MatchedIn);
@@ -113,5 +113,46 @@ public sealed class AnyPartSearchTests
         var players = await store.ListAsync(catalog.For<Player>(), new ResourceQuery { Search = "liion" }, ct);
         Assert.Equal(1, players.Total);
         Assert.Equal(owner.Id, players.Rows[0].Id);
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task Global_search_shows_only_the_kinds_the_one_permission_helper_grants_and_never_throws_for_the_others(DatabaseProvider provider)
+    {
+        var db = await TestDatabases.CreateMigratedAsync(provider);
+        await using var _ = db;
+        var ct = TestContext.Current.CancellationToken;
+        await using (var context = db.CreateContext())
+        {
+            context.Players.Add(new Player { Id = Guid.NewGuid(), Username = "zyxqa_wolf", Email = "wolf@players.local", PasswordHash = "x", Status = "active", CreatedAt = DateTime.UtcNow });
+            context.Items.Add(NewItem("wpn_zyxqa", "Zyxqa blade"));
+            await context.SaveChangesAsync(ct);
+        }
+
+        async Task<IReadOnlyList<SearchHit>> SearchAsAsync(System.Security.Claims.ClaimsPrincipal staff)
+        {
+            var services = WebServices.Build(db, staff);
+            await using var scope = services.CreateAsyncScope();
+            return await ActivatorUtilities.CreateInstance<GlobalSearchService>(scope.ServiceProvider).SearchAsync("zyxqa", ct);
+        }
+
+        await using var probe = WebServices.Build(db);
+        var catalog = probe.GetRequiredService<ResourceCatalog>();
+        var itemRead = catalog.For<Item>().ReadPermission;
+        var playerRead = catalog.For<Player>().ReadPermission;
+        Assert.NotEqual(itemRead, playerRead);
+
+        // Each role finds exactly the kinds the permission helper grants it.
+        foreach (var role in new[] { StaffRoles.Moderator, StaffRoles.Designer, StaffRoles.Admin })
+        {
+            var staff = WebServices.Staff(role);
+            var kinds = (await SearchAsAsync(staff)).Select(h => h.Kind).Distinct().ToList();
+            Assert.Equal(staff.Has(playerRead), kinds.Contains("Player"));
+            Assert.Equal(staff.Has(itemRead), kinds.Contains("Item"));
+        }
+
+        // An admin's token scoped to items: its role would read players, its scopes do not. The search leaves players out
+        // (it asks the same helper the store enforces) instead of failing on the store's refusal.
+        var tokenKinds = (await SearchAsAsync(WebServices.ApiToken(StaffRoles.Admin, itemRead))).Select(h => h.Kind).Distinct().ToList();
+        Assert.Equal(["Item"], tokenKinds);
     }
 }

@@ -47,8 +47,8 @@ public sealed class ResourcePickerPermissionTests
 
         var options = await store.PickReferenceAsync(reports, nameof(PlayerReport.AssigneeStaffId), "alice", Ct);
         Assert.Equal([(object)alice.Id], options.Select(o => o.Value));
-        Assert.Equal("alice@tests.local", options[0].Label); // Moderators may reveal personal data: the email is shown
-        Assert.Equal("alice@tests.local", (await store.ReferenceLabelAsync(reports, nameof(PlayerReport.AssigneeStaffId), alice.Id, Ct))?.Label);
+        Assert.Equal("alice", options[0].Label); // a staff member is labelled by the name, not the email (personal data)
+        Assert.Equal("alice", (await store.ReferenceLabelAsync(reports, nameof(PlayerReport.AssigneeStaffId), alice.Id, Ct))?.Label);
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
@@ -107,16 +107,79 @@ public sealed class ResourcePickerPermissionTests
     {
         var alice = NewStaff("alice");
         // An Administrator's API token scoped to the staff table only: it reads staff accounts but may not reveal personal data.
-        var scoped = WebServices.Staff(StaffRoles.Admin);
-        ((ClaimsIdentity)scoped.Identity!).AddClaims([new Claim(ApiTokenScopes.TokenIdClaim, Guid.NewGuid().ToString()),
-            new Claim(ApiTokenScopes.ScopeClaim, nameof(Permission.StaffAdmin))]);
+        var scoped = WebServices.ApiToken(StaffRoles.Admin, Permission.StaffAdmin);
         Assert.False(scoped.Has(Permission.RevealPersonalData));
         var (db, store, catalog) = await ArrangeAsync(provider, scoped, alice);
         await using var _ = db;
 
         var option = Assert.Single(await store.PickFromTableAsync(catalog.For<StaffUser>(), nameof(StaffUser.Id), "alice", Ct));
-        Assert.Equal(ResourceField.Mask("alice@tests.local"), option.Label);
-        Assert.DoesNotContain("alice@tests.local", option.Label + option.MatchedIn, StringComparison.OrdinalIgnoreCase); // nor its normalized copy
-        await Assert.ThrowsAsync<InvalidResourceQueryException>(() => store.PickFromTableAsync(catalog.For<StaffUser>(), nameof(StaffUser.NormalizedUserName), "alice", Ct));
+        // Staff accounts are labelled by their name: readable, and no personal data to mask.
+        Assert.Equal("alice", option.Label);
+        Assert.DoesNotContain("@", option.Label + option.MatchedIn); // neither the email nor the user name (which is the email)
+        foreach (var notAKey in new[] { nameof(StaffUser.NormalizedUserName), nameof(StaffUser.UserName), nameof(StaffUser.Email) })
+            await Assert.ThrowsAsync<InvalidResourceQueryException>(() => store.PickFromTableAsync(catalog.For<StaffUser>(), notAKey, "alice", Ct));
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task A_staff_user_name_is_personal_data_like_the_email_it_copies(DatabaseProvider provider)
+    {
+        var alice = NewStaff("alice");
+        var reader = WebServices.ApiToken(StaffRoles.Admin, Permission.StaffAdmin);
+        Assert.False(reader.Has(Permission.RevealPersonalData));
+        var (db, store, catalog) = await ArrangeAsync(provider, reader, alice);
+        await using var _ = db;
+        var staff = catalog.For<StaffUser>();
+
+        // Marked in the model, so every consumer (columns, filters, sorts, search, export, reveal) treats it as the email.
+        Assert.True(staff.Field(u => u.UserName!).PersonalData);
+        Assert.True(staff.Field(u => u.NormalizedUserName!).PersonalData);
+        Assert.NotEqual(nameof(StaffUser.NormalizedUserName), staff.BusinessKey); // a personal column is never a key shown beside a name
+        Assert.Equal(nameof(StaffUser.DisplayName), staff.DisplayField);
+        // The account's form shows it masked to a caller without reveal.
+        Assert.Equal(ResourceField.Mask(alice.UserName!), staff.Field(u => u.UserName!).Format(alice.UserName, maskPersonalData: true));
+        foreach (var field in new[] { nameof(StaffUser.UserName), nameof(StaffUser.NormalizedUserName) })
+        {
+            var filtered = new ResourceQuery();
+            filtered.Filters[field] = new FilterValue { Value = "alice" };
+            await Assert.ThrowsAsync<InvalidResourceQueryException>(() => store.ListAsync(staff, filtered, Ct));
+            await Assert.ThrowsAsync<InvalidResourceQueryException>(() => store.ListAsync(staff, new ResourceQuery { SortField = field }, Ct));
+        }
+        // The list and its export: the name, and the email masked.
+        foreach (var rows in new[] { (await store.ListAsync(staff, new ResourceQuery(), Ct)).Rows, await store.ExportAsync(staff, new ResourceQuery(), ct: Ct) })
+        {
+            var row = Assert.Single(rows);
+            Assert.Contains("alice", row.Values.Select(v => v?.ToString()));
+            var shown = staff.ListColumns.Select((c, i) => staff.Field(c).Format(row.Values[i], maskPersonalData: true));
+            Assert.DoesNotContain(shown, v => v.Contains("alice@", StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task A_caller_without_reveal_sees_a_reports_assignee_by_name_in_the_list_the_export_and_the_label_never_the_email(DatabaseProvider provider)
+    {
+        var alice = NewStaff("alice");
+        var reporter = NewPlayer("reporter1");
+        var target = NewPlayer("target1");
+        var report = new PlayerReport
+        {
+            Id = Guid.NewGuid(), ReporterUserId = reporter.Id, TargetUserId = target.Id, Category = "spam", Priority = 2, Status = "open",
+            AssigneeStaffId = alice.Id, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+        };
+        var reader = WebServices.ApiToken(StaffRoles.Admin, Permission.ModerationRead);
+        Assert.False(reader.Has(Permission.RevealPersonalData));
+        var (db, store, catalog) = await ArrangeAsync(provider, reader, alice, reporter, target, report);
+        await using var _ = db;
+        var reports = catalog.For<PlayerReport>();
+        var assignee = reports.ListColumns.ToList().IndexOf(nameof(PlayerReport.AssigneeStaffId));
+        Assert.True(assignee >= 0);
+
+        // The assignee column carries the staff member's label: before, the email itself (the reference is not personal, its label was).
+        foreach (var rows in new[] { (await store.ListAsync(reports, new ResourceQuery(), Ct)).Rows, await store.ExportAsync(reports, new ResourceQuery(), ct: Ct) })
+        {
+            var row = Assert.Single(rows);
+            Assert.Equal("alice", row.Values[assignee]);
+            Assert.DoesNotContain(row.Values, v => v?.ToString()?.Contains("@tests.local") == true);
+        }
+        Assert.Equal("alice", (await store.ReferenceLabelAsync(reports, nameof(PlayerReport.AssigneeStaffId), alice.Id, Ct))?.Label);
     }
 }

@@ -10,8 +10,10 @@ public sealed class AdministrationResources : IResourceConfiguration
     {
         catalog.For<StaffUser>().Titled("Staff accounts", "Staff account")
             .Permissions(Permission.StaffAdmin, write: null).NoCreate().NoDelete()
-            .Display(u => u.Email).Columns(u => u.Email, u => u.DisplayName, u => u.IsDisabled, u => u.LastSignInAt, u => u.CreatedAt)
-            .Search(u => u.Email, u => u.DisplayName).SearchAnyPart(u => u.DisplayName).SortBy(u => u.Email)
+            // A staff member is labelled by the name: the email (and the user name, which is the email) is personal data,
+            // masked for roles without reveal, and a label that is only a mask says nothing.
+            .Display(u => u.DisplayName).Columns(u => u.Email, u => u.DisplayName, u => u.IsDisabled, u => u.LastSignInAt, u => u.CreatedAt)
+            .Search(u => u.Email, u => u.DisplayName).SearchAnyPart(u => u.DisplayName).SortBy(u => u.DisplayName)
             // The secrets (hash, stamps) are hidden by their marks; the normalized copies are Identity's lookup keys, not for people.
             .Hide(u => u.NormalizedEmail, u => u.NormalizedUserName);
 

@@ -20,7 +20,7 @@ public sealed record SearchHit(string Kind, string Label, string Href, long Grou
 }
 
 /// <summary>Ctrl+K: players, characters, items, quests, events, zones and guilds by id or name, within the caller's permissions, grouped by kind.</summary>
-public sealed partial class GlobalSearchService(ResourceCatalog catalog, ResourceStore store)
+public sealed partial class GlobalSearchService(ResourceCatalog catalog, ResourceStore store, CurrentStaff currentStaff)
 {
     public const int PerKind = 5;
 
@@ -36,15 +36,20 @@ public sealed partial class GlobalSearchService(ResourceCatalog catalog, Resourc
     /// <summary>Emails are personal data: masked here as in every list (revealed one at a time on the profile).</summary>
     public static string MaskPersonal(string label) => EmailLike().Replace(label, m => ResourceField.Mask(m.Value));
 
-    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string? text, IReadOnlyCollection<string> roles, CancellationToken ct = default)
+    /// <summary>
+    /// Searches the kinds the signed-in staff member may read. Which kinds those are is decided once per kind with the one
+    /// permission helper; the store's reads then enforce it (and the masking of personal data) as for every list.
+    /// </summary>
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string? text, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Trim().Length < 2) return [];
         var query = text.Trim();
+        var user = await currentStaff.GetPrincipalAsync();
         var hits = new List<SearchHit>();
         foreach (var (entity, kind, plural) in Targets)
         {
             var resource = catalog.For(entity);
-            if (!PermissionMatrix.Allows(roles, resource.ReadPermission)) continue;
+            if (!user.Has(resource.ReadPermission)) continue;
             var options = await store.PickFromTableAsync(resource, resource.IdField.Name, query, ct);
             if (options.Count == 0) continue;
             var count = await store.ListAsync(resource, new ResourceQuery { Search = query, PageSize = 1 }, ct);
