@@ -30,7 +30,6 @@ public static class Axe
         foreach (var minor in result.Violations.Except(blocking))
             TestContext.Current.TestOutputHelper?.WriteLine($"[{what}] minor: {minor.Id} ({minor.Impact}) {minor.Help} × {minor.Nodes.Length}");
         if (blocking.Count == 0) return;
-        if (Environment.GetEnvironmentVariable("E2E_AXE_DISCOVER") == "1") return; // TEMP-DISCOVERY
         Xunit.Assert.Fail($"{blocking.Count} moderate/serious/critical accessibility violation(s) on the {what} ({page.Url}):\n" + Describe(blocking));
     }
 
