@@ -134,10 +134,11 @@ public sealed class LiveOpsJourney(AppServer app, BrowserFixture browser) : Jour
     {
         var suffix = TestData.UniqueSuffix();
         var quest = await App.CreateQuestAsync($"e2e_{suffix}_giver", $"E2E Giver Quest {suffix}");
+        var ct = TestContext.Current.CancellationToken;
         SpawnPoint npc;
         await using (var scope = App.Services.CreateAsyncScope())
-        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<GameOpsDbContext>>().CreateDbContextAsync())
-            npc = await db.SpawnPoints.AsNoTracking().Where(s => s.SpawnType == "npc").OrderBy(s => s.SpawnId).FirstAsync();
+        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<GameOpsDbContext>>().CreateDbContextAsync(ct))
+            npc = await db.SpawnPoints.AsNoTracking().Where(s => s.SpawnType == "npc").OrderBy(s => s.SpawnId).FirstAsync(ct);
         await new LoginPage(Page).SignInAsAsync("Designer");
 
         var edit = await ResourceEditPage.OpenAsync(Page, $"/design/quests/{quest.Id}");
@@ -150,8 +151,8 @@ public sealed class LiveOpsJourney(AppServer app, BrowserFixture browser) : Jour
         await StepAsync("quest-giver");
 
         await using var check = App.Services.CreateAsyncScope();
-        await using var after = await check.ServiceProvider.GetRequiredService<IDbContextFactory<GameOpsDbContext>>().CreateDbContextAsync();
-        Assert.Equal(npc.Id, (await after.Quests.AsNoTracking().SingleAsync(q => q.Id == quest.Id)).NpcId);
+        await using var after = await check.ServiceProvider.GetRequiredService<IDbContextFactory<GameOpsDbContext>>().CreateDbContextAsync(ct);
+        Assert.Equal(npc.Id, (await after.Quests.AsNoTracking().SingleAsync(q => q.Id == quest.Id, ct)).NpcId);
     }
 
     /// <summary>An ended event that ran on a Saturday about a month ago, with one reward tier and its one-off window.</summary>
