@@ -110,7 +110,8 @@ public sealed class EventKindBulkRetireTests
         await grid.InvokeAsync(() => grid.Instance.SelectedItemsChanged.InvokeAsync(rows));
         await list.WaitForAssertionAsync(() => Assert.Contains("Deactivate 2", list.Find("[data-testid=bulk-deactivate]").TextContent), Wait);
 
-        await list.Find("[data-testid=bulk-deactivate]").ClickAsync(new());
+        // The click's handler waits for the dialog's answer: hold its task, answer, then await it.
+        var asking = list.Find("[data-testid=bulk-deactivate]").ClickAsync(new());
 
         await dialogs.WaitForAssertionAsync(() => Assert.NotEmpty(dialogs.FindAll("[data-testid=confirm-consequence]")), Wait);
         Assert.Equal("Deactivate 2 event types & categories?", dialogs.Find("[data-testid=confirm-title]").TextContent.Trim());
@@ -119,12 +120,14 @@ public sealed class EventKindBulkRetireTests
         Assert.Empty(dialogs.FindAll("[data-testid=confirm-reason]"));
 
         await dialogs.Find("[data-testid=confirm-cancel]").ClickAsync(new());
+        await asking.WaitAsync(Wait, Ct);
         await using (var check = db.CreateContext())
             Assert.Equal(3, await check.EventKinds.CountAsync(k => k.IsActive, Ct)); // backing out changes nothing
 
-        await list.Find("[data-testid=bulk-deactivate]").ClickAsync(new());
+        var confirming = list.Find("[data-testid=bulk-deactivate]").ClickAsync(new());
         await dialogs.WaitForAssertionAsync(() => Assert.NotEmpty(dialogs.FindAll("[data-testid=confirm-ok]")), Wait);
         await dialogs.Find("[data-testid=confirm-ok]").ClickAsync(new());
+        await confirming.WaitAsync(Wait, Ct);
         await list.WaitForAssertionAsync(() => Assert.Empty(dialogs.FindAll("[data-testid=confirm-ok]")), Wait);
         await list.WaitForAssertionAsync(() => Assert.Empty(list.FindAll("[data-testid=bulk-deactivate]")), Wait); // saved, selection cleared
         await using var after = db.CreateContext();
