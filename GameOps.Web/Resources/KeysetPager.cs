@@ -40,6 +40,7 @@ public sealed class KeysetPager(IMemoryCache cache, TableVersions tableVersions,
         var descending = query.SortField is null ? resource.DefaultSortDescending : query.SortDescending;
         if (name is null || resource.FindField(name) is not { Sortable: true } field) return new SeekKey(id.Name, id.ClrType, false, id.Name);
         if (field.Kind == FieldKind.Reference && queries.DisplayOf(field) is not null) return null;
+        if (ResourceQueryBuilder.LabelOrder(field, query) is not null) return null;
         var property = model.FindEntityType(resource.EntityType)?.FindProperty(field.Name);
         if (property is null || property.IsNullable || !Comparable(property.ClrType) || !Comparable(id.ClrType)) return null;
         return new SeekKey(field.Name, property.ClrType, descending, id.Name);

@@ -10,6 +10,11 @@ public sealed class ResourceQuery
     public Dictionary<string, FilterValue> Scope { get; } = [];
     public string? SortField { get; set; }
     public bool SortDescending { get; set; }
+    /// <summary>
+    /// A column that stores keys and shows their labels (an event's type): its keys in the order of their labels, so that sorting by
+    /// it follows what the list shows (unknown keys last). Set by code (the page that knows the labels), never from a URL.
+    /// </summary>
+    public Dictionary<string, IReadOnlyList<string>> ValueOrder { get; } = [];
     public int Page { get; set; }
     public int PageSize { get; set; } = 25;
 
@@ -35,6 +40,9 @@ public sealed class FilterValue
     public void Clear() => (Value, Bool, Min, Max, From, To) = (null, null, null, null, null, null);
     public override string ToString() => $"{Value}/{Bool}/{Min}/{Max}/{From:O}/{To:O}";
 }
+
+/// <summary>What a list shows for a stored key (<c>guild_war</c> → "Guild war"); the key itself shows on hover.</summary>
+public sealed record ValueLabel(string Value, string Label);
 
 /// <summary>One list row. Rows are the same row when their ids are equal (a grid's selection survives a reload without counting a row twice).</summary>
 public sealed record ResourceRow(object Id, object?[] Values)

@@ -167,7 +167,25 @@ public sealed class ResourceQueryBuilder(ResourceCatalog catalog)
         Expression key = Expression.Property(e, field.Name);
         if (field.Kind == FieldKind.Reference && DisplayOf(field) is { } display)
             key = Expression.Property(Expression.Property(e, field.NavigationName!), display);
+        else if (LabelOrder(field, query) is { } order)
+            key = RankIn(key, order);
         return OrderBy(OrderBy(source, Expression.Lambda(key, e), descending, first: !ranked), id, descending, first: false);
+    }
+
+    /// <summary>Most keys a label order may list (it becomes one CASE in the ORDER BY).</summary>
+    public const int MaxValueOrder = 200;
+
+    /// <summary>The order of a string column's keys by their labels (<see cref="ResourceQuery.ValueOrder"/>), when the page gave one.</summary>
+    public static IReadOnlyList<string>? LabelOrder(ResourceField field, ResourceQuery query) =>
+        field.ClrType == typeof(string) && query.ValueOrder.TryGetValue(field.Name, out var order) && order.Count is > 0 and <= MaxValueOrder ? order : null;
+
+    /// <summary><c>member == k0 ? 0 : member == k1 ? 1 : … : n</c>, the keys sent as parameters.</summary>
+    static Expression RankIn(Expression member, IReadOnlyList<string> order)
+    {
+        Expression rank = Expression.Constant(order.Count);
+        for (var i = order.Count - 1; i >= 0; i--)
+            rank = Expression.Condition(Expression.Equal(member, Parameter(order[i], typeof(string))), Expression.Constant(i), rank);
+        return rank;
     }
 
     /// <summary><c>OrderBy</c>, <c>OrderByDescending</c>, <c>ThenBy</c> or <c>ThenByDescending</c> over a key whose type is known at run time.</summary>

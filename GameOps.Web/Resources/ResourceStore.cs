@@ -165,6 +165,13 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         return await writer.SetActiveAsync(resource, ids, active, ct);
     }
 
+    /// <inheritdoc cref="ResourceWriter.CheckSetActiveAsync"/>
+    public async Task<SaveResult> CheckSetActiveAsync(ResourceDescription resource, IReadOnlyList<object> ids, bool active, CancellationToken ct = default)
+    {
+        await DemandWriteAsync(resource);
+        return await writer.CheckSetActiveAsync(resource, ids, active, ct);
+    }
+
     public async Task<SaveResult> DeleteAsync(ResourceDescription resource, object id, CancellationToken ct = default)
     {
         await DemandWriteAsync(resource);

@@ -104,26 +104,58 @@ public sealed class ResourceWriter(IDbContextFactory<GameOpsDbContext> contextFa
     static ValidationIssue OnForm(ResourceDescription resource, ValidationIssue issue) =>
         issue.Field is { } name && resource.FindField(name) is not { Hidden: false } ? issue with { Field = null } : issue;
 
-    /// <summary>Bulk activate/deactivate: one SaveChanges, so all rows change or none do (each audited and versioned).</summary>
+    /// <summary>
+    /// Bulk activate/deactivate: one SaveChanges, so all rows change or none do (each audited and versioned). Each row goes
+    /// through the rules a save of that one row runs (<see cref="ChangeActiveAsync"/>): a refusal refuses the whole change, and
+    /// the warnings (e.g. "the 3 events that use it keep it") come back with the saved result, as a single save's do.
+    /// </summary>
     public async Task<SaveResult> SetActiveAsync(ResourceDescription resource, IReadOnlyList<object> ids, bool active, CancellationToken ct = default)
     {
         if (!resource.IsActivatable) return SaveResult.Error("This table has no active flag.");
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        foreach (var id in ids)
-        {
-            var entity = await db.FindAsync(resource.EntityType, [id], ct);
-            if (entity is null) return SaveResult.Error("One of the selected rows was deleted meanwhile; nothing was changed.", SaveOutcome.NotFound);
-            ((IActivatable)entity).IsActive = active;
-        }
+        var check = await ChangeActiveAsync(db, resource, ids, active, ct);
+        if (check.Outcome != SaveOutcome.Saved) return check;
         try
         {
             await db.SaveChangesAsync(ct);
-            return new SaveResult(SaveOutcome.Saved, []);
+            return check;
         }
         catch (DbUpdateConcurrencyException)
         {
             return SaveResult.Error("Someone else changed one of the rows meanwhile; nothing was changed.", SaveOutcome.Conflict);
         }
+    }
+
+    /// <summary>
+    /// What <see cref="SetActiveAsync"/> would answer, without saving: the refusal, or <see cref="SaveOutcome.Saved"/> with the
+    /// rows' warnings (each prefixed with the row's label), for the confirmation shown before a bulk change.
+    /// </summary>
+    public async Task<SaveResult> CheckSetActiveAsync(ResourceDescription resource, IReadOnlyList<object> ids, bool active, CancellationToken ct = default)
+    {
+        if (!resource.IsActivatable) return SaveResult.Error("This table has no active flag.");
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return await ChangeActiveAsync(db, resource, ids, active, ct);
+    }
+
+    /// <summary>Sets the flag on each tracked row and runs the row's save rules (field checks, the resource's rules and its database rules).</summary>
+    static async Task<SaveResult> ChangeActiveAsync(GameOpsDbContext db, ResourceDescription resource, IReadOnlyList<object> ids, bool active, CancellationToken ct)
+    {
+        var warnings = new List<ValidationIssue>();
+        foreach (var id in ids)
+        {
+            var entity = await db.FindAsync(resource.EntityType, [id], ct);
+            if (entity is null) return SaveResult.Error("One of the selected rows was deleted meanwhile; nothing was changed.", SaveOutcome.NotFound);
+            if (((IActivatable)entity).IsActive == active) continue;
+            ((IActivatable)entity).IsActive = active;
+            var issues = ResourceValidation.Validate(resource, entity).ToList();
+            foreach (var validator in resource.DatabaseValidators)
+                issues.AddRange(await validator(db, entity, ct));
+            var label = resource.FindField(resource.DisplayField)?.GetValue(entity)?.ToString() ?? id.ToString();
+            if (issues.FirstOrDefault(i => !i.IsWarning) is { } refusal)
+                return SaveResult.Error(new ValidationIssue(null, $"{label}: {refusal.Message} Nothing was changed."), SaveOutcome.Invalid);
+            warnings.AddRange(issues.Select(i => i with { Field = null, Message = $"{label}: {i.Message}" }));
+        }
+        return new SaveResult(SaveOutcome.Saved, warnings);
     }
 
     public async Task<SaveResult> DeleteAsync(ResourceDescription resource, object id, CancellationToken ct = default)

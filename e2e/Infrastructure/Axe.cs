@@ -4,10 +4,13 @@ using Deque.AxeCore.Playwright;
 
 namespace GameOps.E2E.Infrastructure;
 
-/// <summary>axe-core on the current page: any serious or critical violation fails the test (minor ones are logged).</summary>
+/// <summary>
+/// axe-core on the current page: any moderate, serious or critical violation fails the test (minor ones are logged). Every violation,
+/// blocking or not, is also appended to the file named by <c>E2E_AXE_LOG</c> when it is set, so one run lists them all.
+/// </summary>
 public static class Axe
 {
-    static readonly HashSet<string> Blocking = ["serious", "critical"];
+    static readonly HashSet<string> Blocking = ["moderate", "serious", "critical"];
 
     public static async Task AssertAccessibleAsync(this IPage page, string what) => Assert(await page.RunAxe(), page, what);
 
@@ -17,13 +20,17 @@ public static class Axe
 
     static readonly List<string> ColourRules = ["color-contrast", "link-in-text-block"];
 
+    static readonly Lock LogLock = new();
+
     static void Assert(AxeResult result, IPage page, string what)
     {
         var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact ?? "")).ToList();
+        if (Environment.GetEnvironmentVariable("E2E_AXE_LOG") is { Length: > 0 } log && result.Violations.Length > 0)
+            lock (LogLock) File.AppendAllText(log, $"## {what} ({page.Url})\n{Describe(result.Violations)}\n");
         foreach (var minor in result.Violations.Except(blocking))
             TestContext.Current.TestOutputHelper?.WriteLine($"[{what}] minor: {minor.Id} ({minor.Impact}) {minor.Help} × {minor.Nodes.Length}");
         if (blocking.Count == 0) return;
-        Xunit.Assert.Fail($"{blocking.Count} serious/critical accessibility violation(s) on the {what} ({page.Url}):\n" + Describe(blocking));
+        Xunit.Assert.Fail($"{blocking.Count} moderate/serious/critical accessibility violation(s) on the {what} ({page.Url}):\n" + Describe(blocking));
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace GameOps.E2E.Journeys;
 
-/// <summary>axe-core on the pages no drawer links to (sign-in, detail pages): no serious or critical violations.</summary>
+/// <summary>axe-core on the pages no drawer links to (sign-in, detail pages): no moderate, serious or critical violations.</summary>
 public sealed class AccessibilityJourney(AppServer app, BrowserFixture browser) : JourneyTest(app, browser)
 {
     [Fact]

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace GameOps.E2E.Journeys;
 
 /// <summary>
-/// axe-core on every page a role's drawer links to, in the light and the dark theme: no serious or critical violation,
+/// axe-core on every page a role's drawer links to, in the light and the dark theme: no moderate, serious or critical violation,
 /// colour contrast included. Each role gets its own account, so switching the theme changes no other test's screens.
 /// </summary>
 public sealed class DrawerAccessibilityJourney(AppServer app, BrowserFixture browser) : JourneyTest(app, browser)

@@ -22,16 +22,17 @@ public sealed class LiveOpsResources : IResourceConfiguration
             .Search(e => e.EventId, e => e.Name).SearchAnyPart(e => e.EventId, e => e.Name).SortBy(e => e.StartTime, descending: true)
             .Range(e => e.MaxParticipants, 0, null).Range(e => e.Duration, 0, null)
             .Validate(e => e.StartTime is { } s && e.EndTime is { } f && f <= s ? [new ValidationIssue(nameof(e.EndTime), "The end must be after the start.")] : [])
-            .ValidateWithDatabase(async (db, e, ct) =>
-                await db.Events.Where(x => x.Id == e.Id).Select(x => x.Status).FirstOrDefaultAsync(ct) is { } stored && stored is "ended" or "cancelled"
-                    ? [new ValidationIssue(null, $"This event is {stored}: it can no longer be edited (clone it to run it again).")]
-                    : [])
+            // One read of the stored row serves both rules: a closed event is frozen, and its type and category keep their stored values.
             .ValidateWithDatabase(async (db, e, ct) =>
             {
-                var stored = await db.Events.AsNoTracking().Where(x => x.Id == e.Id).Select(x => new { x.EventType, x.Category }).FirstOrDefaultAsync(ct);
+                var stored = await db.Events.AsNoTracking().Where(x => x.Id == e.Id).Select(x => new { x.Status, x.EventType, x.Category }).FirstOrDefaultAsync(ct);
+                var issues = new List<ValidationIssue>();
+                if (stored?.Status is "ended" or "cancelled")
+                    issues.Add(new ValidationIssue(null, $"This event is {stored.Status}: it can no longer be edited (clone it to run it again)."));
                 var input = new EventKindInput(e.EventType, e.Category, stored?.EventType, stored?.Category, await EventKindOptionsAsync(db, ct));
-                return LiveOpsRules.EventKinds.All.Select(rule => (rule.Field, Message: rule.Check(input, DateTime.UtcNow)))
-                    .Where(broken => broken.Message is not null).Select(broken => new ValidationIssue(broken.Field, broken.Message!)).ToList();
+                issues.AddRange(LiveOpsRules.EventKinds.All.Select(rule => (rule.Field, Message: rule.Check(input, DateTime.UtcNow)))
+                    .Where(broken => broken.Message is not null).Select(broken => new ValidationIssue(broken.Field, broken.Message!)));
+                return issues;
             })
             .Initialize(e => { e.Status = "draft"; e.Settings = "{}"; });
         // The managed lists behind events.event_type and events.category: live-ops staff (and Admins) keep them.

@@ -5,8 +5,13 @@ using Microsoft.EntityFrameworkCore;
 namespace GameOps.Web.Services.LiveOps;
 
 /// <summary>One box on the calendar: an event's window or one run of a recurring schedule, or a world event.</summary>
-public sealed record CalendarItem(string Key, Guid SourceId, string Title, string Category, string Status, DateTime StartUtc, DateTime EndUtc, bool IsWorldEvent, bool IsRecurring)
+/// <param name="Category">The key items are grouped and coloured by (the event's category, else its type).</param>
+/// <param name="CategoryLabel">What the calendar shows for it: the managed entry's label (null: the key).</param>
+public sealed record CalendarItem(string Key, Guid SourceId, string Title, string Category, string Status, DateTime StartUtc, DateTime EndUtc, bool IsWorldEvent, bool IsRecurring,
+    string? CategoryLabel = null)
 {
+    public string CategoryName => CategoryLabel ?? Category;
+
     /// <summary>Other items of the same category that overlap this one (filled by <see cref="LiveOpsCalendar.FlagOverlaps"/>).</summary>
     public List<string> OverlapsWith { get; } = [];
     public string Link => IsWorldEvent ? $"/data/world_events/{SourceId}" : $"/liveops/events/{SourceId}";
@@ -29,19 +34,21 @@ public sealed class LiveOpsCalendar(IDbContextFactory<GameOpsDbContext> contexts
                 || (e.StartTime < toUtc && (e.EndTime ?? e.StartTime) >= fromUtc))
             .Select(e => new { e.Id, e.Name, e.Category, e.EventType, e.Status, e.StartTime, e.EndTime })
             .ToListAsync(ct);
+        var kinds = await GameOps.Web.Resources.Workspaces.LiveOpsResources.EventKindOptionsAsync(db, ct);
         var ids = events.Select(e => e.Id).ToList();
         var schedules = (await db.EventSchedules.AsNoTracking().Where(s => ids.Contains(s.EventId)).ToListAsync(ct)).ToLookup(s => s.EventId);
         var items = new List<CalendarItem>();
         foreach (var e in events)
         {
             var category = string.IsNullOrWhiteSpace(e.Category) ? e.EventType : e.Category;
+            var label = EventKindLabels.Of(kinds, string.IsNullOrWhiteSpace(e.Category) ? GameOps.Data.Entities.EventKind.TypeKind : GameOps.Data.Entities.EventKind.CategoryKind, category);
             var own = schedules[e.Id].ToList();
             // Cancelled events keep their (now inactive) schedules: show what was planned.
             var usable = own.Where(s => s.IsActive || e.Status is "cancelled" or "ended" or "draft").ToList();
             if (usable.Count == 0)
             {
                 if (e.StartTime is { } start && start < toUtc && (e.EndTime ?? start) >= fromUtc)
-                    items.Add(new CalendarItem($"{e.Id}:{start.Ticks}", e.Id, e.Name, category, e.Status, start, e.EndTime ?? start.AddHours(1), false, false));
+                    items.Add(new CalendarItem($"{e.Id}:{start.Ticks}", e.Id, e.Name, category, e.Status, start, e.EndTime ?? start.AddHours(1), false, false, label));
                 continue;
             }
             foreach (var s in usable)
@@ -54,7 +61,7 @@ public sealed class LiveOpsCalendar(IDbContextFactory<GameOpsDbContext> contexts
                 var from = recurring ? fromUtc.AddMinutes(-(s.DurationMinutes ?? 0)) : fromUtc;
                 foreach (var o in EventScheduling.Occurrences(draft, from, toUtc))
                     if (o.EndUtc > fromUtc)
-                        items.Add(new CalendarItem($"{e.Id}:{s.Id}:{o.StartUtc.Ticks}", e.Id, e.Name, category, e.Status, o.StartUtc, o.EndUtc, false, recurring));
+                        items.Add(new CalendarItem($"{e.Id}:{s.Id}:{o.StartUtc.Ticks}", e.Id, e.Name, category, e.Status, o.StartUtc, o.EndUtc, false, recurring, label));
             }
         }
         var world = await db.WorldEvents.AsNoTracking()
@@ -62,7 +69,7 @@ public sealed class LiveOpsCalendar(IDbContextFactory<GameOpsDbContext> contexts
             .Select(w => new { w.Id, w.Title, w.Status, w.StartTime, w.EndTime, w.Duration }).ToListAsync(ct);
         foreach (var w in world)
             items.Add(new CalendarItem($"w:{w.Id}", w.Id, w.Title, WorldCategory, w.Status, w.StartTime!.Value,
-                w.EndTime ?? w.StartTime.Value.AddMinutes(w.Duration ?? 60), true, false));
+                w.EndTime ?? w.StartTime.Value.AddMinutes(w.Duration ?? 60), true, false, "World event"));
         FlagOverlaps(items);
         return items.OrderBy(i => i.StartUtc).ThenBy(i => i.Title, StringComparer.Ordinal).ToList();
     }

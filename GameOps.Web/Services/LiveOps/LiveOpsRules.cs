@@ -62,6 +62,27 @@ public static class LiveOpsRules
 /// <summary>One entry of the managed event types and categories, as the editor and the rules read it.</summary>
 public sealed record EventKindOption(string Kind, string Key, string Label, bool IsActive);
 
+/// <summary>How lists and the calendar name an event's type and category: the managed entry's label ("(retired)" after a retired one), else the stored key.</summary>
+public static class EventKindLabels
+{
+    public static string LabelOf(EventKindOption option) => option.IsActive ? option.Label : option.Label + " (retired)";
+
+    /// <summary>The label of a stored key, or the key itself when no entry has it.</summary>
+    public static string Of(IReadOnlyList<EventKindOption> kinds, string kind, string key) =>
+        kinds.FirstOrDefault(k => k.Kind == kind && k.Key == key) is { } option ? LabelOf(option) : key;
+
+    /// <summary>The events list's labelled columns: <see cref="GameEvent.EventType"/> and <see cref="GameEvent.Category"/>.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<GameOps.Web.Resources.ValueLabel>> Of(IReadOnlyList<EventKindOption> kinds) =>
+        new Dictionary<string, IReadOnlyList<GameOps.Web.Resources.ValueLabel>>
+        {
+            [nameof(GameEvent.EventType)] = Labels(kinds, EventKind.TypeKind),
+            [nameof(GameEvent.Category)] = Labels(kinds, EventKind.CategoryKind),
+        };
+
+    static List<GameOps.Web.Resources.ValueLabel> Labels(IReadOnlyList<EventKindOption> kinds, string kind) =>
+        kinds.Where(k => k.Kind == kind).Select(k => new GameOps.Web.Resources.ValueLabel(k.Key, LabelOf(k))).ToList();
+}
+
 /// <summary>
 /// What <see cref="LiveOpsRules.EventKinds"/> checks: the event's type and category, the values stored before this save
 /// (null for a new event) and the managed entries.
