@@ -70,7 +70,7 @@ public sealed class LiveOpsJourney(AppServer app, BrowserFixture browser) : Jour
         // A weekly rule inside a three-hour event: a rule with no run inside it is refused and says why,
         // a Saturday-evening rule gives exactly the one run that fits (not weekly for ever).
         await detail.AddScheduleAsync();
-        await detail.FillScheduleAsync("zone", "Europe/Paris");
+        await detail.ChooseScheduleZoneAsync("Europe/Paris");
         await detail.FillScheduleAsync("cron", "0 19 * * 3");
         await detail.FillScheduleAsync("duration", "60"); // leaving the cron field commits it
         await Expect(Page.Locator("[data-testid=schedule-editor]")).ToContainTextAsync("No run of this rule fits inside the event");

@@ -58,8 +58,10 @@ public sealed partial class AnalyticsPage(IPage page) : ShellPage(page)
     {
         var toggle = Page.Locator($"[data-testid='data-{key}']");
         await Page.WaitUntilActionableAsync(toggle);
-        // The toggle shows and hides, and a shown table stays shown when the range changes: click it only while it offers to show.
-        if (!(await toggle.InnerTextAsync()).Contains("Hide")) await toggle.ClickAsync();
+        // The toggle shows and hides, and a shown table stays shown when the range changes: click it only while it is not pressed.
+        // (Its state, not its text: the button's text is upper-cased by CSS, and innerText returns it upper-cased.)
+        if (await toggle.GetAttributeAsync("aria-pressed") != "true") await toggle.ClickAsync();
+        await Expect(toggle).ToHaveAttributeAsync("aria-pressed", "true", new() { Timeout = Blazor.RoundTripMs });
         await Expect(DataRows(key)).Not.ToHaveCountAsync(0, new() { Timeout = Blazor.RoundTripMs });
     }
 

@@ -60,6 +60,11 @@ public sealed class LiveOpsEventPage(IPage page) : ShellPage(page)
     public Task FillScheduleAsync(string field, string value) =>
         Inputs.FillAsync(Page, Page.Locator($"input[data-testid=schedule-{field}], [data-testid=schedule-{field}] input").First, value);
 
+    /// <summary>Chooses the schedule's time zone from the list its field offers, as a person does: the list closes on the choice
+    /// (typing and leaving the field let a late search answer open it again while the test went on).</summary>
+    public Task ChooseScheduleZoneAsync(string zone) =>
+        Inputs.PickAsync(Page, Page.Locator("input[data-testid=schedule-zone], [data-testid=schedule-zone] input").First, zone);
+
     /// <summary>Saves the schedule. The time-zone list may still be open (its search answers after the field was left), and a
     /// click while it is open only closes it: close it from its field first, then click once.</summary>
     public async Task SaveScheduleAsync()

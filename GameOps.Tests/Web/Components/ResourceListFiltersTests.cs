@@ -42,7 +42,7 @@ public sealed class ResourceListFiltersTests
         Assert.Empty(list.FindAll("[data-testid^=filter-LevelRequirement]")); // nothing of the panel is in the render tree
         Assert.Equal("false", list.Find("[data-testid=toggle-filters]").GetAttribute("aria-expanded"));
 
-        list.Find("[data-testid=toggle-filters]").Click();
+        await list.InvokeAsync(() => list.Find("[data-testid=toggle-filters]").Click()); // find and click in one render: a re-render between them renews the handler
 
         Assert.NotEmpty(list.FindAll("[data-testid=filters-panel] [data-testid=filter-LevelRequirement-min]"));
         Assert.Equal("true", list.Find("[data-testid=toggle-filters]").GetAttribute("aria-expanded"));
@@ -57,10 +57,10 @@ public sealed class ResourceListFiltersTests
         var list = ctx.Render<ResourceList>(p => p.Add(x => x.Resource, items));
         list.WaitForAssertion(() => Assert.Contains("Iron Sword", list.Markup), TimeSpan.FromSeconds(30));
 
-        list.Find("[data-testid=toggle-filters]").Click();
-        list.Find("input[data-testid=filter-LevelRequirement-min], [data-testid=filter-LevelRequirement-min] input").Input("20");
+        await list.InvokeAsync(() => list.Find("[data-testid=toggle-filters]").Click());
+        await list.InvokeAsync(() => list.Find("input[data-testid=filter-LevelRequirement-min], [data-testid=filter-LevelRequirement-min] input").Input("20"));
         list.WaitForAssertion(() => Assert.DoesNotContain("Iron Sword", list.Markup), TimeSpan.FromSeconds(30));
-        list.Find("[data-testid=toggle-filters]").Click();
+        await list.InvokeAsync(() => list.Find("[data-testid=toggle-filters]").Click());
 
         list.WaitForAssertion(() => Assert.Empty(list.FindAll("[data-testid=filters-panel]")), TimeSpan.FromSeconds(30));
         var chip = list.Find("[data-testid=filter-chip-LevelRequirement]");
@@ -68,7 +68,7 @@ public sealed class ResourceListFiltersTests
         Assert.Contains("Filters (1)", list.Find("[data-testid=toggle-filters]").TextContent);
         Assert.Contains("Mithril Sword", list.Markup); // the filter still applies with the panel closed
 
-        chip.QuerySelector("button")!.Click();
+        await list.InvokeAsync(() => list.Find("[data-testid=filter-chip-LevelRequirement] button").Click());
 
         list.WaitForAssertion(() => Assert.Contains("Iron Sword", list.Markup), TimeSpan.FromSeconds(30));
         Assert.Empty(list.FindAll("[data-testid=filter-chip-LevelRequirement]"));

@@ -40,9 +40,13 @@ public abstract class AnalyticsPageBase : ComponentBase
     protected abstract Task LoadAsync();
 
     protected void Change((DayRange Range, Granularity Granularity) value) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        Navigation.NavigateTo(RangeUri(Navigation, value.Range, value.Granularity));
+
+    /// <summary>This page's address showing <paramref name="range"/> at <paramref name="granularity"/> (the range lives in the URL, so it can be shared).</summary>
+    public static string RangeUri(NavigationManager navigation, DayRange range, Granularity granularity) =>
+        navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
         {
-            ["from"] = value.Range.Start.ToString("yyyy-MM-dd"), ["to"] = value.Range.To.ToString("yyyy-MM-dd"),
-            ["g"] = value.Granularity.ToString().ToLowerInvariant(),
-        }));
+            ["from"] = range.Start.ToString("yyyy-MM-dd"), ["to"] = range.To.ToString("yyyy-MM-dd"),
+            ["g"] = granularity.ToString().ToLowerInvariant(),
+        });
 }
