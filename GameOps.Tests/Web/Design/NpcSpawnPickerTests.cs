@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Bunit;
 using GameOps.Data;
 using GameOps.Data.Entities;
@@ -67,53 +66,13 @@ public sealed class NpcSpawnPickerTests
         Assert.Equal("npc_baker", check.SpawnPoints.Single(s => s.Id == chosen).SpawnId);
     }
 
-    /// <summary>Holds the query of the search for "b" (blacksmith and baker) until released; "bak" (the baker alone) answers at once.</summary>
-    sealed class SlowFirstSearch : DbCommandInterceptor
-    {
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public TaskCompletionSource Held { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public TaskCompletionSource Answered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        int pending;
-
-        static bool IsEarlySearch(DbCommand command) => command.Parameters.Cast<DbParameter>().Any(p => p.Value is "b" or "%b%");
-
-        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            if (IsEarlySearch(command))
-            {
-                Interlocked.Increment(ref pending);
-                Held.TrySetResult();
-                await Release.Task; // deaf to the cancellation: the slow answer still comes, late
-            }
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult> DataReaderClosingAsync(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
-        {
-            if (IsEarlySearch(command) && Interlocked.Decrement(ref pending) == 0) Answered.TrySetResult();
-            return ValueTask.FromResult(result);
-        }
-
-        public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
-        {
-            if (IsEarlySearch(command) && Interlocked.Decrement(ref pending) == 0) Answered.TrySetResult();
-            return Task.CompletedTask;
-        }
-
-        public override Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
-        {
-            if (IsEarlySearch(command) && Interlocked.Decrement(ref pending) == 0) Answered.TrySetResult();
-            return Task.CompletedTask;
-        }
-    }
-
     [Fact]
     public async Task An_earlier_search_that_answers_after_a_later_one_never_replaces_the_later_results()
     {
         await using var db = await WorldAsync();
         await using var ctx = ComponentContexts.SignedIn(db, StaffRoles.Designer);
         ctx.Services.AddWorldWorkspace();
-        var gate = new SlowFirstSearch();
+        var gate = HeldSearch.ForParameter(v => v is "b" or "%b%");
         ctx.Services.AddGameOpsData(db.Options, (sp, o) => o.AddInterceptors(sp.GetRequiredService<StaffAuditInterceptor>(), sp.GetRequiredService<TableVersionInterceptor>(), gate));
         var popovers = ctx.Render<MudPopoverProvider>();
         var picker = ctx.Render<NpcSpawnPicker>();

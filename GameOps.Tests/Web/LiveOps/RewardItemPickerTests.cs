@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Bunit;
 using GameOps.Data;
 using GameOps.Data.Entities;
@@ -24,47 +23,6 @@ public sealed class RewardItemPickerTests
     static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
     static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
-    /// <summary>Holds every query whose parameters search for "sw" (and not "swo") until released.</summary>
-    sealed class SlowFirstSearch : DbCommandInterceptor
-    {
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public TaskCompletionSource Held { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public TaskCompletionSource Answered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        int pending;
-
-        static bool IsEarlySearch(DbCommand command) => command.Parameters.Cast<DbParameter>()
-            .Any(p => p.Value is string s && s.Contains("sw", StringComparison.OrdinalIgnoreCase) && !s.Contains("swo", StringComparison.OrdinalIgnoreCase));
-
-        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            if (IsEarlySearch(command))
-            {
-                Interlocked.Increment(ref pending);
-                Held.TrySetResult();
-                await Release.Task; // deliberately deaf to the cancellation: the slow answer still comes, late
-            }
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult> DataReaderClosingAsync(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
-        {
-            if (IsEarlySearch(command) && Interlocked.Decrement(ref pending) == 0) Answered.TrySetResult();
-            return ValueTask.FromResult(result);
-        }
-
-        public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
-        {
-            if (IsEarlySearch(command) && Interlocked.Decrement(ref pending) == 0) Answered.TrySetResult();
-            return Task.CompletedTask;
-        }
-
-        public override Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
-        {
-            if (IsEarlySearch(command) && Interlocked.Decrement(ref pending) == 0) Answered.TrySetResult();
-            return Task.CompletedTask;
-        }
-    }
-
     [Fact]
     public async Task An_earlier_search_that_answers_after_a_later_one_never_replaces_the_later_results()
     {
@@ -77,7 +35,7 @@ public sealed class RewardItemPickerTests
             await context.SaveChangesAsync(Ct);
         }
         await using var ctx = ComponentContexts.SignedIn(db, StaffRoles.LiveOps);
-        var gate = new SlowFirstSearch();
+        var gate = HeldSearch.ForParameter(v => v is string s && s.Contains("sw", StringComparison.OrdinalIgnoreCase) && !s.Contains("swo", StringComparison.OrdinalIgnoreCase));
         // The same data services, with the gate on every context the picker opens.
         ctx.Services.AddGameOpsData(db.Options, (sp, o) => o.AddInterceptors(sp.GetRequiredService<StaffAuditInterceptor>(), sp.GetRequiredService<TableVersionInterceptor>(), gate));
         var popovers = ctx.Render<MudPopoverProvider>();
