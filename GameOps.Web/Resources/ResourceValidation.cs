@@ -5,6 +5,18 @@ namespace GameOps.Web.Resources;
 /// <summary>The checks every edit form runs before saving: the model's own limits, then the resource's rules.</summary>
 public static class ResourceValidation
 {
+    /// <summary>
+    /// The one set of rules for a row, as the editor's save runs them (<c>ResourceWriter.SaveAsync</c>): the field rules (required,
+    /// lengths, ranges, options, JSON), then the resource's database rules (schemas of typed JSON, references, cycles). Design
+    /// imports, bulk activation and the seed test call this so they can never disagree with the editor.
+    /// </summary>
+    public static async Task<IReadOnlyList<ValidationIssue>> ValidateWithDatabaseAsync(GameOps.Data.GameOpsDbContext db, ResourceDescription resource, object entity, CancellationToken ct)
+    {
+        var issues = Validate(resource, entity).ToList();
+        foreach (var validator in resource.DatabaseValidators) issues.AddRange(await validator(db, entity, ct));
+        return issues;
+    }
+
     public static IReadOnlyList<ValidationIssue> Validate(ResourceDescription resource, object entity)
     {
         var issues = new List<ValidationIssue>();

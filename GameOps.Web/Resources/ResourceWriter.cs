@@ -147,9 +147,7 @@ public sealed class ResourceWriter(IDbContextFactory<GameOpsDbContext> contextFa
             if (entity is null) return SaveResult.Error("One of the selected rows was deleted meanwhile; nothing was changed.", SaveOutcome.NotFound);
             if (((IActivatable)entity).IsActive == active) continue;
             ((IActivatable)entity).IsActive = active;
-            var issues = ResourceValidation.Validate(resource, entity).ToList();
-            foreach (var validator in resource.DatabaseValidators)
-                issues.AddRange(await validator(db, entity, ct));
+            var issues = await ResourceValidation.ValidateWithDatabaseAsync(db, resource, entity, ct);
             var label = resource.FindField(resource.DisplayField)?.GetValue(entity)?.ToString() ?? id.ToString();
             if (issues.FirstOrDefault(i => !i.IsWarning) is { } refusal)
                 return SaveResult.Error(new ValidationIssue(null, $"{label}: {refusal.Message} Nothing was changed."), SaveOutcome.Invalid);

@@ -42,7 +42,7 @@ public sealed class SeededDefinitionsTests
             foreach (var row in rows)
             {
                 checkedRows++;
-                foreach (var issue in (await DesignValidation.ValidateAsync(db, resource, row, ct)).Where(i => !i.IsWarning))
+                foreach (var issue in (await ResourceValidation.ValidateWithDatabaseAsync(db, resource, row, ct)).Where(i => !i.IsWarning))
                     failures.Add($"{resource.Table} {resource.Field(resource.BusinessKey!).GetValue(row)}: {issue.Message}");
             }
         }

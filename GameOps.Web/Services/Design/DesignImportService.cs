@@ -113,7 +113,7 @@ public sealed class DesignImportService(IDbContextFactory<GameOpsDbContext> cont
                     errors.Add($"{field.Column}: {ex.Message}");
                 }
             }
-            var issues = errors.Count > 0 ? [] : await DesignValidation.ValidateAsync(db, resource, entity, ct);
+            var issues = errors.Count > 0 ? [] : await ResourceValidation.ValidateWithDatabaseAsync(db, resource, entity, ct);
             errors.AddRange(issues.Where(i => !i.IsWarning).Select(i => i.Message));
             var warnings = issues.Where(i => i.IsWarning).Select(i => i.Message).ToList();
             var diff = isNew ? [] : Differences(resource, current!, entity);
