@@ -73,6 +73,8 @@ public sealed class LiveOpsEventPage(IPage page) : ShellPage(page)
         var save = Page.Locator("[data-testid=schedule-save]");
         var openLists = Page.Locator(".mud-popover-open").Filter(new() { Has = Page.Locator(".mud-list-item") });
         await Page.WaitUntilActionableAsync(save);
+        // A late answer of the zone's search may still open its list: look only once the renders have stopped.
+        await Page.WaitForRenderQuietAsync(quietMs: 1000);
         if (await openLists.CountAsync() > 0)
             await Page.Locator("input[data-testid=schedule-zone], [data-testid=schedule-zone] input").First.PressAsync("Escape");
         await Expect(openLists).ToHaveCountAsync(0, new() { Timeout = Blazor.RoundTripMs });
