@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GameOps.Tests.Web.Moderation;
 
 /// <summary>
-/// Full-text search (PostgreSQL GIN over to_tsvector('simple'), SQLite FTS5 kept by triggers) over chat, report descriptions,
+/// Full-text search (PostgreSQL GIN over the stored search_vector, SQLite FTS5 kept by triggers) over chat, report descriptions,
 /// sanction reasons and staff notes, in web-search syntax, with filters, keyset paging, ranking and highlighting.
 /// </summary>
 public sealed class ChatSearchTests
@@ -129,6 +129,33 @@ public sealed class ChatSearchTests
         var after = (await chat.SearchAsync(new ChatSearch { Text = "loot drop" }, Ct)).Rows.Select(r => r.Id).ToList();
         Assert.Equal(expected.Except([matches[0].Id, matches[1].Id]), after);
         Assert.Equal([matches[0].Id], (await chat.SearchAsync(new ChatSearch { Text = "\"something else\"" }, Ct)).Rows.Select(r => r.Id));
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task Best_match_first_ranks_the_newest_thousand_matches_and_a_time_range_reaches_older_ones(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabases.CreateMigratedAsync(provider);
+        var world = await ModerationArrange.CreateAsync(db);
+        var now = DateTime.UtcNow;
+        var newer = Enumerable.Range(0, TextSearch.MaxRankedMatches).Select(i => Message(world.Channel, world.Target, $"anyone selling gold {i}", now.AddMinutes(-i))).ToList();
+        var oldBest = Message(world.Channel, world.Reporter, "gold gold gold, selling gold", now.AddDays(-30));
+        await using (var add = db.CreateContext())
+        {
+            add.ChatMessages.AddRange(newer);
+            add.ChatMessages.Add(oldBest);
+            await add.SaveChangesAsync(Ct);
+        }
+        await using var alice = world.As(world.Alice);
+        var chat = alice.ServiceProvider.GetRequiredService<ChatReviewService>();
+
+        var ranked = await chat.SearchAsync(new ChatSearch { Text = "selling gold", Order = ChatOrder.BestMatch, PageSize = 50 }, Ct);
+        var lastPage = await chat.SearchAsync(new ChatSearch { Text = "selling gold", Order = ChatOrder.BestMatch, PageSize = 50, Page = TextSearch.MaxRankedMatches / 50 - 1 }, Ct);
+        var olderRange = await chat.SearchAsync(new ChatSearch { Text = "selling gold", Order = ChatOrder.BestMatch, To = now.AddDays(-1) }, Ct);
+
+        // Ranking every match of a frequent pair at 10M messages took seconds, so the ranking stops at the newest thousand.
+        Assert.DoesNotContain(oldBest.Id, ranked.Rows.Select(r => r.Id));
+        Assert.False(lastPage.HasMore, "the thousandth ranked match is the last one: the 1,001st (oldest) match is not ranked");
+        Assert.Equal([oldBest.Id], olderRange.Rows.Select(r => r.Id));
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]

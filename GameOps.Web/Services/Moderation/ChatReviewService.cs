@@ -18,7 +18,7 @@ public sealed record ChatSearch
     public string? UserPrefix { get; init; }
     /// <summary>Full-text search in web-search syntax (see <see cref="TextSearch"/>).</summary>
     public string? Text { get; init; }
-    /// <summary>Newest first (keyset paging with <see cref="Before"/>) or, with <see cref="Text"/>, best match first (offset paging with <see cref="Page"/>).</summary>
+    /// <summary>Newest first (keyset paging with <see cref="Before"/>) or, with <see cref="Text"/>, best match first among the newest <see cref="TextSearch.MaxRankedMatches"/> matches (offset paging with <see cref="Page"/>).</summary>
     public ChatOrder Order { get; init; }
     /// <summary>Newest-first paging: the rows older than this one (the previous page's <see cref="ChatSearchPage.Next"/>); <see cref="Page"/> is then ignored.</summary>
     public ChatCursor? Before { get; init; }
@@ -53,7 +53,8 @@ public sealed record ChatContext(ChatHit Message, IReadOnlyList<ChatLine> Before
 /// <summary>
 /// Chat review: channels, message search and soft delete/restore. Filters use the <c>(channel_id, created_at)</c>,
 /// <c>(user_id, created_at)</c> and <c>created_at</c> indexes; text goes through the full-text index (<see cref="TextSearch"/>:
-/// PostgreSQL GIN over <c>to_tsvector('simple', content)</c>, SQLite FTS5), so a text search needs no channel or time window.
+/// PostgreSQL GIN over the stored <c>search_vector</c>, asked first when the word is rare; SQLite FTS5), so a text search needs no
+/// channel or time window.
 /// Deleting and restoring write the reason into <c>chat_messages.metadata.moderation</c>, so it shows on the message and
 /// is part of each message's staff audit row; a bulk operation is one transaction.
 /// </summary>
@@ -126,7 +127,11 @@ public sealed class ChatReviewService(IDbContextFactory<GameOpsDbContext> contex
         string? notice = null;
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.ChatMessages.AsNoTracking();
+        var size = Math.Clamp(search.PageSize, 1, MaxPageSize);
+        var bestMatch = textQuery is not null && search.Order == ChatOrder.BestMatch;
+        var query = textQuery is not null && !bestMatch
+            ? await TextSearch.NewestFirstMatchesAsync(db, db.ChatMessages, textQuery, text!, size, cancellationToken)
+            : db.ChatMessages.AsNoTracking();
         if (search.ChannelId is { } channel) query = query.Where(m => m.ChannelId == channel);
         if (search.UserId is { } user) query = query.Where(m => m.UserId == user);
         else if (!string.IsNullOrEmpty(prefix))
@@ -145,13 +150,11 @@ public sealed class ChatReviewService(IDbContextFactory<GameOpsDbContext> contex
         if (from is { } start) query = query.Where(m => m.CreatedAt >= start);
         if (to is { } end) query = query.Where(m => m.CreatedAt < end);
         if (search.Deleted is { } deleted) query = query.Where(m => m.IsDeleted == deleted);
-        var size = Math.Clamp(search.PageSize, 1, MaxPageSize);
         IQueryable<ChatMessage> page;
-        if (textQuery is not null && search.Order == ChatOrder.BestMatch)
-            page = TextSearch.MatchingByRelevance(db, query, textQuery, text!).Skip(Math.Max(0, search.Page) * size);
+        if (bestMatch)
+            page = TextSearch.MatchingByRelevance(db, query, textQuery!, text!).Skip(Math.Max(0, search.Page) * size);
         else
         {
-            if (textQuery is not null) query = TextSearch.Matching(db, query, textQuery, text!);
             if (search.Before is { } before)
             {
                 var (at, id) = (DateTime.SpecifyKind(before.CreatedAt, DateTimeKind.Utc), before.Id);
