@@ -102,6 +102,14 @@ public sealed class FullTextSearchVectorTests
         Assert.False(second.HasMore);
     }
 
+    [Theory]
+    [InlineData(7_666, true)]     // "banker": walk 414–891 ms, index first 87–129 ms (scale 1, loaded machine)
+    [InlineData(15_666, true)]    // "antidote": walk 196–319 ms, index first 99–298 ms
+    [InlineData(20_332, false)]   // "voros": walk 79–88 ms, index first 244–485 ms
+    [InlineData(1_000_000, false)] // "for": walk 2 ms, index first 11 s
+    public void At_ten_million_messages_the_index_is_asked_first_only_up_to_about_sixteen_thousand_expected_matches(double expectedMatches, bool indexFirst) =>
+        Assert.Equal(indexFirst, TextSearch.AsksTheIndexFirst(expectedMatches, rows: 10_000_000, pageSize: 50));
+
     [Fact]
     public void Every_search_vector_is_a_system_column_as_sensitive_as_its_text()
     {
