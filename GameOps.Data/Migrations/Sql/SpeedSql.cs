@@ -29,6 +29,10 @@ public static class SpeedSql
     public static string SqliteDropFullTextSearch => string.Join("\n", SearchedText.Select(t => SqliteDrop(t.Table)));
 
     /// <summary>The ids of the rows of <paramref name="table"/> whose text matches the FTS5 expression <c>{0}</c>, with bm25 rank (lower is better).</summary>
+    /// <summary>The ids of the rows matching an FTS5 expression (parameter <c>{0}</c>), without ranking them.</summary>
+    public static string SqliteMatchIds(string table) =>
+        $"SELECT k.id AS id FROM \"{table}_fts\" f JOIN \"{table}_fts_keys\" k ON k.rowid = f.rowid WHERE \"{table}_fts\" MATCH {{0}}";
+
     public static string SqliteMatch(string table) =>
         $"SELECT k.id AS id, f.rank AS rank FROM \"{table}_fts\" f JOIN \"{table}_fts_keys\" k ON k.rowid = f.rowid WHERE \"{table}_fts\" MATCH {{0}}";
 
