@@ -46,7 +46,8 @@ public sealed class WarmupTests
         Assert.Contains(state.Steps, s => s.StartsWith("signed-in home page in-process: ", StringComparison.Ordinal) && s.EndsWith(" ms", StringComparison.Ordinal));
         Assert.Contains(state.Steps, s => s.StartsWith("signed-in /design/items in-process: ", StringComparison.Ordinal) && s.EndsWith(" ms", StringComparison.Ordinal));
 
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<GameOpsDbContext>>().CreateDbContextAsync(ct);
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<GameOpsDbContext>>().CreateDbContextAsync(ct);
         Assert.Equal(0, await db.StaffSessions.CountAsync(ct));
         Assert.Empty(await db.StaffAuditLogs.Where(a => a.CreatedAt >= startedAt).Select(a => a.Action).ToListAsync(ct));
     }
