@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using GameOps.Data;
 using GameOps.Data.Entities;
 using GameOps.Web.Resources;
@@ -6,6 +7,7 @@ using GameOps.Web.Security;
 using GameOps.Web.Services.Home;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,10 +33,11 @@ public sealed class WarmupState
 /// Warms the app at start so the first staff member waits no longer than the tenth: EF's model and query pipeline for the app's
 /// contexts (the factory's and Identity's scoped one), the sign-in lookup and password hashing, the home page's queries, the
 /// resource catalog and the first page of the items list, then the server-rendered sign-in page through the app's own HTTP
-/// pipeline. <c>/readyz</c> answers 503 until it has finished; <c>/healthz</c> (liveness) does not wait for it. A step that fails
+/// pipeline, then the signed-in home page and <c>/design/items</c> (layout, navigation, page components, MudBlazor) through the
+/// same pipeline invoked in-process as a nameless system principal: no network, no cookie, no session, no account. <c>/readyz</c> answers 503 until it has finished; <c>/healthz</c> (liveness) does not wait for it. A step that fails
 /// is logged and skipped: warming is an optimisation, never a reason to stay unready.
 /// </summary>
-public sealed class Warmup(IServiceProvider services, WarmupState state, IHostApplicationLifetime lifetime, IConfiguration configuration, ILogger<Warmup> logger) : BackgroundService
+public sealed class Warmup(IServiceProvider services, WarmupState state, WarmupPipeline pipeline, IHostApplicationLifetime lifetime, IConfiguration configuration, ILogger<Warmup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -92,6 +95,10 @@ public sealed class Warmup(IServiceProvider services, WarmupState state, IHostAp
                 await sp.GetRequiredService<ResourceStore>().ListAsync(catalog.For(typeof(Item)), new ResourceQuery { PageSize = catalog.For(typeof(Item)).DefaultPageSize }, stoppingToken);
             });
             await Step("sign-in page over HTTP", async _ => await RequestSignInPageAsync(stoppingToken));
+            // The timed first sign-in ends on the prerendered home page and the first list is /design/items: render both once
+            // in-process so routing, authorization, MainLayout, NavMenu, the pages and MudBlazor are compiled before readiness.
+            await Step("signed-in home page in-process", sp => RenderInProcessAsync(sp, "/", StaffRoles.Admin, stoppingToken));
+            await Step("signed-in /design/items in-process", sp => RenderInProcessAsync(sp, "/design/items", StaffRoles.Designer, stoppingToken));
         }
         finally
         {
@@ -103,9 +110,7 @@ public sealed class Warmup(IServiceProvider services, WarmupState state, IHostAp
     /// <summary>Renders the sign-in page once through the real pipeline (routing, antiforgery, Razor components, MudBlazor).</summary>
     async Task RequestSignInPageAsync(CancellationToken ct)
     {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var _ = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        await started.Task.WaitAsync(ct);
+        await WaitForApplicationStartedAsync(ct);
         // Plain HTTP only: the app calls itself on localhost and never relaxes certificate checks to do so.
         var address = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
             .FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase));
@@ -124,12 +129,78 @@ public sealed class Warmup(IServiceProvider services, WarmupState state, IHostAp
             logger.LogDebug(e, "Warm-up could not reach {Address}", uri);
         }
     }
+
+    async Task WaitForApplicationStartedAsync(CancellationToken ct)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var _ = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await started.Task.WaitAsync(ct);
+    }
+
+    /// <summary>
+    /// GETs <paramref name="path"/> through the app's own pipeline, in-process, as <see cref="StaffPrincipals.System"/> in
+    /// <paramref name="role"/>: authenticated but nameless, with no staff id and no session claim, so the staff gate finds no
+    /// enrolment step, preferences fall back to defaults and nothing is audited as anyone. The context never leaves the process:
+    /// the answer (and any cookie header the page would set, such as antiforgery's) goes into a discarded buffer.
+    /// </summary>
+    async Task RenderInProcessAsync(IServiceProvider requestServices, string path, string role, CancellationToken ct)
+    {
+        await WaitForApplicationStartedAsync(ct);
+        var application = pipeline.Application ?? throw new InvalidOperationException("The request pipeline was not captured.");
+        var request = new HttpRequestFeature { Method = HttpMethods.Get, Scheme = "https", Protocol = "HTTP/1.1", Path = path };
+        request.Headers.Host = "localhost";
+        request.Headers.Accept = "text/html";
+        var features = new FeatureCollection();
+        features.Set<IHttpRequestFeature>(request);
+        features.Set<IHttpResponseFeature>(new HttpResponseFeature());
+        using var body = new MemoryStream();
+        features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(body));
+        features.Set<IHttpConnectionFeature>(new HttpConnectionFeature { ConnectionId = "warm-up", RemoteIpAddress = IPAddress.Loopback, LocalIpAddress = IPAddress.Loopback });
+        features.Set<IHttpRequestLifetimeFeature>(new HttpRequestLifetimeFeature { RequestAborted = ct });
+        features.Set<IServiceProvidersFeature>(new ServiceProvidersFeature { RequestServices = requestServices });
+        var contexts = requestServices.GetRequiredService<IHttpContextFactory>();
+        var context = contexts.Create(features);
+        try
+        {
+            context.User = StaffPrincipals.System(role);
+            await application(context);
+            if (context.Response.StatusCode != StatusCodes.Status200OK)
+                throw new InvalidOperationException($"GET {path} answered {context.Response.StatusCode} in-process.");
+        }
+        finally
+        {
+            contexts.Dispose(context);
+        }
+    }
+}
+
+/// <summary>The app's own request pipeline, captured at start for the in-process warm-up of signed-in pages.</summary>
+public sealed class WarmupPipeline
+{
+    public RequestDelegate? Application { get; internal set; }
+}
+
+/// <summary>
+/// Captures the pipeline without changing it: the middleware it adds first returns the rest of the pipeline as is, so a
+/// real request runs exactly the same delegates as without it.
+/// </summary>
+sealed class CaptureWarmupPipeline(WarmupPipeline holder) : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(rest =>
+        {
+            holder.Application = rest;
+            return rest;
+        });
+        next(app);
+    };
 }
 
 public static class WarmupExtensions
 {
     public static IServiceCollection AddWarmup(this IServiceCollection services) =>
-        services.AddSingleton<WarmupState>().AddHostedService<Warmup>();
+        services.AddSingleton<WarmupState>().AddSingleton<WarmupPipeline>().AddTransient<IStartupFilter, CaptureWarmupPipeline>().AddHostedService<Warmup>();
 
     /// <summary><c>/readyz</c>: 200 once warm-up has finished, 503 before (liveness stays at <c>/healthz</c>).</summary>
     public static IEndpointRouteBuilder MapReadiness(this IEndpointRouteBuilder endpoints)
