@@ -29,7 +29,7 @@ public static class AuditApi
                 if (parts.Length != 2 || !long.TryParse(parts[0], out var ticks) || !Guid.TryParse(parts[1], out var lastId))
                     return ApiResults.Refused("The cursor is not valid.", 400);
                 var at = new DateTime(ticks, DateTimeKind.Utc);
-                query = query.Where(e => e.CreatedAt < at || (e.CreatedAt == at && e.Id.CompareTo(lastId) < 0));
+                query = query.Where(e => e.CreatedAt <= at && (e.CreatedAt < at || e.Id.CompareTo(lastId) < 0)); // "<= at" lets the index range start at the cursor
             }
             var rows = await query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Take(size + 1).ToListAsync(ct);
             var page = new List<AuditRow>();

@@ -1,8 +1,12 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
 using GameOps.Data;
 using GameOps.Data.Entities;
 using GameOps.Tests.Infrastructure;
+using GameOps.Web.Security;
 using GameOps.Web.Services.Moderation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GameOps.Tests.Web.Moderation;
@@ -167,6 +171,54 @@ public sealed class ChatSearchTests
         var second = await chat.SearchAsync(new ChatSearch { Text = "mithril", ChannelId = world.Channel.Id, PageSize = 2, Before = first.Next }, Ct);
         Assert.Equal(rare.OrderByDescending(m => m.CreatedAt).Select(m => m.Id), first.Rows.Concat(second.Rows).Select(r => r.Id));
         Assert.False(second.HasMore);
+    }
+
+    /// <summary>Records the text of every command a context runs.</summary>
+    sealed class CommandLog : DbCommandInterceptor
+    {
+        public List<string> Texts { get; } = [];
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            lock (Texts) Texts.Add(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    sealed class LoggedContexts(TestDatabase database, CommandLog log) : IDbContextFactory<GameOpsDbContext>
+    {
+        public GameOpsDbContext CreateDbContext()
+        {
+            var options = new DbContextOptionsBuilder<SqliteGameOpsDbContext>();
+            GameOpsDatabase.Configure(options, database.Options);
+            options.AddInterceptors(log);
+            return new SqliteGameOpsDbContext(options.Options);
+        }
+    }
+
+    [Fact]
+    public async Task The_next_page_bounds_the_time_column_so_the_index_walk_starts_at_the_cursor_instead_of_the_newest_message()
+    {
+        await using var db = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        var world = await ModerationArrange.CreateAsync(db);
+        var now = DateTime.UtcNow;
+        await using (var add = db.CreateContext())
+        {
+            add.ChatMessages.AddRange(Enumerable.Range(0, 5).Select(i => Message(world.Channel, world.Target, $"rogue sighted {i}", now.AddMinutes(-i))));
+            await add.SaveChangesAsync(Ct);
+        }
+        await using var alice = world.As(world.Alice);
+        var log = new CommandLog();
+        var chat = new ChatReviewService(new LoggedContexts(db, log), alice.ServiceProvider.GetRequiredService<CurrentStaff>());
+
+        var first = await chat.SearchAsync(new ChatSearch { Text = "rogue", PageSize = 2 }, Ct);
+        log.Texts.Clear();
+        var second = await chat.SearchAsync(new ChatSearch { Text = "rogue", PageSize = 2, Before = first.Next }, Ct);
+
+        Assert.Equal(2, second.Rows.Count);
+        // "created_at < @at OR (created_at = @at AND id < @id)" alone gives the index no range: the walk re-read every newer message.
+        Assert.Contains(log.Texts, sql => Regex.IsMatch(sql, @"""created_at"" <= @\w+ AND \("));
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]

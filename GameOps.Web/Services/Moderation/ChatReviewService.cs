@@ -158,7 +158,7 @@ public sealed class ChatReviewService(IDbContextFactory<GameOpsDbContext> contex
             if (search.Before is { } before)
             {
                 var (at, id) = (DateTime.SpecifyKind(before.CreatedAt, DateTimeKind.Utc), before.Id);
-                query = query.Where(m => m.CreatedAt < at || (m.CreatedAt == at && m.Id.CompareTo(id) < 0));
+                query = query.Where(m => m.CreatedAt <= at && (m.CreatedAt < at || m.Id.CompareTo(id) < 0)); // "<= at" lets the index walk start at the cursor
             }
             page = query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id);
             if (search.Before is null) page = page.Skip(Math.Max(0, search.Page) * size);

@@ -101,7 +101,7 @@ public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contex
         {
             var (afterCreatedAt, afterId) = after;
             if (filter.Sort != "oldest") throw new ArgumentException("Keyset paging needs the oldest-first sort.", nameof(filter));
-            query = query.Where(r => r.CreatedAt > afterCreatedAt || (r.CreatedAt == afterCreatedAt && r.Id.CompareTo(afterId) > 0));
+            query = query.Where(r => r.CreatedAt >= afterCreatedAt && (r.CreatedAt > afterCreatedAt || r.Id.CompareTo(afterId) > 0)); // ">=" lets the index range start at the cursor
         }
         var ordered = filter.Sort switch
         {
