@@ -39,7 +39,7 @@ public sealed class EnrolmentGateTests(SqliteSecurityHost host) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account/security")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/_framework/blazor.web.js")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/_content/MudBlazor/MudBlazor.min.css")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/lib/mudblazor/MudBlazor.min.css")).StatusCode);
     }
 
     [Fact]

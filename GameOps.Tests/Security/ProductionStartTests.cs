@@ -1,8 +1,11 @@
 using System.Diagnostics;
+using System.IO.Compression;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
+using GameOps.Tests.Infrastructure;
+using GameOps.Tests.Web.Components;
 using Microsoft.Data.Sqlite;
 
 namespace GameOps.Tests.Security;
@@ -22,7 +25,7 @@ public sealed partial class ProductionStartTests
     [Fact]
     public async Task The_published_app_in_production_serves_the_ui_applies_no_demo_data_and_creates_the_first_admin()
     {
-        var repo = RepositoryRoot();
+        var repo = Repository.Root;
         var work = Directory.CreateTempSubdirectory("gameops-production-").FullName;
         Process? app = null;
         var log = new StringBuilder();
@@ -56,12 +59,23 @@ public sealed partial class ProductionStartTests
             using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             await WaitUntilHealthyAsync(http, app, log);
 
-            // Behind the proxy (TLS ended there, loopback is a known proxy): the UI's scripts and styles are served.
-            foreach (var asset in new[] { "/_framework/blazor.web.js", "/_content/MudBlazor/MudBlazor.min.js", "/_content/MudBlazor/MudBlazor.min.css" })
+            // Behind the proxy (TLS ended there, loopback is a known proxy): every script and stylesheet the pages link is
+            // served, brotli-compressed; no stylesheet carries a :has() rule every element can match (StylesheetTests).
+            var loginPage = await (await http.SendAsync(ViaProxy(HttpMethod.Get, "/account/login"), Ct)).Content.ReadAsStringAsync(Ct);
+            var linked = LinkedAsset().Matches(loginPage).Select(m => "/" + WebUtility.HtmlDecode(m.Groups[1].Value).TrimStart('/')).ToList();
+            Assert.Contains(linked, a => a.StartsWith("/lib/mudblazor/MudBlazor.min.", StringComparison.Ordinal));
+            Assert.Contains(linked, a => a.StartsWith("/_framework/blazor.web.", StringComparison.Ordinal));
+            foreach (var asset in linked)
             {
-                var response = await http.SendAsync(ViaProxy(HttpMethod.Get, asset), Ct);
+                var request = ViaProxy(HttpMethod.Get, asset);
+                request.Headers.Add("Accept-Encoding", "br");
+                var response = await http.SendAsync(request, Ct);
                 Assert.True(response.StatusCode == HttpStatusCode.OK, $"{asset}: {(int)response.StatusCode}\n{log}");
-                Assert.True((await response.Content.ReadAsByteArrayAsync(Ct)).Length > 1000, asset);
+                Assert.Equal("br", Assert.Single(response.Content.Headers.ContentEncoding));
+                await using var body = new BrotliStream(await response.Content.ReadAsStreamAsync(Ct), CompressionMode.Decompress);
+                var text = await new StreamReader(body).ReadToEndAsync(Ct);
+                Assert.True(text.Length > 100, $"{asset} is served with a body");
+                if (asset.Split('?')[0].EndsWith(".css", StringComparison.Ordinal)) Assert.Empty(StylesheetTests.UniversalHasSelectors(text));
             }
 
             // HTTPS: plain HTTP is sent to HTTPS, HTTPS answers carry HSTS.
@@ -162,12 +176,8 @@ public sealed partial class ProductionStartTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GameOps.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("GameOps.sln not found above " + AppContext.BaseDirectory);
-    }
+    [GeneratedRegex("<(?:link rel=\"stylesheet\" href|script src)=\"([^\"]+)\"")]
+    private static partial Regex LinkedAsset();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

@@ -46,10 +46,7 @@ public sealed class SlaTests
     [Fact]
     public void The_root_appsettings_declares_the_sla_section()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "GameOps.sln"))) directory = directory.Parent;
-        Assert.NotNull(directory);
-        var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(directory.FullName, "appsettings.json")).Build();
+        var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(Repository.Root, "appsettings.json")).Build();
         Assert.True(configuration.GetSection("Moderation:Sla:PriorityHours").Exists());
         var sla = FromConfiguration(configuration.AsEnumerable().ToDictionary(kv => kv.Key, kv => kv.Value));
         Assert.Equal(TimeSpan.FromHours(4), sla.For(1, "other"));

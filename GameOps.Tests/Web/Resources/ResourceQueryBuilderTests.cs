@@ -1,5 +1,6 @@
 using GameOps.Data;
 using GameOps.Data.Entities;
+using GameOps.Tests.Infrastructure;
 using GameOps.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 using static GameOps.Tests.Web.Resources.ResourceArrange;
@@ -78,18 +79,5 @@ public sealed class ResourceQueryBuilderTests
         var resources = Path.Combine(Repository.Root, "GameOps.Web", "Resources");
         foreach (var file in new[] { "ResourceStore.cs", "ResourceQueryBuilder.cs", "KeysetPager.cs", "ResourceCounter.cs", "ResourcePicker.cs", "ResourceWriter.cs" })
             Assert.DoesNotContain("\"Id\"", File.ReadAllText(Path.Combine(resources, file)));
-    }
-}
-
-static class Repository
-{
-    public static string Root
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GameOps.sln"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("GameOps.sln not found above " + AppContext.BaseDirectory);
-        }
     }
 }
