@@ -111,6 +111,7 @@ if (args.Contains("migrate"))
     return;
 }
 
+app.EnsurePublishedAssets();
 await DatabaseStartup.InitializeAsync(app);
 GameOps.Web.Infrastructure.ScaleOut.UseGameOpsScaleOut(app);
 

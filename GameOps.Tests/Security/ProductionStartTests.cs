@@ -38,6 +38,25 @@ public sealed partial class ProductionStartTests
             Assert.True(File.Exists(Path.Combine(output, "wwwroot", "_framework", "blazor.web.js")) || File.Exists(Path.Combine(output, "GameOps.Web.staticwebassets.endpoints.json")),
                 "the publish output carries the static web assets");
 
+            // Started from another folder, the app refuses to start rather than answer every script with an empty 200.
+            var elsewhere = new ProcessStartInfo("dotnet") { WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var arg in new[] { Path.Combine(output, "GameOps.Web.dll"), "--urls", $"http://127.0.0.1:{FreePort()}" }) elsewhere.ArgumentList.Add(arg);
+            elsewhere.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            elsewhere.Environment["Database__Provider"] = "Sqlite";
+            elsewhere.Environment["ConnectionStrings__GameOps"] = $"Data Source={Path.Combine(work, "elsewhere.db")}";
+            elsewhere.Environment["GAMEOPS_CONFIG"] = Path.Combine(work, "appsettings.json");
+            elsewhere.Environment["HOME"] = work;
+            using (var wrongFolder = Process.Start(elsewhere)!)
+            {
+                var said = wrongFolder.StandardOutput.ReadToEndAsync(Ct);
+                var complained = wrongFolder.StandardError.ReadToEndAsync(Ct);
+                using var patience = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+                patience.CancelAfter(TimeSpan.FromSeconds(90));
+                await wrongFolder.WaitForExitAsync(patience.Token);
+                Assert.NotEqual(0, wrongFolder.ExitCode);
+                Assert.Contains("Start the published app from its own folder", await said + await complained);
+            }
+
             var port = FreePort();
             var database = Path.Combine(work, "gameops.db");
             var start = new ProcessStartInfo("dotnet") { WorkingDirectory = output, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

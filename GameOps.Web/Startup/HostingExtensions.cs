@@ -26,6 +26,20 @@ public static class HostingExtensions
         builder.Configuration.AddCommandLine(args);
     }
 
+    /// <summary>
+    /// Outside Development the UI's scripts and styles come from the published <c>wwwroot</c> under the content root (the working
+    /// folder). Started from another folder, the app would answer every asset with an empty 200 and no page would ever become
+    /// interactive; it refuses to start instead, saying why.
+    /// </summary>
+    public static void EnsurePublishedAssets(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment() || app.Environment.WebRootFileProvider.GetFileInfo("_framework/blazor.web.js").Exists) return;
+        throw new InvalidOperationException(
+            $"The UI's static files are not under {app.Environment.WebRootPath ?? Path.Combine(app.Environment.ContentRootPath, "wwwroot")}. " +
+            $"Start the published app from its own folder (cd {AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)}; dotnet GameOps.Web.dll), " +
+            "or pass --contentRoot with that folder; `dotnet run` serves them only in Development.");
+    }
+
     public static DatabaseOptions GetDatabaseOptions(this IConfiguration configuration)
     {
         var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);

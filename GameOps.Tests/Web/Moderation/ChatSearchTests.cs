@@ -184,6 +184,13 @@ public sealed class ChatSearchTests
             lock (Texts) Texts.Add(command.CommandText);
             return ValueTask.FromResult(result);
         }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            lock (Texts) Texts.Add(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
     }
 
     sealed class LoggedContexts(TestDatabase database, CommandLog log) : IDbContextFactory<GameOpsDbContext>
@@ -219,6 +226,23 @@ public sealed class ChatSearchTests
         Assert.Equal(2, second.Rows.Count);
         // "created_at < @at OR (created_at = @at AND id < @id)" alone gives the index no range: the walk re-read every newer message.
         Assert.Contains(log.Texts, sql => Regex.IsMatch(sql, @"""created_at"" <= @\w+ AND \("));
+    }
+
+    [Fact]
+    public async Task A_player_name_that_matches_no_one_answers_before_the_text_search_counts_its_matches()
+    {
+        await using var db = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        var world = await ModerationArrange.CreateAsync(db);
+        await using var alice = world.As(world.Alice);
+        var log = new CommandLog();
+        var chat = new ChatReviewService(new LoggedContexts(db, log), alice.ServiceProvider.GetRequiredService<CurrentStaff>());
+
+        var page = await chat.SearchAsync(new ChatSearch { Text = "rogue", UserPrefix = "nobody-by-this-name" }, Ct);
+
+        Assert.Empty(page.Rows);
+        Assert.StartsWith("No player's name starts with", page.Notice);
+        // The estimate that chooses the plan (an FTS5 count here, EXPLAIN on PostgreSQL) is wasted when no player can match.
+        Assert.DoesNotContain(log.Texts, sql => sql.Contains("_fts", StringComparison.Ordinal));
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]

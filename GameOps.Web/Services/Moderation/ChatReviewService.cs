@@ -127,17 +127,12 @@ public sealed class ChatReviewService(IDbContextFactory<GameOpsDbContext> contex
         string? notice = null;
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var size = Math.Clamp(search.PageSize, 1, MaxPageSize);
-        var bestMatch = textQuery is not null && search.Order == ChatOrder.BestMatch;
-        var query = textQuery is not null && !bestMatch
-            ? await TextSearch.NewestFirstMatchesAsync(db, db.ChatMessages, textQuery, text!, size, cancellationToken)
-            : db.ChatMessages.AsNoTracking();
-        if (search.ChannelId is { } channel) query = query.Where(m => m.ChannelId == channel);
-        if (search.UserId is { } user) query = query.Where(m => m.UserId == user);
-        else if (!string.IsNullOrEmpty(prefix))
+        List<Guid>? users = null;
+        if (search.UserId is null && !string.IsNullOrEmpty(prefix))
         {
+            // Before the text search's plan is chosen: no player by that name means no search at all.
             var pattern = ResourceStore.EscapeLike(prefix) + "%";
-            var users = await db.Players.AsNoTracking().Where(Like<Player>(db, p => p.Username, pattern)).OrderBy(p => p.Username).Take(MaxPrefixUsers + 1)
+            users = await db.Players.AsNoTracking().Where(Like<Player>(db, p => p.Username, pattern)).OrderBy(p => p.Username).Take(MaxPrefixUsers + 1)
                 .Select(p => p.Id).ToListAsync(cancellationToken);
             if (users.Count == 0) return new([], false, $"No player's name starts with “{search.UserPrefix!.Trim()}”.", from, to);
             if (users.Count > MaxPrefixUsers)
@@ -145,8 +140,15 @@ public sealed class ChatReviewService(IDbContextFactory<GameOpsDbContext> contex
                 users.RemoveAt(MaxPrefixUsers);
                 notice = $"More than {MaxPrefixUsers} players match “{search.UserPrefix!.Trim()}”: only the first {MaxPrefixUsers} by name are searched; type more of the name.";
             }
-            query = query.Where(m => users.Contains(m.UserId));
         }
+        var size = Math.Clamp(search.PageSize, 1, MaxPageSize);
+        var bestMatch = textQuery is not null && search.Order == ChatOrder.BestMatch;
+        var query = textQuery is not null && !bestMatch
+            ? await TextSearch.NewestFirstMatchesAsync(db, db.ChatMessages, textQuery, text!, size, cancellationToken)
+            : db.ChatMessages.AsNoTracking();
+        if (search.ChannelId is { } channel) query = query.Where(m => m.ChannelId == channel);
+        if (search.UserId is { } user) query = query.Where(m => m.UserId == user);
+        else if (users is not null) query = query.Where(m => users.Contains(m.UserId));
         if (from is { } start) query = query.Where(m => m.CreatedAt >= start);
         if (to is { } end) query = query.Where(m => m.CreatedAt < end);
         if (search.Deleted is { } deleted) query = query.Where(m => m.IsDeleted == deleted);

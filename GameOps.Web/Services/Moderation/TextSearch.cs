@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using System.Text.Json;
 using GameOps.Data;
 using GameOps.Data.Configurations;
 using GameOps.Data.Migrations.Sql;
@@ -198,27 +198,13 @@ public static class TextSearch
     {
         var name = db.Model.FindEntityType(typeof(T))!.GetTableName()!;
         var expression = ToFts5(query);
-        var connection = db.Database.GetDbConnection();
-        double matches, rows;
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT coalesce(max(rowid), 0) FROM {Quoted(name + "_fts_keys")}";
-            rows = Convert.ToDouble(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-            // Count no further than the largest count that still asks the index first.
-            var enough = (long)Math.Floor(Math.Sqrt(IndexFirstFactor * (pageSize + 1) * Math.Max(rows, 1))) + 1;
-            command.CommandText = $"SELECT count(*) FROM (SELECT 1 FROM {Quoted(name + "_fts")} WHERE {Quoted(name + "_fts")} MATCH @q LIMIT {enough})";
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@q";
-            parameter.Value = expression;
-            command.Parameters.Add(parameter);
-            matches = Convert.ToDouble(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        // Identifiers from the model; the FTS5 expression is the one parameter ({0}).
+        var fts = Quoted(name + "_fts");
+        var rowsSql = $"SELECT coalesce(max(rowid), 0) AS \"Value\" FROM {Quoted(name + "_fts_keys")}";
+        var rows = (double)await db.Database.SqlQueryRaw<long>(rowsSql).SingleAsync(cancellationToken);
+        // Count no further than the largest count that still asks the index first.
+        var matchesSql = $"SELECT count(*) AS \"Value\" FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH {{0}} LIMIT {MaxIndexFirstMatches(rows, pageSize) + 1})";
+        var matches = (double)await db.Database.SqlQueryRaw<long>(matchesSql, expression).SingleAsync(cancellationToken);
         if (!AsksTheIndexFirst(matches, rows, pageSize)) return Matching(db, table.AsNoTracking(), query, text);
         var indexFirst = $"SELECT m.* FROM ({SpeedSql.SqliteMatchIds(name)}) AS x CROSS JOIN {Quoted(name)} AS m WHERE m.id = x.id";
         return table.FromSqlRaw(indexFirst, expression).AsNoTracking();
@@ -235,16 +221,19 @@ public static class TextSearch
     /// (a word in fashion last year is rare this week, and the walk then reads far more than the estimate). At 10M messages and 50 a
     /// page that is up to about 16,000 expected matches.
     /// </summary>
-    public static bool AsksTheIndexFirst(double matches, double rows, int pageSize) => matches * matches <= IndexFirstFactor * (pageSize + 1) * Math.Max(rows, 1);
+    public static bool AsksTheIndexFirst(double matches, double rows, int pageSize) => matches <= MaxIndexFirstMatches(rows, pageSize);
+
+    /// <summary>The most matches for which <see cref="AsksTheIndexFirst"/> reads the index first: √(0.5 × (page + 1) × rows).</summary>
+    public static long MaxIndexFirstMatches(double rows, int pageSize) => (long)Math.Floor(Math.Sqrt(IndexFirstFactor * (pageSize + 1) * Math.Max(rows, 1)));
 
     /// <summary>The planner's own estimates (one planning round trip, no execution): matching rows, and rows in the table.</summary>
     static async Task<(double Matches, double Rows)> EstimateAsync(GameOpsDbContext db, string matchingSql, string tableName, string search, CancellationToken cancellationToken)
     {
-        var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = connection.CreateCommand();
+            // Two result sets in one round trip, which EF's raw queries cannot read: a command on the context's own connection.
+            await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = $"EXPLAIN (FORMAT JSON) {string.Format(CultureInfo.InvariantCulture, matchingSql, "@search")}; " +
                                   $"SELECT reltuples::float8 FROM pg_class WHERE oid = '{tableName.Replace("'", "''")}'::regclass";
             var parameter = command.CreateParameter();
@@ -253,7 +242,7 @@ public static class TextSearch
             command.Parameters.Add(parameter);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
-            using var plan = System.Text.Json.JsonDocument.Parse(reader.GetString(0));
+            using var plan = JsonDocument.Parse(reader.GetString(0));
             var matches = plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
             await reader.NextResultAsync(cancellationToken);
             var rows = await reader.ReadAsync(cancellationToken) ? reader.GetDouble(0) : 0;
