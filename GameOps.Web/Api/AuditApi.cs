@@ -34,7 +34,8 @@ public static class AuditApi
             var rows = await query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Take(size + 1).ToListAsync(ct);
             var page = new List<AuditRow>();
             foreach (var e in rows.Take(size))
-                page.Add(new AuditRow(e.Id, e.CreatedAt, e.StaffUserId, e.StaffEmail, e.Action, e.EntityType, e.EntityKey, e.Changes,
+                page.Add(new AuditRow(e.Id, e.CreatedAt, e.StaffUserId, await personal.ShowAsync<StaffAuditEntry>(nameof(StaffAuditEntry.StaffEmail), e.StaffEmail, e.Id),
+                    e.Action, e.EntityType, e.EntityKey, e.Changes,
                     await personal.ShowAsync<StaffAuditEntry>(nameof(StaffAuditEntry.IpAddress), e.IpAddress, e.Id), e.UserAgent));
             var next = rows.Count > size ? ApiCursor.Encode($"{rows[size - 1].CreatedAt.Ticks}|{rows[size - 1].Id}") : null;
             return Results.Ok(new ApiResults.Page<AuditRow>(page, next));

@@ -18,18 +18,8 @@ public sealed class AuditTrailService(IDbContextFactory<GameOpsDbContext> contex
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var staff = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct);
         var reveal = await currentStaff.HasAsync(Permission.RevealPersonalData);
-        return staff.Select(s => new AuditStaffOption(s.Id, StaffLabel(s.Id, s.DisplayName, s.Email, reveal))).ToList();
+        return staff.Select(s => new AuditStaffOption(s.Id, StaffLabel.Of(s.Id, s.DisplayName, s.Email, reveal))).ToList();
     }
-
-    /// <summary>A staff member by name; the email (personal data) beside it only for a caller who may reveal it.</summary>
-    static string StaffLabel(Guid id, string displayName, string? email, bool reveal) =>
-        (string.IsNullOrWhiteSpace(displayName), reveal && !string.IsNullOrEmpty(email)) switch
-        {
-            (false, true) => $"{displayName} ({email})",
-            (false, false) => displayName,
-            (true, true) => email!,
-            (true, false) => id.ToString(),
-        };
 
     public async Task<StaffAuditEntry?> EntryAsync(Guid id, CancellationToken ct = default)
     {
@@ -48,7 +38,7 @@ public sealed class AuditTrailService(IDbContextFactory<GameOpsDbContext> contex
             await using var db = await contextFactory.CreateDbContextAsync(ct);
             var staff = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.DisplayName, u.Email }).FirstOrDefaultAsync(ct);
             if (staff is null) return null;
-            return (StaffLabel(id, staff.DisplayName, staff.Email, await currentStaff.HasAsync(Permission.RevealPersonalData)), $"/admin/staff/{id}");
+            return (StaffLabel.Of(id, staff.DisplayName, staff.Email, await currentStaff.HasAsync(Permission.RevealPersonalData)), $"/admin/staff/{id}");
         }
         if (catalog.Find(entry.EntityType) is not { } resource || resource.Field(resource.DisplayField).IsPrimaryKey) return null;
         if (!await currentStaff.HasAsync(resource.ReadPermission) || resource.Field(resource.DisplayField).PersonalData) return null;

@@ -169,4 +169,14 @@ public sealed class StaffAuditRecorder(IDbContextFactory<GameOpsDbContext> conte
         });
         await db.SaveChangesAsync();
     }
+
+    /// <summary>
+    /// A bulk export (action <c>export</c>): its format, row count and criteria, and the personal columns that left unmasked
+    /// (none unless the caller may export personal data). Every export, the tables' and the hand-written lists', is recorded so.
+    /// </summary>
+    public Task RecordExportAsync(string table, string format, int rows, string? query, IReadOnlyCollection<string> personalColumnsUnmasked) =>
+        RecordAsync("export", table, null, new
+        {
+            format, rows, query, personalDataRevealed = personalColumnsUnmasked.Count > 0, personalFields = personalColumnsUnmasked,
+        });
 }

@@ -48,11 +48,8 @@ public static class ExportEndpoints
             // Personal data leaves in bulk only with its own permission; everyone else gets it masked, whatever they may reveal one by one.
             var unmasked = http.User.MayExportPersonalData();
             var personalDataExported = unmasked && fields.Any(f => f.PersonalData);
-            await audit.RecordAsync("export", resource.Table, null, new
-            {
-                format, rows = rows.Count, query = ResourceQueryString.Build(query), personalDataRevealed = personalDataExported,
-                personalFields = personalDataExported ? fields.Where(f => f.PersonalData).Select(f => f.Column).ToArray() : [],
-            });
+            await audit.RecordExportAsync(resource.Table, format, rows.Count, ResourceQueryString.Build(query),
+                personalDataExported ? fields.Where(f => f.PersonalData).Select(f => f.Column).ToArray() : []);
             var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmm");
             return format == "csv"
                 ? Results.File(Encoding.UTF8.GetBytes(ToCsv(fields, rows, !unmasked)), "text/csv; charset=utf-8", $"{resource.Table}-{stamp}.csv")

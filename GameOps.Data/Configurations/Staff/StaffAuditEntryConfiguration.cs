@@ -12,7 +12,8 @@ public sealed class StaffAuditEntryConfiguration : IEntityTypeConfiguration<Staf
         // The lists' sort orders with the id as tie-breaker (keyset paging seeks on them); names kept from the ListIndexes migrations.
         builder.HasIndex(e => new { e.CreatedAt, e.Id }).HasDatabaseName("ix_staff_audit_logs_created_at_id");
         builder.HasIndex(e => new { e.Action, e.CreatedAt, e.Id }).HasDatabaseName("ix_staff_audit_logs_action_created_at_id");
-        builder.Property(e => e.StaffEmail).HasMaxLength(256);
+        // Who acted, by the email they sign in with: personal data like the staff account's own email and user name.
+        builder.Property(e => e.StaffEmail).HasMaxLength(256).IsPersonal();
         builder.Property(e => e.Action).HasMaxLength(128);
         builder.Property(e => e.EntityType).HasMaxLength(128);
         builder.Property(e => e.EntityKey).HasMaxLength(256);

@@ -3960,7 +3960,8 @@ namespace GameOps.Data.Migrations.Postgres
                     b.Property<string>("StaffEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
-                        .HasColumnName("staff_email");
+                        .HasColumnName("staff_email")
+                        .HasAnnotation("GameOps:Sensitivity", Sensitivity.Personal);
 
                     b.Property<Guid?>("StaffUserId")
                         .HasColumnType("uuid")

@@ -3998,7 +3998,8 @@ namespace GameOps.Data.Migrations.Sqlite
                     b.Property<string>("StaffEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
-                        .HasColumnName("staff_email");
+                        .HasColumnName("staff_email")
+                        .HasAnnotation("GameOps:Sensitivity", Sensitivity.Personal);
 
                     b.Property<Guid?>("StaffUserId")
                         .HasColumnType("TEXT")

@@ -1,7 +1,9 @@
 using System.Net;
+using System.Security.Claims;
 using System.Text.RegularExpressions;
 using GameOps.Data.Entities;
 using GameOps.Tests.Infrastructure;
+using GameOps.Web.Resources;
 using GameOps.Web.Security;
 using GameOps.Web.Services.Administration;
 using Microsoft.AspNetCore.Hosting;
@@ -24,6 +26,8 @@ public sealed class StaffAdminTests(GameOpsWebFactory app)
         scope.ServiceProvider.GetRequiredService<CurrentStaff>().Use(principal);
         return (scope.ServiceProvider.GetRequiredService<StaffAdminService>(), scope);
     }
+
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}@tests.local"[..40];
 
@@ -126,6 +130,40 @@ public sealed class StaffAdminTests(GameOpsWebFactory app)
         await PostLoginAsync(third, email, created.Value!);
         var reused = await PostFormAsync(third, "/account/login-2fa", new() { ["RecoveryCode"] = recovery, ["ReturnUrl"] = "/" });
         Assert.StartsWith("/account/login-2fa?error=", reused.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_staff_export_masks_emails_unless_the_caller_may_export_personal_data_and_is_audited_with_its_row_count()
+    {
+        var started = DateTime.UtcNow.AddSeconds(-1);
+        const string email = "admin@gameops.local";
+        static string Normalized(string? json) => (json ?? "").Replace("_", "").Replace(" ", "").ToLowerInvariant();
+        static int Rows(string csv) => csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1;
+
+        // Every role that reaches the export (Admin) may export personal data, so the service is called as an Admin's token scoped
+        // to staff administration: it may list the accounts, not export (nor reveal) personal data.
+        var (admin, scope) = await AdminAsync();
+        await using var _ = scope;
+        var current = scope.ServiceProvider.GetRequiredService<CurrentStaff>();
+        var token = (await current.GetPrincipalAsync())!;
+        ((ClaimsIdentity)token.Identity!).AddClaims([new Claim(ApiTokenScopes.TokenIdClaim, Guid.NewGuid().ToString()),
+            new Claim(ApiTokenScopes.ScopeClaim, nameof(Permission.StaffAdmin))]);
+        Assert.True(token.Has(Permission.StaffAdmin) && !token.MayExportPersonalData());
+        var masked = await admin.ExportCsvAsync(Ct);
+        Assert.DoesNotContain(email, masked);
+        Assert.Contains(ResourceField.Mask(email), masked);
+
+        // The Admin's own export, through the endpoint: the emails as they are.
+        var client = await app.SignInAsync(email);
+        var unmasked = await client.GetStringAsync("/admin/staff/export.csv", Ct);
+        Assert.Contains(email, unmasked);
+
+        // Both audited as exports with their row counts, and whether personal data left unmasked.
+        var db = scope.ServiceProvider.GetRequiredService<GameOps.Data.GameOpsDbContext>();
+        var audits = db.StaffAuditLogs.Where(a => a.Action == "export" && a.EntityType == "staff_users" && a.CreatedAt >= started)
+            .Select(a => a.Changes).AsEnumerable().Select(Normalized).ToList();
+        Assert.Contains(audits, a => a.Contains($"\"rows\":{Rows(masked)},") && a.Contains("\"personaldatarevealed\":false"));
+        Assert.Contains(audits, a => a.Contains($"\"rows\":{Rows(unmasked)},") && a.Contains("\"personaldatarevealed\":true") && a.Contains("[\"email\"]"));
     }
 
     [Fact]

@@ -1,12 +1,18 @@
+using Bunit;
 using GameOps.Data;
 using GameOps.Data.Entities;
 using GameOps.Data.Json;
 using GameOps.Tests.Infrastructure;
+using GameOps.Tests.Web.Moderation;
+using GameOps.Web.Components.Pages.Design;
+using GameOps.Web.Components.Shared;
 using GameOps.Web.Resources;
+using GameOps.Web.Security;
 using GameOps.Web.Services.Design;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static GameOps.Tests.Web.Design.DesignTestData;
+using TestContext = Xunit.TestContext;
 
 namespace GameOps.Tests.Web.Design;
 
@@ -35,7 +41,8 @@ public sealed class DesignHistoryTests
         var versions = await history.VersionsAsync(items, item.Id, ct);
         Assert.Equal([1, 2, 3], versions.Select(v => v.Version));
         Assert.Equal(["create", "update", "update"], versions.Select(v => v.Action));
-        Assert.All(versions, v => Assert.Equal("designer@tests.local", v.Staff));
+        Assert.Single(versions.Select(v => v.Staff).Distinct()); // one staff member, named (see the next test), never by email
+        Assert.DoesNotContain("designer@tests.local", versions[0].Staff);
         var diff = DesignHistoryService.Diff(versions[0].Snapshot, versions[2].Snapshot).Select(d => d.Column).ToList();
         Assert.Contains("name", diff);
         Assert.Contains("effects", diff);
@@ -54,6 +61,58 @@ public sealed class DesignHistoryTests
 
         var stale = await history.RestoreAsync(items, item.Id, versions[1], 3, ct);
         Assert.Equal(SaveOutcome.Conflict, stale.Outcome);
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task A_designer_sees_who_changed_a_definition_by_name_never_their_email_which_only_a_caller_who_may_reveal_it_sees(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabases.CreateMigratedAsync(provider);
+        var alice = ModerationArrange.NewStaff("alice");
+        alice.DisplayName = "Alice Maker";
+        await SeedAsync(db, alice);
+        var ct = TestContext.Current.CancellationToken;
+        Guid id;
+        using (var asAlice = Services(db, StaffRoles.Designer, alice))
+        {
+            var items = asAlice.GetRequiredService<ResourceCatalog>().For<Item>();
+            var store = asAlice.GetRequiredService<ResourceStore>();
+            var item = (Item)(await store.SaveAsync(items, NewItem("bow_yew"), isNew: true, null, ct: ct)).Entity!;
+            item.Value = 25;
+            await store.SaveAsync(items, item, isNew: false, item.Version, ct: ct);
+            id = item.Id;
+        }
+        var designer = WebServices.Staff(StaffRoles.Designer);
+        Assert.False(designer.Has(Permission.RevealPersonalData));
+
+        // The service: a Designer gets the name only.
+        using (var services = Services(db))
+        {
+            var versions = await services.GetRequiredService<DesignHistoryService>().VersionsAsync(services.GetRequiredService<ResourceCatalog>().For<Item>(), id, ct);
+            Assert.Equal(2, versions.Count);
+            Assert.All(versions, v => Assert.Equal("Alice Maker", v.Staff));
+        }
+
+        // The panel on the Design page: the name in the history, the email nowhere.
+        await using (var ctx = ComponentContexts.SignedIn(db, StaffRoles.Designer))
+        {
+            ctx.Services.AddDesignWorkspace();
+            var items = ctx.Services.GetRequiredService<ResourceCatalog>().For<Item>();
+            await using var context = db.CreateContext();
+            var item = await context.Items.AsNoTracking().SingleAsync(i => i.Id == id, ct);
+            ctx.Render<MudBlazor.MudPopoverProvider>();
+            var panel = ctx.Render<HistoryPanel>(p => p.Add(x => x.Resource, items).Add(x => x.Id, id).Add(x => x.State, new EditState(items, item, isNew: false)));
+            await panel.WaitForAssertionAsync(() => Assert.Equal(2, panel.FindAll("[data-testid=history-row]").Count), TimeSpan.FromSeconds(20));
+            Assert.All(panel.FindAll("[data-testid=history-row]"), row => Assert.Contains("Alice Maker", row.TextContent));
+            Assert.DoesNotContain(alice.Email!, panel.Markup);
+            Assert.All(panel.FindAll("[data-testid=history-row]"), row => Assert.DoesNotContain("@", row.TextContent));
+        }
+
+        // An Admin, who may reveal personal data, sees whose email it is beside the name (as on the audit pages).
+        using (var services = Services(db, StaffRoles.Admin))
+        {
+            var versions = await services.GetRequiredService<DesignHistoryService>().VersionsAsync(services.GetRequiredService<ResourceCatalog>().For<Item>(), id, ct);
+            Assert.All(versions, v => Assert.Equal("Alice Maker (alice@tests.local)", v.Staff));
+        }
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]

@@ -11,14 +11,15 @@ namespace GameOps.Tests.Web.Design;
 /// <summary>Definitions the design tests create themselves, and the app's data services plus the Design workspace's.</summary>
 public static class DesignTestData
 {
-    public static ServiceProvider Services(TestDatabase db, string role = StaffRoles.Designer)
+    /// <param name="staff">A real staff account to act as (its id and email in the claims); else an account-less one of <paramref name="role"/>.</param>
+    public static ServiceProvider Services(TestDatabase db, string role = StaffRoles.Designer, StaffUser? staff = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddGameOpsWebData(db);
         services.AddDesignWorkspace();
         var provider = services.BuildServiceProvider(validateScopes: false);
-        provider.GetRequiredService<CurrentStaff>().Use(WebServices.Staff(role), "127.0.0.1", "tests");
+        provider.GetRequiredService<CurrentStaff>().Use(WebServices.Staff(role, staff?.Id, staff?.Email), "127.0.0.1", "tests");
         return provider;
     }
 

@@ -50,6 +50,24 @@ public sealed class HomeSummaryServiceTests
     }
 
     [Fact]
+    public async Task A_designer_sees_recent_design_edits_by_the_editors_name_never_their_email()
+    {
+        await using var db = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        var alice = GameOps.Tests.Web.Moderation.ModerationArrange.NewStaff("alice");
+        await using (var context = db.CreateContext())
+        {
+            context.Users.Add(alice);
+            await context.SaveChangesAsync(Ct);
+        }
+        await using (var asAlice = WebServices.Build(db, WebServices.Staff(StaffRoles.Designer, alice.Id, alice.Email)))
+            await asAlice.GetRequiredService<GameOps.Web.Auditing.StaffAuditRecorder>().RecordAsync("update", "items", Guid.NewGuid().ToString());
+
+        var edit = Assert.Single((await LoadAsAsync(db, WebServices.Staff(StaffRoles.Designer))).RecentDesignEdits!);
+        Assert.Equal("alice", edit.Staff);
+        Assert.Equal("alice (alice@tests.local)", Assert.Single((await LoadAsAsync(db, WebServices.Staff(StaffRoles.Admin))).RecentDesignEdits!).Staff);
+    }
+
+    [Fact]
     public void A_system_principal_holds_its_role_but_has_no_identity_to_audit()
     {
         var system = StaffPrincipals.System(StaffRoles.Designer);

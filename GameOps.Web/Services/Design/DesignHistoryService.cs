@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GameOps.Data;
 using GameOps.Data.Json;
+using GameOps.Web.Auditing;
 using GameOps.Web.Resources;
 using GameOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,10 @@ using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace GameOps.Web.Services.Design;
 
-/// <summary>One audited change of a definition and what the row looked like right after it.</summary>
+/// <summary>
+/// One audited change of a definition and what the row looked like right after it. <paramref name="Staff"/> names who made it
+/// (<see cref="StaffLabel"/>: the display name, with the email only for a caller who may reveal personal data); null for no staff member.
+/// </summary>
 public sealed record HistoryVersion(Guid EntryId, DateTime At, string? Staff, string Action, int? Version, IReadOnlyList<string> ChangedColumns, JsonObject Snapshot);
 
 /// <summary>One column that differs between two versions.</summary>
@@ -39,6 +43,8 @@ public sealed class DesignHistoryService(IDbContextFactory<GameOpsDbContext> con
         var entries = (await db.StaffAuditLogs.AsNoTracking()
             .Where(a => a.EntityType == resource.Table && a.EntityKey == key && (a.Action == "create" || a.Action == "update"))
             .ToListAsync(ct)).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToList();
+        // Designers may not reveal personal data: the row's email is never shown to them, the staff member's name is.
+        var staff = await StaffLabel.ActorsAsync(db, entries, await currentStaff.HasAsync(Permission.RevealPersonalData), ct);
 
         var snapshot = Snapshot(entityType, entity);
         var versions = new List<HistoryVersion>();
@@ -46,7 +52,7 @@ public sealed class DesignHistoryService(IDbContextFactory<GameOpsDbContext> con
         {
             var entry = entries[i];
             var (before, after) = Parse(entry.Changes);
-            versions.Add(new HistoryVersion(entry.Id, entry.CreatedAt, entry.StaffEmail, entry.Action,
+            versions.Add(new HistoryVersion(entry.Id, entry.CreatedAt, entry.StaffUserId is { } who ? staff[who] : null, entry.Action,
                 snapshot["version"]?.GetValue<int>(), after.Select(p => p.Key).ToList(), (JsonObject)snapshot.DeepClone()));
             foreach (var (column, value) in before) snapshot[column] = value?.DeepClone();
         }

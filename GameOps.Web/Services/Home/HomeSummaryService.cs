@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GameOps.Web.Services.Home;
 
-public sealed record RecentEdit(string EntityType, string? EntityKey, string Action, string? StaffEmail, DateTime At);
+/// <summary>A recent design edit; <paramref name="Staff"/> names who made it (<see cref="GameOps.Web.Auditing.StaffLabel"/>: never the email to a caller who may not reveal it).</summary>
+public sealed record RecentEdit(string EntityType, string? EntityKey, string Action, string? Staff, DateTime At);
 public sealed record EventSummary(Guid Id, string Name, string Status, DateTime? Start, DateTime? End);
 
 public sealed class HomeSummary
@@ -55,10 +56,11 @@ public sealed class HomeSummaryService(CurrentStaff currentStaff, IDbContextFact
         }
         if (user.Has(Permission.DesignWrite))
         {
-            summary.RecentDesignEdits = await db.StaffAuditLogs.AsNoTracking()
+            var edits = await db.StaffAuditLogs.AsNoTracking()
                 .Where(a => a.EntityType != null && DesignTables.Contains(a.EntityType))
-                .OrderByDescending(a => a.CreatedAt).Take(8)
-                .Select(a => new RecentEdit(a.EntityType, a.EntityKey, a.Action, a.StaffEmail, a.CreatedAt)).ToListAsync(ct);
+                .OrderByDescending(a => a.CreatedAt).Take(8).ToListAsync(ct);
+            var staff = await GameOps.Web.Auditing.StaffLabel.ActorsAsync(db, edits, user.Has(Permission.RevealPersonalData), ct);
+            summary.RecentDesignEdits = edits.Select(a => new RecentEdit(a.EntityType, a.EntityKey, a.Action, a.StaffUserId is { } who ? staff[who] : null, a.CreatedAt)).ToList();
         }
         if (user.Has(Permission.LiveOpsRead))
         {
