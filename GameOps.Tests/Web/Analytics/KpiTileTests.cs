@@ -24,6 +24,9 @@ public sealed class KpiTileTests
         Assert.Contains("$10.00", change);
         Assert.Contains("mud-success-text", tile.Find("[data-testid=kpi-arppu-change]").ClassName);
         Assert.Contains("What ARPPU counts", tile.Markup);
+        // The definition shows on hover as the icon's own title; no tooltip popover per tile (each was registered at first render).
+        Assert.Equal(MetricCatalog.Arppu.Definition, tile.Find("[data-testid=kpi-arppu-definition] title").TextContent);
+        Assert.Empty(tile.FindAll(".mud-tooltip-root"));
 
         var reports = ctx.Render<KpiTile>(p => p.Add(t => t.Kpi, new Kpi(MetricCatalog.OpenReports, 12, 10)));
         Assert.Contains("mud-error-text", reports.Find("[data-testid=kpi-open_reports-change]").ClassName); // more open reports is bad news
