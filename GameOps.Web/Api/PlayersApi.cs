@@ -44,7 +44,10 @@ public static class PlayersApi
             foreach (var ip in summary.RecentIps) ips.Add((await personal.ShowAsync<UserSession>(nameof(UserSession.IpAddress), ip, id))!);
             var security = new List<SecurityLine>();
             foreach (var e in summary.OpenSecurity) security.Add(e with { IpAddress = await personal.ShowAsync<SecurityEvent>(nameof(SecurityEvent.IpAddress), e.IpAddress, e.Id) });
-            return Results.Ok(summary with { Email = email!, Sessions = sessions, RecentIps = ips, OpenSecurity = security });
+            // Who issued a sanction: by name; their email (a staff member's personal data) as the token may reveal it.
+            var sanctions = new List<SanctionLine>();
+            foreach (var s in summary.Sanctions) sanctions.Add(s with { ModeratorEmail = await personal.ShowAsync<StaffUser>(nameof(StaffUser.Email), s.ModeratorEmail, s.ModeratorId) });
+            return Results.Ok(summary with { Email = email!, Sessions = sessions, RecentIps = ips, Sanctions = sanctions, OpenSecurity = security });
         }).WithSummary("A player's profile summary (personal data masked unless the token may reveal it; reveals are audited)");
 
         players.MapPost("/{id:guid}/sanctions", async (Guid id, SanctionBody body, CurrentStaff staff, ModerationService moderation, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using GameOps.Data.Entities;
 using GameOps.Web.Security;
 using GameOps.Web.Services.Moderation;
 
@@ -11,7 +12,7 @@ public static class ReportsApi
     {
         var reports = api.MapGroup("/reports").WithTags("Reports");
 
-        reports.MapGet("/", async (string? category, string? cursor, int? limit, CurrentStaff staff, ModerationQueries queries, CancellationToken ct) =>
+        reports.MapGet("/", async (string? category, string? cursor, int? limit, CurrentStaff staff, ModerationQueries queries, ApiPersonalData personal, CancellationToken ct) =>
         {
             var user = await staff.DemandAsync(Permission.ModerationRead);
             var after = ApiCursor.DecodeKey(cursor);
@@ -21,7 +22,9 @@ public static class ReportsApi
             // two requests neither skips nor repeats another. One row more than the page tells whether there is a next.
             var result = await queries.ListQueueAsync(new ReportQueueFilter { Category = category, Status = "open", Sort = "oldest", After = after, PageSize = size + 1 },
                 CurrentStaff.IdOf(user), ct);
-            var rows = result.Rows.Take(size).ToList();
+            var rows = new List<ReportQueueRow>();
+            foreach (var r in result.Rows.Take(size))
+                rows.Add(r.AssigneeStaffId is { } assignee ? r with { AssigneeEmail = await personal.ShowAsync<StaffUser>(nameof(StaffUser.Email), r.AssigneeEmail, assignee) } : r);
             var next = result.Rows.Count > size ? ApiCursor.EncodeKey(rows[^1].CreatedAt, rows[^1].Id) : null;
             return Results.Ok(new ApiResults.Page<ReportQueueRow>(rows, next));
         }).WithSummary("Open (unclaimed) reports, oldest first, with a keyset cursor");

@@ -28,6 +28,15 @@ public sealed class AuditTrailService(IDbContextFactory<GameOpsDbContext> contex
         return await db.StaffAuditLogs.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
     }
 
+    /// <summary>Who wrote an entry, named as the audit pages name staff (<see cref="StaffLabel"/>); null when no staff account did.</summary>
+    public async Task<string?> ActorAsync(StaffAuditEntry entry, CancellationToken ct = default)
+    {
+        var reveal = (await currentStaff.DemandAsync(Permission.AuditRead)).Has(Permission.RevealPersonalData);
+        if (entry.StaffUserId is not { } id) return null;
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return (await StaffLabel.ActorsAsync(db, [entry], reveal, ct))[id];
+    }
+
     /// <summary>The name of the row an audit entry is about (the table's display column), when its key is a single id; else null.</summary>
     public async Task<(string Name, string? Link)?> SubjectAsync(StaffAuditEntry entry, CancellationToken ct = default)
     {

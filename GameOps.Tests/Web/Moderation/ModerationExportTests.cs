@@ -1,6 +1,7 @@
 using System.Net;
 using GameOps.Data;
 using GameOps.Tests.Infrastructure;
+using GameOps.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -47,6 +48,65 @@ public sealed class ModerationExportTests(GameOpsWebFactory app)
         Assert.Contains("id,created_at,severity,event_type,player,ip_address", csv);
         Assert.Contains("id,detected_at,player,fraud_type", csv);
         Assert.DoesNotContain(addresses, csv.Contains); // a moderator may reveal one on screen (audited), never export them in bulk
+    }
+
+    /// <summary>A CSV's records, each by its header.</summary>
+    static List<IReadOnlyDictionary<string, string>> Records(string csv)
+    {
+        using var reader = CsvHelper.CsvReader.FromText(csv, new CsvHelper.CsvReaderOptions());
+        var records = new List<IReadOnlyDictionary<string, string>>();
+        while (reader.Read()) records.Add(reader.Headers.Select((name, i) => (name, i)).ToDictionary(h => h.name, h => reader.GetString(h.i)));
+        return records;
+    }
+
+    /// <summary>The export rows this caller wrote to the trail since <paramref name="started"/>, their details lower-cased without separators.</summary>
+    async Task<List<string>> ExportAuditsAsync(string staffEmail, string table, DateTime started)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<GameOpsDbContext>>().CreateDbContextAsync(Ct);
+        var rows = await db.StaffAuditLogs.Where(a => a.Action == "export" && a.StaffEmail == staffEmail && a.EntityType == table && a.CreatedAt >= started)
+            .Select(a => a.Changes).ToListAsync(Ct);
+        return rows.Select(json => (json ?? "").Replace("_", "").Replace(" ", "").ToLowerInvariant()).ToList();
+    }
+
+    [Theory]
+    [InlineData("/moderation/sanctions/export.csv", "moderation_actions", "moderator")]
+    [InlineData("/moderation/reports/export.csv?status=all", "player_reports", "assignee")]
+    public async Task A_moderator_exports_staff_by_name_without_their_email_since_moderators_may_not_export_personal_data(string url, string table, string column)
+    {
+        var started = DateTime.UtcNow.AddSeconds(-1);
+        var client = await app.SignInAsync("moderator@gameops.local");
+        var csv = await client.GetStringAsync(url, Ct);
+        var records = Records(csv);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<GameOpsDbContext>>().CreateDbContextAsync(Ct))
+        {
+            var staff = await db.Users.Select(u => new { u.Email, u.DisplayName }).ToListAsync(Ct);
+            Assert.DoesNotContain(staff, s => csv.Contains(s.Email!, StringComparison.OrdinalIgnoreCase)); // no staff email, in any column
+            // Who issued the sanction (holds the report) by display name; the email column masked, as the staff export masks it.
+            var named = records.Where(r => r[column] != "").ToList();
+            Assert.NotEmpty(named);
+            Assert.All(named, r => Assert.Contains(staff, s => s.DisplayName == r[column]));
+            Assert.All(named, r => Assert.Contains(staff, s => ResourceField.Mask(s.Email!) == r[$"{column}_email"]));
+        }
+        // Audited as an export: its row count, and no personal column left unmasked.
+        var audits = await ExportAuditsAsync("moderator@gameops.local", table, started);
+        Assert.Contains(audits, a => a.Contains($"\"rows\":{records.Count},") && a.Contains("\"personaldatarevealed\":false") && a.Contains("\"personalfields\":[]"));
+    }
+
+    [Fact]
+    public async Task An_admin_may_export_personal_data_so_the_moderator_email_leaves_and_the_audit_names_the_column()
+    {
+        var started = DateTime.UtcNow.AddSeconds(-1);
+        var client = await app.SignInAsync("admin@gameops.local");
+        var csv = await client.GetStringAsync("/moderation/sanctions/export.csv", Ct);
+        var records = Records(csv);
+        Assert.NotEmpty(records);
+        Assert.All(records, r => Assert.Contains("@", r["moderator_email"]));
+        Assert.All(records, r => Assert.DoesNotContain("@", r["moderator"]));
+        var audits = await ExportAuditsAsync("admin@gameops.local", "moderation_actions", started);
+        Assert.Contains(audits, a => a.Contains($"\"rows\":{records.Count},") && a.Contains("\"personaldatarevealed\":true") && a.Contains("[\"moderatoremail\"]"));
     }
 
     [Theory]

@@ -22,7 +22,8 @@ public sealed class ModerationPageTests
     static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
     static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
-    internal static BunitContext NewContext(TestDatabase database, StaffUser staff, string role = StaffRoles.Moderator)
+    /// <param name="tokenScopes">When given, the staff member is signed in with a personal access token holding only these permissions.</param>
+    internal static BunitContext NewContext(TestDatabase database, StaffUser staff, string role = StaffRoles.Moderator, params Permission[] tokenScopes)
     {
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
@@ -34,7 +35,8 @@ public sealed class ModerationPageTests
         var auth = ctx.AddAuthorization();
         auth.SetAuthorized(staff.Email!);
         auth.SetRoles(role);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, staff.Id.ToString()), new Claim(ClaimTypes.Email, staff.Email!));
+        auth.SetClaims([new Claim(ClaimTypes.NameIdentifier, staff.Id.ToString()), new Claim(ClaimTypes.Email, staff.Email!),
+            .. tokenScopes.Length == 0 ? [] : tokenScopes.Select(p => new Claim(ApiTokenScopes.ScopeClaim, p.ToString())).Prepend(new Claim(ApiTokenScopes.TokenIdClaim, Guid.NewGuid().ToString()))]);
         ctx.Render<MudPopoverProvider>();
         return ctx;
     }

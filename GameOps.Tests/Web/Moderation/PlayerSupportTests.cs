@@ -56,7 +56,7 @@ public sealed class PlayerSupportTests
         Assert.True((await support.AddNoteAsync(world.Target.Id, "Called support twice", Ct)).Ok);
         var notes = await support.NotesAsync(world.Target.Id, cancellationToken: Ct);
         Assert.Equal(2, notes.Count);
-        Assert.Equal("alice@tests.local", notes[0].Author);
+        Assert.Equal("alice (alice@tests.local)", notes[0].Author); // named like the audit pages: a Moderator may reveal the email
 
     }
 

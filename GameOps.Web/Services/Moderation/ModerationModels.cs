@@ -73,11 +73,18 @@ public sealed record ReportQueueFilter
     public (DateTime CreatedAt, Guid Id)? After { get; init; }
 }
 
+/// <summary>
+/// A report in the queue. The assignee is named by <paramref name="AssigneeName"/> (their display name); <paramref name="AssigneeEmail"/> is
+/// personal data, filled only for a caller who may reveal it (<see cref="GameOps.Web.Auditing.StaffLabel"/> puts the two together).
+/// </summary>
 public sealed record ReportQueueRow(
     Guid Id, string Category, int Priority, string Status, DateTime CreatedAt,
     Guid TargetUserId, string TargetUsername, Guid ReporterUserId, string ReporterUsername,
-    Guid? AssigneeStaffId, string? AssigneeEmail, string? Description, bool HasMessage)
+    Guid? AssigneeStaffId, string? AssigneeName, string? AssigneeEmail, string? Description, bool HasMessage)
 {
+    /// <summary>Who holds the report, as staff are named (<see cref="GameOps.Web.Auditing.StaffLabel"/>); null when nobody does.</summary>
+    public string? Assignee => AssigneeStaffId is { } id ? GameOps.Web.Auditing.StaffLabel.Of(id, AssigneeName, AssigneeEmail, AssigneeEmail is not null) : null;
+
     public TimeSpan Age(DateTime now) => now - CreatedAt;
 }
 
@@ -93,7 +100,9 @@ public sealed record SessionLine(Guid Id, string? IpAddress, string? UserAgent, 
 
 public sealed record ReportLine(Guid Id, string Category, string Status, string? Resolution, DateTime CreatedAt, string OtherUsername, string? Description);
 
-public sealed record SanctionLine(Guid Id, string ActionType, string? Reason, int? Duration, DateTime CreatedAt, DateTime? ExpiresAt, DateTime? LiftedAt, string ModeratorEmail, bool IsActive);
+/// <summary>A sanction on a player's summary; the moderator as in <see cref="SanctionRow"/>.</summary>
+public sealed record SanctionLine(Guid Id, string ActionType, string? Reason, int? Duration, DateTime CreatedAt, DateTime? ExpiresAt, DateTime? LiftedAt,
+    Guid ModeratorId, string? ModeratorName, string? ModeratorEmail, bool IsActive);
 
 public sealed record FraudLine(Guid Id, string FraudType, double RiskScore, string? Indicators, DateTime DetectedAt);
 
@@ -128,10 +137,18 @@ public sealed record SanctionFilter
     public int PageSize { get; init; } = 50;
 }
 
+/// <summary>
+/// A sanction in the list. The moderator is named by <paramref name="ModeratorName"/> (their display name); <paramref name="ModeratorEmail"/>
+/// is personal data, filled only for a caller who may reveal it (<see cref="GameOps.Web.Auditing.StaffLabel"/> puts the two together).
+/// </summary>
 public sealed record SanctionRow(
     Guid Id, string ActionType, string? Reason, int? Duration, DateTime CreatedAt, DateTime? ExpiresAt, DateTime? LiftedAt, string? LiftReason,
-    Guid ModeratorId, string ModeratorEmail, Guid TargetUserId, string TargetUsername, bool IsActive,
-    Guid? AppealId, string? AppealStatus, string? AppealText);
+    Guid ModeratorId, string? ModeratorName, string? ModeratorEmail, Guid TargetUserId, string TargetUsername, bool IsActive,
+    Guid? AppealId, string? AppealStatus, string? AppealText)
+{
+    /// <summary>Who issued it, as staff are named (<see cref="GameOps.Web.Auditing.StaffLabel"/>).</summary>
+    public string Moderator => GameOps.Web.Auditing.StaffLabel.Of(ModeratorId, ModeratorName, ModeratorEmail, ModeratorEmail is not null);
+}
 
 public sealed record SanctionPage(IReadOnlyList<SanctionRow> Rows, int Total)
 {

@@ -1,5 +1,6 @@
 using GameOps.Data;
 using GameOps.Data.Entities;
+using GameOps.Web.Auditing;
 using GameOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contex
     /// <summary>Sanctions, newest first, with filters; "active" means not lifted and not expired (follows <c>expires_at</c>).</summary>
     public async Task<SanctionPage> ListSanctionsAsync(SanctionFilter filter, CancellationToken cancellationToken = default)
     {
-        await currentStaff.DemandAsync(Permission.ModerationRead);
+        var reveal = (await currentStaff.DemandAsync(Permission.ModerationRead)).Has(Permission.RevealPersonalData);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = Now();
         var query = db.ModerationActions.AsNoTracking();
@@ -44,7 +45,7 @@ public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contex
         var rows = await query.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id)
             .Skip(Math.Max(0, filter.Page) * filter.PageSize).Take(filter.PageSize)
             .Select(a => new SanctionRow(a.Id, a.ActionType, a.Reason, a.Duration, a.CreatedAt, a.ExpiresAt, a.LiftedAt, a.LiftReason,
-                a.ModeratorId, a.Moderator.Email ?? "", a.TargetUserId, a.TargetUser.Username,
+                a.ModeratorId, a.Moderator.DisplayName, reveal ? a.Moderator.Email : null, a.TargetUserId, a.TargetUser.Username,
                 a.LiftedAt == null && (a.ActionType == "temp_ban" || a.ActionType == "perm_ban" || a.ActionType == "mute") && (a.ExpiresAt == null || a.ExpiresAt > now),
                 db.SanctionAppeals.Where(ap => ap.ModerationActionId == a.Id).OrderByDescending(ap => ap.CreatedAt).Select(ap => (Guid?)ap.Id).FirstOrDefault(),
                 db.SanctionAppeals.Where(ap => ap.ModerationActionId == a.Id).OrderByDescending(ap => ap.CreatedAt).Select(ap => ap.Status).FirstOrDefault(),
@@ -58,31 +59,31 @@ public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contex
     /// <summary>Staff notes matching a full-text search (web-search syntax), newest first, optionally of one player.</summary>
     public async Task<(IReadOnlyList<NoteHit> Rows, string? Notice)> SearchNotesAsync(string text, Guid? playerId = null, int take = 50, CancellationToken cancellationToken = default)
     {
-        await currentStaff.DemandAsync(Permission.ModerationRead);
+        var reveal = (await currentStaff.DemandAsync(Permission.ModerationRead)).Has(Permission.RevealPersonalData);
         if (TextSearch.Parse(text, out var problem) is not { } search) return ([], problem ?? "Type at least one word or number to search for.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.PlayerNotes.AsNoTracking();
         if (playerId is { } player) query = query.Where(n => n.UserId == player);
         var rows = await TextSearch.Matching(db, query, search, text).OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Take(Math.Clamp(take, 1, MaxNoteHits))
-            .Select(n => new NoteHit(n.Id, n.UserId, n.User.Username, n.Note, n.StaffUser.Email ?? n.StaffUser.DisplayName, n.CreatedAt))
+            .Select(n => new NoteHit(n.Id, n.UserId, n.User.Username, n.Note, StaffLabel.Of(n.StaffUserId, n.StaffUser.DisplayName, reveal ? n.StaffUser.Email : null, reveal), n.CreatedAt))
             .ToListAsync(cancellationToken);
         return (rows, null);
     }
 
-    /// <summary>Staff who issued sanctions (for the moderator filter).</summary>
-    public async Task<IReadOnlyList<(Guid Id, string Email)>> ModeratorsAsync(CancellationToken cancellationToken = default)
+    /// <summary>Staff who issued sanctions (for the moderator filter), by name (<see cref="StaffLabel"/>).</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Label)>> ModeratorsAsync(CancellationToken cancellationToken = default)
     {
-        await currentStaff.DemandAsync(Permission.ModerationRead);
+        var reveal = (await currentStaff.DemandAsync(Permission.ModerationRead)).Has(Permission.RevealPersonalData);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var ids = db.ModerationActions.Select(a => a.ModeratorId).Distinct();
-        var staff = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.Email).Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken);
-        return staff.Select(s => (s.Id, s.Email ?? "")).ToList();
+        var staff = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(cancellationToken);
+        return staff.Select(s => (s.Id, StaffLabel.Of(s.Id, s.DisplayName, s.Email, reveal))).ToList();
     }
 
     public async Task<ReportQueuePage> ListQueueAsync(ReportQueueFilter filter, Guid? me, CancellationToken cancellationToken = default)
     {
-        await currentStaff.DemandAsync(Permission.ModerationRead);
+        var reveal = (await currentStaff.DemandAsync(Permission.ModerationRead)).Has(Permission.RevealPersonalData);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.PlayerReports.AsNoTracking();
         query = filter.Status switch
@@ -110,22 +111,24 @@ public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contex
             _ => query.OrderBy(r => r.Priority).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id),
         };
         var rows = await Project(db, ordered
-                .Skip(filter.After is null ? Math.Max(0, filter.Page) * filter.PageSize : 0).Take(filter.PageSize))
+                .Skip(filter.After is null ? Math.Max(0, filter.Page) * filter.PageSize : 0).Take(filter.PageSize), reveal)
             .ToListAsync(cancellationToken);
         return new ReportQueuePage(rows, total, overSla);
     }
 
-    static IQueryable<ReportQueueRow> Project(GameOpsDbContext db, IQueryable<PlayerReport> query) =>
+    /// <summary>The queue's rows; the assignee by display name, their email (personal data) only when <paramref name="reveal"/>.</summary>
+    static IQueryable<ReportQueueRow> Project(GameOpsDbContext db, IQueryable<PlayerReport> query, bool reveal) =>
         query.Select(r => new ReportQueueRow(r.Id, r.Category, r.Priority, r.Status, r.CreatedAt,
             r.TargetUserId, r.TargetUser.Username, r.ReporterUserId, r.ReporterUser.Username,
-            r.AssigneeStaffId, r.AssigneeStaff != null ? r.AssigneeStaff.Email : null, r.Description, r.ChatMessageId != null));
+            r.AssigneeStaffId, r.AssigneeStaff != null ? r.AssigneeStaff.DisplayName : null, reveal && r.AssigneeStaff != null ? r.AssigneeStaff.Email : null,
+            r.Description, r.ChatMessageId != null));
 
     /// <summary>Everything a moderator needs to decide on a report, in one screen.</summary>
     public async Task<ReportEvidence?> EvidenceAsync(Guid reportId, CancellationToken cancellationToken = default)
     {
-        await currentStaff.DemandAsync(Permission.ModerationRead);
+        var reveal = (await currentStaff.DemandAsync(Permission.ModerationRead)).Has(Permission.RevealPersonalData);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await Project(db, db.PlayerReports.AsNoTracking().Where(r => r.Id == reportId)).FirstOrDefaultAsync(cancellationToken);
+        var row = await Project(db, db.PlayerReports.AsNoTracking().Where(r => r.Id == reportId), reveal).FirstOrDefaultAsync(cancellationToken);
         if (row is null) return null;
         var extra = await db.PlayerReports.AsNoTracking().Where(r => r.Id == reportId)
             .Select(r => new { r.Resolution, r.ResolutionNote, r.ResolvedAt, r.ClaimedAt, r.ChatMessageId }).FirstAsync(cancellationToken);
@@ -145,7 +148,7 @@ public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contex
                 (before, after) = (b, a);
             }
         }
-        var target = await PlayerSummaryAsync(db, row.TargetUserId, cancellationToken);
+        var target = await PlayerSummaryAsync(db, row.TargetUserId, reveal, cancellationToken);
         return new ReportEvidence(row, extra.Resolution, extra.ResolutionNote, extra.ResolvedAt, extra.ClaimedAt, message, channelName, channelKey, before, after, target!);
     }
 
@@ -164,12 +167,12 @@ public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contex
 
     public async Task<PlayerSummary?> PlayerSummaryAsync(Guid playerId, CancellationToken cancellationToken = default)
     {
-        await currentStaff.DemandAsync(Permission.PlayersRead);
+        var reveal = (await currentStaff.DemandAsync(Permission.PlayersRead)).Has(Permission.RevealPersonalData);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await PlayerSummaryAsync(db, playerId, cancellationToken);
+        return await PlayerSummaryAsync(db, playerId, reveal, cancellationToken);
     }
 
-    async Task<PlayerSummary?> PlayerSummaryAsync(GameOpsDbContext db, Guid playerId, CancellationToken cancellationToken)
+    async Task<PlayerSummary?> PlayerSummaryAsync(GameOpsDbContext db, Guid playerId, bool reveal, CancellationToken cancellationToken)
     {
         var player = await db.Players.AsNoTracking().Where(p => p.Id == playerId)
             .Select(p => new { p.Id, p.Username, p.Email, p.CreatedAt, p.LastLogin }).FirstOrDefaultAsync(cancellationToken);
@@ -184,7 +187,7 @@ public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contex
             .Select(r => new ReportLine(r.Id, r.Category, r.Status, r.Resolution, r.CreatedAt, r.ReporterUser.Username, r.Description)).ToListAsync(cancellationToken);
         var by = await db.PlayerReports.AsNoTracking().Where(r => r.ReporterUserId == playerId).OrderByDescending(r => r.CreatedAt).Take(SectionSize)
             .Select(r => new ReportLine(r.Id, r.Category, r.Status, r.Resolution, r.CreatedAt, r.TargetUser.Username, r.Description)).ToListAsync(cancellationToken);
-        var sanctions = await Sanctions(db.ModerationActions.AsNoTracking().Where(a => a.TargetUserId == playerId).OrderByDescending(a => a.CreatedAt).Take(SectionSize), now)
+        var sanctions = await Sanctions(db.ModerationActions.AsNoTracking().Where(a => a.TargetUserId == playerId).OrderByDescending(a => a.CreatedAt).Take(SectionSize), now, reveal)
             .ToListAsync(cancellationToken);
         var fraud = await db.FraudDetection.AsNoTracking().Where(f => f.UserId == playerId && f.ResolvedAt == null).OrderByDescending(f => f.DetectedAt).Take(SectionSize)
             .Select(f => new { f.Id, f.FraudType, f.RiskScore, f.Indicators, f.DetectedAt }).ToListAsync(cancellationToken);
@@ -195,8 +198,10 @@ public sealed class ModerationQueries(IDbContextFactory<GameOpsDbContext> contex
             fraud.Select(f => new FraudLine(f.Id, f.FraudType, (double)f.RiskScore, f.Indicators, f.DetectedAt)).ToList(), security);
     }
 
-    public static IQueryable<SanctionLine> Sanctions(IQueryable<ModerationAction> query, DateTime now) =>
-        query.Select(a => new SanctionLine(a.Id, a.ActionType, a.Reason, a.Duration, a.CreatedAt, a.ExpiresAt, a.LiftedAt, a.Moderator.Email ?? "",
+    /// <summary>Sanctions as summary lines; the moderator by display name, their email (personal data) only when <paramref name="reveal"/>.</summary>
+    public static IQueryable<SanctionLine> Sanctions(IQueryable<ModerationAction> query, DateTime now, bool reveal) =>
+        query.Select(a => new SanctionLine(a.Id, a.ActionType, a.Reason, a.Duration, a.CreatedAt, a.ExpiresAt, a.LiftedAt,
+            a.ModeratorId, a.Moderator.DisplayName, reveal ? a.Moderator.Email : null,
             a.LiftedAt == null && (a.ActionType == "temp_ban" || a.ActionType == "perm_ban" || a.ActionType == "mute") && (a.ExpiresAt == null || a.ExpiresAt > now)));
 
     /// <summary>

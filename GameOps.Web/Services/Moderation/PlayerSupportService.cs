@@ -23,10 +23,12 @@ public sealed partial class PlayerSupportService(IDbContextFactory<GameOpsDbCont
 
     public async Task<IReadOnlyList<NoteLine>> NotesAsync(Guid playerId, int take = 20, CancellationToken cancellationToken = default)
     {
-        await currentStaff.DemandAsync(Permission.PlayersRead);
+        // Managers and LiveOps read notes too: the author by name, the email beside it only for a caller who may reveal it.
+        var reveal = (await currentStaff.DemandAsync(Permission.PlayersRead)).Has(Permission.RevealPersonalData);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.PlayerNotes.AsNoTracking().Where(n => n.UserId == playerId).OrderByDescending(n => n.CreatedAt).Take(take)
-            .Select(n => new NoteLine(n.Id, n.Note, n.StaffUser.Email ?? n.StaffUser.DisplayName, n.CreatedAt)).ToListAsync(cancellationToken);
+            .Select(n => new NoteLine(n.Id, n.Note, GameOps.Web.Auditing.StaffLabel.Of(n.StaffUserId, n.StaffUser.DisplayName, reveal ? n.StaffUser.Email : null, reveal), n.CreatedAt))
+            .ToListAsync(cancellationToken);
     }
 
     public async Task<OperationResult> AddNoteAsync(Guid playerId, string note, CancellationToken cancellationToken = default)
