@@ -41,6 +41,20 @@ public sealed class ModerationPageTests
         return ctx;
     }
 
+    [Theory, InlineData(StaffRoles.Manager), InlineData(StaffRoles.LiveOps)]
+    public async Task The_sanctions_tab_of_a_profile_tells_a_role_without_moderation_read_it_cannot_see_sanctions_instead_of_failing(string role)
+    {
+        await using var db = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        var world = await ModerationArrange.CreateAsync(db);
+        await using var ctx = NewContext(db, world.Alice, role);
+
+        // A player profile's first tab, read by Managers and LiveOps too: it queried the sanctions (ModerationRead) for them,
+        // and their profile page ended on "This needs the ModerationRead permission".
+        var tab = ctx.Render<Sanctions>(p => p.Add(s => s.PlayerId, world.Target.Id).Add(s => s.Embedded, true));
+
+        Assert.Contains("Your role cannot see sanctions.", tab.Find("[data-testid=list-not-permitted]").TextContent);
+    }
+
     [Fact]
     public async Task Queue_lists_by_priority_highlights_old_reports_claims_with_keys_and_shows_new_reports_on_its_own()
     {
