@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using GameOps.Data;
 using GameOps.Data.Entities;
+using GameOps.Web.Resources;
 using GameOps.Web.Security;
 using GameOps.Web.Services.Shell;
 using Microsoft.AspNetCore.Identity;
@@ -63,15 +64,13 @@ public sealed class StaffAdminService(IServiceScopeFactory scopeFactory, Current
         var rows = await ListAsync(ct);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var account = db.Model.FindEntityType(typeof(StaffUser))!;
-        var personal = ExportColumns.Select(c => c.Property is not null && account.FindProperty(c.Property)!.IsPersonal()).ToArray();
-        var unmasked = user.MayExportPersonalData();
+        var columns = ExportColumns.Select(c => c.Property is null ? default : PersonalExportColumn.Of<StaffUser>(user, db.Model, c.Property)).ToArray();
         await audit.RecordExportAsync("staff_users", "csv", rows.Count, null,
-            unmasked ? ExportColumns.Where((_, i) => personal[i]).Select(c => account.FindProperty(c.Property!)!.GetColumnName()).ToArray() : []);
+            ExportColumns.SelectMany((c, i) => c.Property is null ? [] : columns[i].Left(account.FindProperty(c.Property)!.GetColumnName())).ToArray());
         return ListCsv.Write(ExportColumns.Select(c => c.Header).ToList(),
-            rows.Select(s => (IReadOnlyList<string?>)ExportColumns.Select((c, i) => Shown(c.Cell(s), mask: personal[i] && !unmasked)).ToList()));
+            rows.Select(s => (IReadOnlyList<string?>)ExportColumns.Select((c, i) => columns[i].Cell(c.Cell(s))).ToList()));
     }
 
-    static string? Shown(string? cell, bool mask) => mask && !string.IsNullOrEmpty(cell) ? GameOps.Web.Resources.ResourceField.Mask(cell) : cell;
 
     public async Task<OperationResult<string>> CreateAsync(string email, string displayName, IReadOnlyCollection<string> roles)
     {

@@ -29,7 +29,7 @@ public static class ModerationExports
                 TargetUserId = Guid.TryParse(q["playerId"], out var target) ? target : null,
             };
             var page = await queries.ListSanctionsAsync(filter, ct);
-            var email = PersonalColumn.Of<StaffUser>(http.User, catalog, nameof(StaffUser.Email));
+            var email = PersonalExportColumn.Of<StaffUser>(http.User, catalog.Model, nameof(StaffUser.Email));
             await RecordAsync(http, audit, "moderation_actions", page.Rows.Count, email.Left("moderator_email"));
             return ListCsv.File(http, "sanctions", ListCsv.Write(
                 ["id", "created_at", "action_type", "player", "duration", "expires_at", "state", "moderator", "moderator_email", "reason", "lift_reason", "appeal"],
@@ -49,7 +49,7 @@ public static class ModerationExports
             };
             var page = await queries.ListQueueAsync(filter, CurrentStaff.IdOf(http.User), ct);
             var now = queries.Now();
-            var email = PersonalColumn.Of<StaffUser>(http.User, catalog, nameof(StaffUser.Email));
+            var email = PersonalExportColumn.Of<StaffUser>(http.User, catalog.Model, nameof(StaffUser.Email));
             await RecordAsync(http, audit, "player_reports", page.Rows.Count, email.Left("assignee_email"));
             return ListCsv.File(http, "reports", ListCsv.Write(
                 ["id", "created_at", "priority", "category", "status", "reported_player", "reporter", "assignee", "assignee_email", "over_sla", "description"],
@@ -79,7 +79,7 @@ public static class ModerationExports
             http.User.Demand(Permission.ModerationRead);
             var severity = http.Request.Query["severity"].ToString();
             var (rows, _) = await triage.ListSecurityAsync(severity, openOnly: http.Request.Query["open"] == "true", 0, ListCsv.MaxRows, ct);
-            var ip = PersonalColumn.Of<SecurityEvent>(http.User, catalog, nameof(SecurityEvent.IpAddress));
+            var ip = PersonalExportColumn.Of<SecurityEvent>(http.User, catalog.Model, nameof(SecurityEvent.IpAddress));
             await RecordAsync(http, audit, "security_events", rows.Count, ip.Left("ip_address"));
             return ListCsv.File(http, "security-events", ListCsv.Write(
                 ["id", "created_at", "severity", "event_type", "player", "ip_address", "description", "state", "resolved_at", "resolution_note"],
@@ -93,19 +93,4 @@ public static class ModerationExports
     /// <summary>Records one export: its row count, criteria, and the personal columns that left unmasked.</summary>
     static Task RecordAsync(HttpContext http, StaffAuditRecorder audit, string table, int rows, IReadOnlyCollection<string> personalColumnsUnmasked) =>
         audit.RecordExportAsync(table, "csv", rows, http.Request.QueryString.Value, personalColumnsUnmasked);
-
-    /// <summary>
-    /// A column an export takes from one entity property: personal data by the property's mark (<c>.IsPersonal()</c>), and then
-    /// unmasked only for a caller who may export personal data.
-    /// </summary>
-    readonly record struct PersonalColumn(bool Personal, bool MayExport)
-    {
-        public static PersonalColumn Of<TEntity>(System.Security.Claims.ClaimsPrincipal user, ResourceCatalog catalog, string property) =>
-            new(catalog.Model.FindEntityType(typeof(TEntity))?.FindProperty(property)?.IsPersonal() == true, user.MayExportPersonalData());
-
-        public string? Cell(string? value) => !Personal || MayExport || string.IsNullOrEmpty(value) ? value : ResourceField.Mask(value);
-
-        /// <summary>The column, as one of the personal columns that left unmasked, when it did.</summary>
-        public IReadOnlyCollection<string> Left(string column) => Personal && MayExport ? [column] : [];
-    }
 }
