@@ -15,6 +15,20 @@ public sealed class LiveOpsCalendarPage(IPage page) : ShellPage(page)
 
     public ILocator ItemOn(DateTime date, string title) => Day(date).Locator("[data-testid=calendar-item]", new() { HasText = title });
 
+    /// <summary>Finds an item on a day as a person does: in the month cell, or behind the cell's "+N more" (which opens that
+    /// week, where every item shows) when the day holds more than the cell lists. Returns the visible item.</summary>
+    public async Task<ILocator> RevealItemOnAsync(DateTime date, string title)
+    {
+        var item = ItemOn(date, title).First;
+        var more = Day(date).Locator("[data-testid=calendar-more]");
+        await Expect(item.Or(more)).ToBeVisibleAsync();
+        if (await item.IsVisibleAsync()) return item;
+        await more.ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("view=week"));
+        await Expect(item).ToBeVisibleAsync();
+        return item;
+    }
+
     public static async Task<LiveOpsCalendarPage> OpenAsync(IPage page, DateTime date, string view = "month")
     {
         var calendar = new LiveOpsCalendarPage(page);

@@ -2,6 +2,8 @@ using Bunit;
 using GameOps.Web.Components.Pages.LiveOps;
 using GameOps.Web.Services.LiveOps;
 using MudBlazor.Services;
+using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
 
 namespace GameOps.Tests.Web.LiveOps;
 
@@ -52,5 +54,19 @@ public sealed class ScheduleEditorTests
         draft.TimeZone = "Europe/Paris";
         cut.Render(p => p.Add(x => x.Draft, draft));
         Assert.Equal(5, cut.FindAll("[data-testid=schedule-occurrence]").Count);
+    }
+
+    [Fact]
+    public async Task Tabbing_through_the_rule_does_not_open_the_time_zone_list_over_the_next_fields()
+    {
+        await using var ctx = NewContext();
+        var draft = new ScheduleDraft { CronExpression = "0 18 * * 6", TimeZone = "Europe/Paris", DurationMinutes = 60 };
+        var cut = ctx.Render<ScheduleEditor>(p => p.Add(x => x.Draft, draft).Add(x => x.Now, Now));
+        var zone = cut.FindComponent<MudAutocomplete<string>>();
+
+        await zone.Find("input").FocusAsync(new FocusEventArgs());
+
+        // A list opened by focus alone answers its search after the person has tabbed on, and then hangs open over the fields below.
+        Assert.False(zone.Instance.Open, "focus alone opened the time-zone list");
     }
 }
