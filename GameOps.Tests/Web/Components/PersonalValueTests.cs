@@ -87,4 +87,56 @@ public sealed class PersonalValueTests
         Assert.False(revealed);
         Assert.Empty(await RevealsAsync(db));
     }
+
+    [Fact]
+    public async Task A_revealed_value_is_masked_again_when_the_component_is_handed_another_rows_value()
+    {
+        var (ctx, db, player) = await ArrangeAsync(StaffRoles.Moderator);
+        await using var _db = db;
+        await using var _ctx = ctx;
+        var value = ctx.Render<PersonalValue>(p => p.Add(x => x.Value, player.Email).Add(x => x.EntityType, "users")
+            .Add(x => x.EntityKey, player.Id.ToString()).Add(x => x.Field, "email"));
+        value.WaitForAssertion(() => Assert.NotEmpty(value.FindAll("[data-testid=reveal]")));
+        await value.InvokeAsync(() => value.Find("[data-testid=reveal]").Click());
+        value.WaitForAssertion(() => Assert.Contains(player.Email, value.Markup));
+
+        // A grid reuses its cells' components by position: after a sort the same component shows another player's email.
+        value.Render(p => p.Add(x => x.Value, "other.owl@players.local").Add(x => x.EntityKey, Guid.NewGuid().ToString()));
+
+        Assert.DoesNotContain("other.owl@players.local", value.Markup);
+        Assert.Contains("o••••••••@players.local", value.Markup);
+        Assert.Single(await RevealsAsync(db));
+    }
+
+    [Fact]
+    public async Task After_a_reveal_a_sort_that_moves_another_player_into_that_row_shows_their_email_masked()
+    {
+        var (ctx, db, player) = await ArrangeAsync(StaffRoles.Moderator);
+        await using var _db = db;
+        await using var _ctx = ctx;
+        var other = new Player
+        {
+            Id = Guid.NewGuid(), Username = "amber_owl", Email = "amber.owl@players.local", PasswordHash = "x", Status = "active",
+            CreatedAt = RowBuilder.BaseTime.AddDays(-1), // older: second by the default newest-first order, first by username
+        };
+        await using (var context = db.CreateContext())
+        {
+            context.Players.Add(other);
+            await context.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+        var players = ctx.Services.GetRequiredService<ResourceCatalog>().For<Player>();
+        var list = ctx.Render<ResourceList>(p => p.Add(x => x.Resource, players));
+        list.WaitForAssertion(() => Assert.Equal(2, list.FindAll("[data-testid=reveal]").Count), TimeSpan.FromSeconds(10));
+        Assert.Contains("quiet_fox", list.FindAll("tbody tr")[0].TextContent);
+
+        await list.InvokeAsync(() => list.FindAll("[data-testid=reveal]")[0].Click());
+        list.WaitForAssertion(() => Assert.Contains("quiet.fox@players.local", list.Markup));
+
+        await list.InvokeAsync(() => list.FindAll("th .sortable-column-header").First(h => h.TextContent.Contains("Username")).Click());
+        list.WaitForAssertion(() => Assert.Contains("amber_owl", list.FindAll("tbody tr")[0].TextContent), TimeSpan.FromSeconds(10));
+
+        Assert.DoesNotContain("amber.owl@players.local", list.Markup); // revealed by no one: it must not show because its row was
+        Assert.Contains("quiet.fox@players.local", list.Markup);       // the one revealed stays revealed, in its new place
+        Assert.Single(await RevealsAsync(db));
+    }
 }

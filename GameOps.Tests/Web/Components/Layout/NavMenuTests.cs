@@ -5,10 +5,13 @@ using GameOps.Web.Components.Layout;
 using GameOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using AngleSharp.Dom;
+using MudBlazor;
 
 namespace GameOps.Tests.Web.Components.Layout;
 
-/// <summary>The drawer marks the page you are on, and only that page: a workspace's overview is not "current" on its sub-pages.</summary>
+/// <summary>The drawer marks the page you are on, and only that page: a workspace's overview is not "current" on its sub-pages.
+/// Its workspace groups are MudNavGroup's markup, written out to keep fewer components per circuit.</summary>
 public sealed class NavMenuTests
 {
     [Fact]
@@ -22,5 +25,39 @@ public sealed class NavMenuTests
 
         var active = menu.FindAll("a.active").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["/analytics/revenue"], active);
+    }
+
+    [Theory]
+    [InlineData("Design", false)]
+    [InlineData("Analytics", true)]
+    public async Task A_workspace_group_has_MudNavGroups_own_markup_so_it_looks_and_reads_the_same(string workspace, bool expanded)
+    {
+        await using var db = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        await using var ctx = ComponentContexts.SignedIn(db, StaffRoles.Manager);
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/analytics/revenue"); // Analytics open, Design closed
+        var ours = ctx.Render<NavMenu>().Find($"nav[data-testid='nav-{workspace}']");
+        var icon = ours.QuerySelector("button svg")!.InnerHtml;
+
+        var mud = ctx.Render<MudNavMenu>(menu => menu.AddChildContent<MudNavGroup>(group => group
+            .Add(g => g.Title, workspace).Add(g => g.Icon, icon).Add(g => g.Expanded, expanded)
+            .AddChildContent("<div class=\"mud-nav-item\"></div>"))).Find("nav.mud-nav-group");
+
+        Assert.Equal(Shape(mud.QuerySelector("button")!), Shape(ours.QuerySelector("button")!));
+        Assert.Equal(Shape(mud.QuerySelector(".mud-collapse-container")!, depth: 3), Shape(ours.QuerySelector(".mud-collapse-container")!, depth: 3));
+        Assert.Equal(expanded, ours.QuerySelectorAll("a.mud-nav-link").Length > 0); // a closed group renders no links
+    }
+
+    /// <summary>Tag, classes and attributes (not ids, event handlers or test ids), down to <paramref name="depth"/> levels of elements.</summary>
+    static string Shape(IElement element, int depth = int.MaxValue)
+    {
+        var attributes = element.Attributes
+            .Where(a => !a.Name.StartsWith("blazor:", StringComparison.Ordinal) && a.Name is not ("id" or "aria-controls" or "data-testid" or "style"))
+            .Select(a => a.Name.Equals("class", StringComparison.OrdinalIgnoreCase)
+                ? "class=" + string.Join(' ', a.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal))
+                : $"{a.Name.ToLowerInvariant()}={a.Value}")
+            .Order(StringComparer.Ordinal);
+        var children = depth <= 1 ? "" : string.Concat(element.Children.Where(c => c.LocalName is not ("path" or "g" or "rect" or "polygon"))
+            .Select(c => Shape(c, depth - 1)));
+        return $"<{element.LocalName} {string.Join(' ', attributes)}>{children}</{element.LocalName}>";
     }
 }
