@@ -1,6 +1,7 @@
 using GameOps.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
+using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 
 namespace GameOps.Web.Components.Shared;
@@ -50,16 +51,17 @@ public static class PersonalValueMarkup
         builder.AddAttribute(13, "aria-label", $"Reveal {label}");
         builder.AddAttribute(14, "title", $"Reveal the {label} (recorded in the audit trail)");
         builder.AddAttribute(15, "onclick", onReveal);
-        builder.AddAttribute(16, "data-testid", "reveal");
-        builder.OpenElement(17, "span");
-        builder.AddAttribute(18, "class", "mud-icon-button-label");
-        builder.OpenElement(19, "svg");
-        builder.AddAttribute(20, "class", "mud-icon-root mud-svg-icon mud-icon-size-small");
-        builder.AddAttribute(21, "focusable", "false");
-        builder.AddAttribute(22, "viewBox", "0 0 24 24");
-        builder.AddAttribute(23, "aria-hidden", "true");
-        builder.AddAttribute(24, "role", "img");
-        builder.AddMarkupContent(25, RevealIcon.Value);
+        builder.AddEventStopPropagationAttribute(16, "onclick", true); // as MudIconButton: the click is not also the row's (which opens the row)
+        builder.AddAttribute(17, "data-testid", "reveal");
+        builder.OpenElement(18, "span");
+        builder.AddAttribute(19, "class", "mud-icon-button-label");
+        builder.OpenElement(20, "svg");
+        builder.AddAttribute(21, "class", "mud-icon-root mud-svg-icon mud-icon-size-small");
+        builder.AddAttribute(22, "focusable", "false");
+        builder.AddAttribute(23, "viewBox", "0 0 24 24");
+        builder.AddAttribute(24, "aria-hidden", "true");
+        builder.AddAttribute(25, "role", "img");
+        builder.AddMarkupContent(26, RevealIcon.Value);
         builder.CloseElement();
         builder.CloseElement();
         builder.CloseElement();
