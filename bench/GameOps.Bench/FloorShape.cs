@@ -116,7 +116,7 @@ sealed class Shape
             var any = new List<string>();
             foreach (var name in resource.SearchFields.Where(n => resource.Field(n).ClrType == typeof(string)))
             {
-                var contains = resource.Field(name).SearchMode == SearchMode.Contains;
+                var contains = resource.Field(name).SearchMode != SearchMode.Prefix; // a word in a text, or any part of a name (trigram)
                 var pattern = (contains ? "%" : "") + ResourceStore.EscapeLike(term) + "%";
                 var p = "s" + any.Count;
                 var column = $"t.\"{Col(entity, name)}\"";

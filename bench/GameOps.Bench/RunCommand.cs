@@ -159,9 +159,13 @@ public static class RunCommand
         var searchField = resource.SearchFields[0];
         var sample = await Sql.ScalarAsync<object>(db, $"SELECT \"{Column(searchField)}\" FROM \"{table}\" WHERE \"{Column(searchField)}\" IS NOT NULL ORDER BY \"id\" LIMIT 1 OFFSET 1000") as string
                      ?? await Sql.ScalarAsync<object>(db, $"SELECT \"{Column(searchField)}\" FROM \"{table}\" LIMIT 1") as string ?? "a";
-        var term = resource.Field(searchField).SearchMode == SearchMode.Contains
-            ? sample.Split(' ', StringSplitOptions.RemoveEmptyEntries).OrderByDescending(w => w.Length).First()
-            : sample[..Math.Min(sample.Length, Math.Max(4, sample.Length - 3))];
+        var term = resource.Field(searchField).SearchMode switch
+        {
+            SearchMode.Contains => sample.Split(' ', StringSplitOptions.RemoveEmptyEntries).OrderByDescending(w => w.Length).First(),
+            // "Any part of the name" (trigram): a piece from inside the name, not its start.
+            SearchMode.AnyPart when sample.Length >= 7 => sample.Substring(2, Math.Min(5, sample.Length - 4)),
+            _ => sample[..Math.Min(sample.Length, Math.Max(4, sample.Length - 3))],
+        };
         var rows = await Sql.ScalarAsync<long>(db, $"SELECT COUNT(*) FROM \"{table}\"");
         var deepPage = (int)(Math.Min(DeepRows, rows * 9 / 10) / PageSize);
 
