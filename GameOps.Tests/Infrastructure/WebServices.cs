@@ -12,7 +12,8 @@ namespace GameOps.Tests.Infrastructure;
 /// <summary>The app's data services (resources, audit interceptor) on a test database, without a web host.</summary>
 public static class WebServices
 {
-    public static void AddGameOpsWebData(this IServiceCollection services, TestDatabase database)
+    /// <param name="interceptors">Added to every context after the app's own (a command log…).</param>
+    public static void AddGameOpsWebData(this IServiceCollection services, TestDatabase database, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentStaff>();
@@ -22,15 +23,15 @@ public static class WebServices
         services.AddScoped<AuditTrailService>();
         services.AddScoped<PersonalDataAccess>();
         services.AddScoped<GameOps.Web.Services.Shell.StaffPreferences>();
-        services.AddGameOpsData(database.Options, (sp, o) => o.AddInterceptors(sp.GetRequiredService<StaffAuditInterceptor>(), sp.GetRequiredService<TableVersionInterceptor>()));
+        services.AddGameOpsData(database.Options, (sp, o) => o.AddInterceptors([sp.GetRequiredService<StaffAuditInterceptor>(), sp.GetRequiredService<TableVersionInterceptor>(), .. interceptors]));
         services.AddGameOpsResources();
     }
 
-    public static ServiceProvider Build(TestDatabase database, ClaimsPrincipal? staff = null)
+    public static ServiceProvider Build(TestDatabase database, ClaimsPrincipal? staff = null, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddGameOpsWebData(database);
+        services.AddGameOpsWebData(database, interceptors);
         // Every scope acts as this staff member (services demand permissions), not only the root one.
         if (staff is not null)
             services.AddScoped(sp =>

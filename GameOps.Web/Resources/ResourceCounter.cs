@@ -23,12 +23,15 @@ public sealed class ResourceCounter(IMemoryCache cache, TableVersions tableVersi
     public const long DefaultEstimateThreshold = 200_000;
     static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(20);
 
-    public async Task<ResourceCount> CountAsync<T>(GameOpsDbContext db, ResourceDescription resource, IQueryable<T> filtered, ResourceQuery query, CancellationToken ct)
+    /// <param name="known">The exact number of rows, when the caller has it already (a selective search's ids): not counted again.</param>
+    public async Task<ResourceCount> CountAsync<T>(GameOpsDbContext db, ResourceDescription resource, IQueryable<T> filtered, ResourceQuery query, CancellationToken ct,
+        long? known = null)
     {
         var cacheKey = $"count:{resource.Slug}:{tableVersions.Of(resource.Table)}:{query.CriteriaKey}";
         if (cache.TryGetValue(cacheKey, out ResourceCount? cached) && cached is not null) return cached;
         ResourceCount result;
-        if (resource.CountStrategy == CountStrategy.Estimated && !query.HasCriteria && db.Provider == DatabaseProvider.Postgres
+        if (known is { } total) result = new(total, false, false);
+        else if (resource.CountStrategy == CountStrategy.Estimated && !query.HasCriteria && db.Provider == DatabaseProvider.Postgres
             && await EstimateRowsAsync(db, resource.Table, ct) is { } estimate && estimate >= estimateThreshold)
             result = new(estimate, true, false);
         else if (resource.CountStrategy == CountStrategy.Estimated && query.HasCriteria)

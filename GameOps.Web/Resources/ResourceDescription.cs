@@ -330,11 +330,4 @@ public sealed class ResourceDescription<TEntity> : ResourceDescription where TEn
 }
 
 /// <summary>A search through a child table: <see cref="Owner"/> selects the parent's id, <see cref="Text"/> the column matched by prefix.</summary>
-public sealed record RelatedSearch(string Label, Type ChildType, LambdaExpression Owner, LambdaExpression Text, Func<GameOps.Data.GameOpsDbContext, IQueryable> Children)
-{
-    /// <summary>The ids of the parents whose children's text matches <paramref name="match"/> (built for the child type).</summary>
-    public IQueryable<Guid> OwnerIds(GameOps.Data.GameOpsDbContext db, LambdaExpression match) =>
-        Children(db).Provider.CreateQuery<Guid>(Expression.Call(typeof(Queryable), nameof(Queryable.Select), [ChildType, typeof(Guid)],
-            Expression.Call(typeof(Queryable), nameof(Queryable.Where), [ChildType], Children(db).Expression, Expression.Quote(match)),
-            Expression.Quote(Owner)));
-}
+public sealed record RelatedSearch(string Label, Type ChildType, LambdaExpression Owner, LambdaExpression Text, Func<GameOps.Data.GameOpsDbContext, IQueryable> Children);

@@ -32,7 +32,7 @@ public sealed class ResourcePicker(ResourceQueryBuilder queries)
             var selective = await queries.SelectiveSearchAsync<T>(db, target, search, canSeePersonalData, ct);
             source = Where(db, target, source, search, canSeePersonalData, selective);
             // Few matches: prefix matches first; many (a common term on a big table): the display index order, as before.
-            if (selective is not null) rank = PrefixRank<T>(db, target, text, canSeePersonalData);
+            if (selective is not null) rank = SearchRank<T>(target, selective, byPrefix: true);
         }
         var display = Expression.Property(e, target.DisplayField);
         // The business key beside the label, unless the form never shows it (staff accounts' normalized user name is a copy of the email).

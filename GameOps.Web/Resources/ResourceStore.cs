@@ -66,9 +66,11 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         await using var db = await readContexts.CreateDbContextAsync(ct);
         var selective = await queries.SelectiveSearchAsync<T>(db, resource, query, canSeePersonalData, ct);
         var filtered = ResourceQueryBuilder.Where(db, resource, db.Set<T>().AsNoTracking(), query, canSeePersonalData, selective);
-        var count = await counter.CountAsync(db, resource, filtered, query, ct);
-        // Prefix matches first when the user searched by part of a name and did not pick a sort (few matches: sorted in memory by the database).
-        var rank = selective is not null && query.SortField is null ? ResourceQueryBuilder.PrefixRank<T>(db, resource, query.Search, canSeePersonalData) : null;
+        // The search's own rows are the list's when nothing else filters them: their number is the count.
+        var known = selective is not null && !query.Filters.Concat(query.Scope).Any(f => f.Value.IsSet) ? selective.Ids.Length : (long?)null;
+        var count = await counter.CountAsync(db, resource, filtered, query, ct, known);
+        // Few matches, sorted by the database after it fetched them by id: prefix matches first unless the user picked a sort.
+        var rank = selective is null ? null : ResourceQueryBuilder.SearchRank<T>(resource, selective, byPrefix: query.SortField is null);
         var rows = rank is null && Pager.SeekKeyOf(db.Model, resource, query) is { } seek
             ? await Pager.PageAsync(resource, query, filtered, seek, ct)
             : await queries.Sort(resource, rank is null ? filtered : filtered.OrderBy(rank), query, ranked: rank is not null)
