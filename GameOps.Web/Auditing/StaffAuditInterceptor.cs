@@ -150,10 +150,18 @@ public sealed class StaffAuditRecorder(IDbContextFactory<GameOpsDbContext> conte
 {
     public async Task RecordAsync(string action, string entityType, string? entityKey, object? details = null, Guid? staffId = null, string? staffEmail = null)
     {
+        var entry = await EntryAsync(action, entityType, entityKey, details, staffId, staffEmail);
+        await using var db = await contextFactory.CreateDbContextAsync();
+        db.StaffAuditLogs.Add(entry);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The row <see cref="RecordAsync"/> writes (not saved).</summary>
+    public async Task<StaffAuditEntry> EntryAsync(string action, string entityType, string? entityKey, object? details = null, Guid? staffId = null, string? staffEmail = null)
+    {
         currentStaff.CaptureConnection();
         var user = await currentStaff.GetPrincipalAsync();
-        await using var db = await contextFactory.CreateDbContextAsync();
-        db.StaffAuditLogs.Add(new StaffAuditEntry
+        return new StaffAuditEntry
         {
             Id = Guid.CreateVersion7(),
             // The signed-in identity wins; the explicit one is for sign-in events, which happen before there is one.
@@ -166,8 +174,7 @@ public sealed class StaffAuditRecorder(IDbContextFactory<GameOpsDbContext> conte
             IpAddress = currentStaff.IpAddress,
             UserAgent = currentStaff.UserAgent,
             CreatedAt = VersioningInterceptor.Truncate(DateTime.UtcNow),
-        });
-        await db.SaveChangesAsync();
+        };
     }
 
     /// <summary>

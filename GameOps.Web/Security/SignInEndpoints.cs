@@ -157,9 +157,12 @@ public static class SignInEndpoints
     {
         user.LastSignInAt = GameOps.Data.VersioningInterceptor.Truncate(DateTime.UtcNow);
         await users.UpdateAsync(user);
-        await audit.RecordAsync("sign_in", "staff_users", user.Id.ToString(), new { email = user.Email, method }, user.Id, user.Email);
+        await audit.RecordAsync("sign_in", "staff_users", user.Id.ToString(), SignInDetails(user.Email, method), user.Id, user.Email);
         return Results.LocalRedirect(user.MustChangePassword ? "/account/security?mustChange=true" : returnUrl);
     }
+
+    /// <summary>What the audit row of a sign-in says besides who: the email and the method ("password", "authenticator", "recovery code").</summary>
+    public static object SignInDetails(string? email, string method) => new { email, method };
 
     /// <summary>
     /// A path on this site that can go in a Location header as it is: starts with one '/', no backslash, and only printable

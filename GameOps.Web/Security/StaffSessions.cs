@@ -40,17 +40,23 @@ public sealed class StaffSessions(IDbContextFactory<GameOpsDbContext> contextFac
 
     public async Task<Guid> StartAsync(Guid staffUserId, string? ipAddress, string? userAgent, CancellationToken ct = default)
     {
+        var session = NewSession(staffUserId, ipAddress, userAgent);
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        db.StaffSessions.Add(session);
+        await db.SaveChangesAsync(ct);
+        return session.Id;
+    }
+
+    /// <summary>The row <see cref="StartAsync"/> adds for a new session (not saved).</summary>
+    public static StaffSession NewSession(Guid staffUserId, string? ipAddress, string? userAgent)
+    {
         var now = VersioningInterceptor.Truncate(DateTime.UtcNow);
-        var session = new StaffSession
+        return new StaffSession
         {
             Id = Guid.CreateVersion7(), StaffUserId = staffUserId, CreatedAt = now, LastSeenAt = now,
             IpAddress = ipAddress is { Length: > 64 } ? ipAddress[..64] : ipAddress,
             UserAgent = userAgent is { Length: > 512 } ? userAgent[..512] : userAgent,
         };
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
-        db.StaffSessions.Add(session);
-        await db.SaveChangesAsync(ct);
-        return session.Id;
     }
 
     /// <summary>The live session the principal's cookie names, or null when it is missing, ended, or its account is disabled.</summary>

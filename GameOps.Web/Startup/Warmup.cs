@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using GameOps.Data;
 using GameOps.Data.Entities;
+using GameOps.Web.Auditing;
 using GameOps.Web.Resources;
 using GameOps.Web.Security;
 using GameOps.Web.Services.Home;
@@ -31,7 +32,8 @@ public sealed class WarmupState
 
 /// <summary>
 /// Warms the app at start so the first staff member waits no longer than the tenth: EF's model and query pipeline for the app's
-/// contexts (the factory's and Identity's scoped one), the sign-in lookup and password hashing, the home page's queries, the
+/// contexts (the factory's and Identity's scoped one), the sign-in lookup and password hashing, the sign-in's writes (made and
+/// rolled back), the home page's queries, the
 /// resource catalog and the first page of the items list, then the server-rendered sign-in page through the app's own HTTP
 /// pipeline, then the signed-in home page and <c>/design/items</c> (layout, navigation, page components, MudBlazor) through the
 /// same pipeline invoked in-process as a nameless system principal: no network, no cookie, no session, no account. <c>/readyz</c> answers 503 until it has finished; <c>/healthz</c> (liveness) does not wait for it. A step that fails
@@ -81,6 +83,7 @@ public sealed class Warmup(IServiceProvider services, WarmupState state, WarmupP
                 var nobody = new StaffUser();
                 hasher.VerifyHashedPassword(nobody, hasher.HashPassword(nobody, Guid.NewGuid().ToString()), "warm-up");
             });
+            await Step("sign-in writes, rolled back", sp => RehearseSignInWritesAsync(sp, stoppingToken));
             await Step("home page", async sp =>
             {
                 // As a nameless Admin: every section of the home page is queried once.
@@ -105,6 +108,39 @@ public sealed class Warmup(IServiceProvider services, WarmupState state, WarmupP
             state.Complete(clock.Elapsed, steps);
             logger.LogInformation("Warm-up finished in {Elapsed} ms: {Steps}", (int)clock.Elapsed.TotalMilliseconds, string.Join("; ", steps));
         }
+    }
+
+    /// <summary>
+    /// A sign-in writes what nothing else at start writes: the account (Identity's update), a staff session and an audit row
+    /// (the hash chain). The same writes are made here for a phantom account in one transaction that is rolled back, so EF's
+    /// update pipeline, the interceptors, the chain and the JSON of the audit details are ready, and no row remains. The scope
+    /// has no staff principal: the interceptor audits nothing as anyone. Then the session lookup of the first request after.
+    /// </summary>
+    public static async Task RehearseSignInWritesAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<GameOpsDbContext>(); // the context Identity's stores use in this scope
+        var users = sp.GetRequiredService<UserManager<StaffUser>>();
+        var phantom = new StaffUser { Id = Guid.NewGuid(), DisplayName = "warm-up", CreatedAt = DateTime.UtcNow };
+        phantom.UserName = phantom.Email = $"warm-up-{phantom.Id:N}@gameops.invalid";
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            try
+            {
+                await users.CreateAsync(phantom);
+                phantom.LastSignInAt = VersioningInterceptor.Truncate(DateTime.UtcNow);
+                await users.UpdateAsync(phantom);
+                await sp.GetRequiredService<IUserClaimsPrincipalFactory<StaffUser>>().CreateAsync(phantom);
+                db.StaffSessions.Add(StaffSessions.NewSession(phantom.Id, "127.0.0.1", "warm-up"));
+                db.StaffAuditLogs.Add(await sp.GetRequiredService<StaffAuditRecorder>().EntryAsync("sign_in", "staff_users", phantom.Id.ToString(),
+                    SignInEndpoints.SignInDetails(phantom.Email, "password"), phantom.Id, phantom.Email));
+                await db.SaveChangesAsync(ct);
+            }
+            finally
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+        }
+        await sp.GetRequiredService<StaffSessions>().FindActiveAsync(Guid.NewGuid(), phantom.Id, ct);
     }
 
     /// <summary>Renders the sign-in page once through the real pipeline (routing, antiforgery, Razor components, MudBlazor).</summary>
