@@ -82,33 +82,45 @@ sealed class Shape
             shapeParameters.Add(("f" + where.Count, value));
             where.Add($"t.\"{Col(entity, name)}\" = @f{where.Count}");
         }
-        var prefixOnly = resource.SearchFields.All(n => resource.Field(n).SearchMode == SearchMode.Prefix);
+        var selectiveShape = resource.SearchFields.All(n => resource.Field(n).SearchMode != SearchMode.Contains);
         string? selective = null;
-        if (query.Search is { } prefix && prefixOnly)
+        if (query.Search is { } searched && selectiveShape)
         {
-            // By hand: the matching ids through each prefix index (the related tables' too), then the page among them.
-            var pattern = ResourceStore.EscapeLike(prefix) + "%";
-            string Match(string column) => pg ? $"lower({column}) LIKE @s ESCAPE '\\'" : $"{column} LIKE @s ESCAPE '\\'";
-            var sources = resource.SearchFields.Where(n => resource.Field(n).ClrType == typeof(string))
-                .Select(n => $"SELECT \"id\" FROM \"{table}\" WHERE {Match($"\"{Col(entity, n)}\"")}").ToList();
+            // By hand: the matching ids through each prefix or trigram index (the related tables' too), each saying whether
+            // it matched at the start, gathered once; the count and the page (prefix matches first) come from them.
+            var prefixPattern = ResourceStore.EscapeLike(searched) + "%";
+            var anyPattern = "%" + ResourceStore.EscapeLike(searched) + "%";
+            string Prefix(string column) => pg ? $"lower({column}) LIKE @sp ESCAPE '\\'" : $"{column} LIKE @sp ESCAPE '\\'";
+            string Anywhere(string column) => pg ? $"{column} ILIKE @sa ESCAPE '\\'" : $"{column} LIKE @sa ESCAPE '\\'";
+            var sources = resource.SearchFields.Where(n => resource.Field(n).ClrType == typeof(string)).Select(n =>
+            {
+                var column = $"\"{Col(entity, n)}\"";
+                return resource.Field(n).SearchMode == SearchMode.Prefix
+                    ? $"SELECT \"id\" AS id, {(pg ? "TRUE" : "1")} AS p FROM \"{table}\" WHERE {Prefix(column)}"
+                    : $"SELECT \"id\" AS id, {Prefix(column)} AS p FROM \"{table}\" WHERE {Anywhere(column)}";
+            }).ToList();
             foreach (var related in resource.RelatedSearches)
             {
                 var child = db.Model.FindEntityType(related.ChildType)!;
-                sources.Add($"SELECT \"{Member(child, related.Owner)}\" FROM \"{child.GetTableName()}\" WHERE {Match($"\"{Member(child, related.Text)}\"")}");
+                var text = $"\"{Member(child, related.Text)}\"";
+                sources.Add($"SELECT \"{Member(child, related.Owner)}\" AS id, {Prefix(text)} AS p FROM \"{child.GetTableName()}\" WHERE {Anywhere(text)}");
             }
-            // Few matches: page among their ids; many (dense): walk the sort index with the OR below. Counted once, here.
+            // Few matches: page among their ids; many (dense): walk the sort index with the OR below. Decided once, here.
             db.Database.OpenConnection();
             using var probe = db.Database.GetDbConnection().CreateCommand();
             probe.CommandText = $"SELECT COUNT(*) FROM ({string.Join(" UNION ALL ", sources)} LIMIT 10001) m";
-            var probeParameter = probe.CreateParameter();
-            probeParameter.ParameterName = "s";
-            probeParameter.Value = pg ? pattern.ToLowerInvariant() : pattern;
-            probe.Parameters.Add(probeParameter);
+            foreach (var (name, value) in new[] { ("sp", pg ? prefixPattern.ToLowerInvariant() : prefixPattern), ("sa", anyPattern) })
+            {
+                var parameter = probe.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                probe.Parameters.Add(parameter);
+            }
             if (Convert.ToInt64(probe.ExecuteScalar()) <= 10_000)
             {
-                shapeParameters.Add(("s", pg ? pattern.ToLowerInvariant() : pattern));
-                where.Add($"t.\"id\" IN ({string.Join(" UNION ALL ", sources)})");
-                selective = prefix;
+                shapeParameters.Add(("sp", pg ? prefixPattern.ToLowerInvariant() : prefixPattern));
+                shapeParameters.Add(("sa", anyPattern));
+                selective = string.Join(" UNION ALL ", sources);
             }
         }
         if (query.Search is { } term && selective is null)
@@ -143,6 +155,17 @@ sealed class Shape
         var skip = (long)query.Page * query.PageSize;
         string rows, count;
         string? anchor = null;
+        if (selective is not null)
+        {
+            // One statement: the matches gathered once, counted (with the filters) and the page picked among them by id. The
+            // count command has nothing left to do.
+            var head = $"WITH m AS (SELECT id, MAX(CASE WHEN p THEN 1 ELSE 0 END) AS p FROM ({selective}) x GROUP BY id)";
+            rows = $"{head} SELECT t.\"id\", {string.Join(", ", select)}, COUNT(*) OVER () FROM m JOIN \"{table}\" t ON t.\"id\" = m.id {string.Join(" ", joins)}"
+                + $"{(where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where))} ORDER BY m.p DESC, {order} LIMIT {query.PageSize}{(skip > 0 ? $" OFFSET {skip}" : "")}";
+            var only = new Shape { RowsSql = rows, CountSql = "SELECT 1", AnchorEveryTime = !c.KeepAnchors };
+            only.Parameters.AddRange(shapeParameters);
+            return only;
+        }
         if (skip == 0)
             rows = $"SELECT t.\"id\", {string.Join(", ", select)} FROM \"{table}\" t {string.Join(" ", joins)}{filterSql} ORDER BY {order} LIMIT {query.PageSize}";
         else
