@@ -5,8 +5,11 @@ using GameOps.Tests.Infrastructure;
 using GameOps.Web.Components.Shared;
 using GameOps.Web.Resources;
 using GameOps.Web.Security;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
 
 namespace GameOps.Tests.Web.Components;
 
@@ -138,5 +141,22 @@ public sealed class PersonalValueTests
         Assert.DoesNotContain("amber.owl@players.local", list.Markup); // revealed by no one: it must not show because its row was
         Assert.Contains("quiet.fox@players.local", list.Markup);       // the one revealed stays revealed, in its new place
         Assert.Single(await RevealsAsync(db));
+    }
+
+    [Fact]
+    public async Task The_reveal_button_has_MudIconButtons_own_markup_so_it_looks_and_reads_like_the_other_icon_buttons()
+    {
+        await using var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        var nothing = EventCallback.Factory.Create(this, () => { });
+        var ours = ctx.Render(PersonalValueMarkup.Render("quiet.fox@players.local", revealed: false, "email", nothing)).Find("button");
+
+        var mud = ctx.Render<MudIconButton>(b => b.Add(x => x.Icon, Icons.Material.Outlined.Visibility).Add(x => x.Size, Size.Small)
+            .Add(x => x.Class, "ml-1 pa-0").Add(x => x.OnClick, () => { })
+            .AddUnmatched("aria-label", ours.GetAttribute("aria-label")).AddUnmatched("title", ours.GetAttribute("title"))).Find("button");
+
+        Assert.Equal(MarkupShape.Of(mud), MarkupShape.Of(ours));
+        Assert.Equal("Reveal email", ours.GetAttribute("aria-label"));
     }
 }

@@ -5,7 +5,6 @@ using GameOps.Web.Components.Layout;
 using GameOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using AngleSharp.Dom;
 using MudBlazor;
 
 namespace GameOps.Tests.Web.Components.Layout;
@@ -42,22 +41,8 @@ public sealed class NavMenuTests
             .Add(g => g.Title, workspace).Add(g => g.Icon, icon).Add(g => g.Expanded, expanded)
             .AddChildContent("<div class=\"mud-nav-item\"></div>"))).Find("nav.mud-nav-group");
 
-        Assert.Equal(Shape(mud.QuerySelector("button")!), Shape(ours.QuerySelector("button")!));
-        Assert.Equal(Shape(mud.QuerySelector(".mud-collapse-container")!, depth: 3), Shape(ours.QuerySelector(".mud-collapse-container")!, depth: 3));
+        Assert.Equal(MarkupShape.Of(mud.QuerySelector("button")!), MarkupShape.Of(ours.QuerySelector("button")!));
+        Assert.Equal(MarkupShape.Of(mud.QuerySelector(".mud-collapse-container")!, depth: 3), MarkupShape.Of(ours.QuerySelector(".mud-collapse-container")!, depth: 3));
         Assert.Equal(expanded, ours.QuerySelectorAll("a.mud-nav-link").Length > 0); // a closed group renders no links
-    }
-
-    /// <summary>Tag, classes and attributes (not ids, event handlers or test ids), down to <paramref name="depth"/> levels of elements.</summary>
-    static string Shape(IElement element, int depth = int.MaxValue)
-    {
-        var attributes = element.Attributes
-            .Where(a => !a.Name.StartsWith("blazor:", StringComparison.Ordinal) && a.Name is not ("id" or "aria-controls" or "data-testid" or "style"))
-            .Select(a => a.Name.Equals("class", StringComparison.OrdinalIgnoreCase)
-                ? "class=" + string.Join(' ', a.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal))
-                : $"{a.Name.ToLowerInvariant()}={a.Value}")
-            .Order(StringComparer.Ordinal);
-        var children = depth <= 1 ? "" : string.Concat(element.Children.Where(c => c.LocalName is not ("path" or "g" or "rect" or "polygon"))
-            .Select(c => Shape(c, depth - 1)));
-        return $"<{element.LocalName} {string.Join(' ', attributes)}>{children}</{element.LocalName}>";
     }
 }
