@@ -6,6 +6,7 @@ using GameOps.Web.Auditing;
 using GameOps.Web.Resources;
 using GameOps.Web.Security;
 using GameOps.Web.Services.Home;
+using GameOps.Web.Services.Shell;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -114,13 +115,15 @@ public sealed class Warmup(IServiceProvider services, WarmupState state, WarmupP
     /// A sign-in writes what nothing else at start writes: the account (Identity's update), a staff session and an audit row
     /// (the hash chain). The same writes are made here for a phantom account in one transaction that is rolled back, so EF's
     /// update pipeline, the interceptors, the chain and the JSON of the audit details are ready, and no row remains. The scope
-    /// has no staff principal: the interceptor audits nothing as anyone. Then the session lookup of the first request after.
+    /// has no staff principal: the interceptor audits nothing as anyone. Then the session lookup of the first request after, and the
+    /// theme lookup of its layout.
     /// </summary>
     public static async Task RehearseSignInWritesAsync(IServiceProvider sp, CancellationToken ct)
     {
         var db = sp.GetRequiredService<GameOpsDbContext>(); // the context Identity's stores use in this scope
         var users = sp.GetRequiredService<UserManager<StaffUser>>();
         var phantom = new StaffUser { Id = Guid.NewGuid(), DisplayName = "warm-up", CreatedAt = DateTime.UtcNow };
+        System.Security.Claims.ClaimsPrincipal? principal = null;
         phantom.UserName = phantom.Email = $"warm-up-{phantom.Id:N}@gameops.invalid";
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
@@ -129,7 +132,7 @@ public sealed class Warmup(IServiceProvider services, WarmupState state, WarmupP
                 await users.CreateAsync(phantom);
                 phantom.LastSignInAt = VersioningInterceptor.Truncate(DateTime.UtcNow);
                 await users.UpdateAsync(phantom);
-                await sp.GetRequiredService<IUserClaimsPrincipalFactory<StaffUser>>().CreateAsync(phantom);
+                principal = await sp.GetRequiredService<IUserClaimsPrincipalFactory<StaffUser>>().CreateAsync(phantom);
                 db.StaffSessions.Add(StaffSessions.NewSession(phantom.Id, "127.0.0.1", "warm-up"));
                 db.StaffAuditLogs.Add(await sp.GetRequiredService<StaffAuditRecorder>().EntryAsync("sign_in", "staff_users", phantom.Id.ToString(),
                     SignInEndpoints.SignInDetails(phantom.Email, "password"), phantom.Id, phantom.Email));
@@ -141,6 +144,13 @@ public sealed class Warmup(IServiceProvider services, WarmupState state, WarmupP
             }
         }
         await sp.GetRequiredService<StaffSessions>().FindActiveAsync(Guid.NewGuid(), phantom.Id, ct);
+        // The layout of the first page reads the account's theme by its id (the in-process pages run with no id). The phantom is
+        // gone: the query finds nothing, and nothing is written.
+        if (principal is not null)
+        {
+            sp.GetRequiredService<CurrentStaff>().Use(principal);
+            await sp.GetRequiredService<StaffPreferences>().IsDarkModeAsync();
+        }
     }
 
     /// <summary>Renders the sign-in page once through the real pipeline (routing, antiforgery, Razor components, MudBlazor).</summary>
