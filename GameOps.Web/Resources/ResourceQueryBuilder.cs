@@ -53,6 +53,12 @@ public sealed class ResourceQueryBuilder(ResourceCatalog catalog)
         if (Guid.TryParse(term, out var guid))
             Union(db.Set<T>().Where(Expression.Lambda<Func<T, bool>>(Expression.Equal(Key(e, resource), Parameter(guid, typeof(Guid))), e))
                 .Select((Expression<Func<T, SearchMatch>>)Hit(e, Key(e, resource), Expression.Constant(false))));
+        // Prefix ranges alone are counted from their indexes first, and gathered only when few: a common prefix (a staff email in
+        // the audit trail) would otherwise bring 10,001 ids over for nothing. A match anywhere in a name is checked against the
+        // table row, which costs the count as much as the gathering, so it is gathered at once.
+        if (!searched.Any(f => f.SearchMode == SearchMode.AnyPart) && resource.RelatedSearches.Count == 0
+            && await hits.Take(SelectiveSearchCap + 1).CountAsync(ct) > SelectiveSearchCap)
+            return null;
         var found = await hits.Take(SelectiveSearchCap + 1).ToListAsync(ct);
         return found.Count <= SelectiveSearchCap ? SearchMatches.Of(found) : null;
     }

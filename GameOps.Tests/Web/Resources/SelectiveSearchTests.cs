@@ -17,19 +17,20 @@ public sealed class SelectiveSearchTests
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>The parameter values of every command a context runs.</summary>
+    /// <summary>The text and parameter values of every command a context runs.</summary>
     sealed class ParameterLog : DbCommandInterceptor
     {
-        public List<object?[]> Commands { get; } = [];
+        public List<(string Text, object?[] Values)> Commands { get; } = [];
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
             InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            lock (Commands) Commands.Add(command.Parameters.Cast<DbParameter>().Select(p => p.Value).ToArray());
+            lock (Commands) Commands.Add((command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => p.Value).ToArray()));
             return ValueTask.FromResult(result);
         }
 
-        public int Mentioning(string text) => Commands.Count(c => c.Any(v => v is string s && s.Contains(text, StringComparison.OrdinalIgnoreCase)));
+        public List<string> Mentioning(string text) =>
+            Commands.Where(c => c.Values.Any(v => v is string s && s.Contains(text, StringComparison.OrdinalIgnoreCase))).Select(c => c.Text).ToList();
     }
 
     static Player NewPlayer(string username, DateTime createdAt) => new()
@@ -70,7 +71,7 @@ public sealed class SelectiveSearchTests
         // Prefix matches (a username or a character name starting with the term) first, then the list's order (newest first).
         Assert.Equal([byCharacter.Id, byBoth.Id, byUsername.Id], page.Rows.Select(r => (Guid)r.Id));
         // The term went to the database once: the count and the page were taken from the ids it found.
-        Assert.Equal(1, log.Mentioning("quiet"));
+        Assert.Single(log.Mentioning("quiet"));
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
@@ -97,5 +98,32 @@ public sealed class SelectiveSearchTests
 
         Assert.Equal(1, page.Total);
         Assert.Equal(banned.Id, (Guid)Assert.Single(page.Rows).Id);
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.Postgres)]
+    public async Task A_prefix_shared_by_more_rows_than_the_cap_is_counted_and_its_ids_are_not_brought_over(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabases.CreateMigratedAsync(provider);
+        var start = DateTime.UtcNow.AddDays(-1);
+        await using (var context = db.CreateContext())
+        {
+            context.PerformanceMetrics.AddRange(Enumerable.Range(0, ResourceQueryBuilder.SelectiveSearchCap + 1).Select(i => new PerformanceMetric
+            {
+                Id = Guid.NewGuid(), ServiceName = "world-server", MetricName = "tick_ms", MetricValue = i, Timestamp = start.AddSeconds(i),
+            }));
+            await context.SaveChangesAsync(Ct);
+        }
+        var log = new ParameterLog();
+        await using var services = WebServices.Build(db, WebServices.Staff(StaffRoles.Admin), log);
+        await using var scope = services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<ResourceStore>();
+        var metrics = scope.ServiceProvider.GetRequiredService<ResourceCatalog>().For<PerformanceMetric>();
+
+        var page = await store.ListAsync(metrics, new ResourceQuery { Search = "worl", PageSize = 25 }, Ct);
+
+        Assert.True(page.TotalIsCapped); // "10,000+"
+        Assert.Equal(25, page.Rows.Count);
+        // The prefix's matches were counted (capped), and the list walked its sort index: no query gathered the 10,001 ids.
+        Assert.DoesNotContain(log.Mentioning("worl"), text => text.Contains(nameof(SearchMatch.StartsWithTerm), StringComparison.Ordinal));
     }
 }
