@@ -18,7 +18,10 @@ public sealed class ResourceQuery
     public int Page { get; set; }
     public int PageSize { get; set; } = 25;
 
-    public bool HasCriteria => !string.IsNullOrWhiteSpace(Search) || Filters.Values.Any(f => f.IsSet) || Scope.Values.Any(f => f.IsSet);
+    public bool HasCriteria => !string.IsNullOrWhiteSpace(Search) || HasFilters;
+
+    /// <summary>A user's filter or the code's scope narrows the rows (the search aside).</summary>
+    public bool HasFilters => Filters.Values.Any(f => f.IsSet) || Scope.Values.Any(f => f.IsSet);
 
     /// <summary>Identifies the row set (not the page): the key of the cached count.</summary>
     public string CriteriaKey => $"{Search?.Trim()}|{string.Join(";", Filters.Where(f => f.Value.IsSet).OrderBy(f => f.Key).Select(f => f.Key + "=" + f.Value))}"

@@ -48,7 +48,7 @@ public sealed class ResourceQueryBuilder(ResourceCatalog catalog)
                 .Select((Expression<Func<T, SearchMatch>>)Hit(e, Key(e, resource), startsWith)));
         }
         foreach (var related in resource.RelatedSearches)
-            Union(RelatedHits(db, related, term));
+            Union(RelatedHits(db, related, term, prefix));
         if (hits is null) return null;
         if (Guid.TryParse(term, out var guid))
             Union(db.Set<T>().Where(Expression.Lambda<Func<T, bool>>(Expression.Equal(Key(e, resource), Parameter(guid, typeof(Guid))), e))
@@ -70,7 +70,7 @@ public sealed class ResourceQueryBuilder(ResourceCatalog catalog)
             Expression.Bind(typeof(SearchMatch).GetProperty(nameof(SearchMatch.StartsWithTerm))!, startsWith)), row);
 
     /// <summary>The parents whose child text (a character's name…) holds the term anywhere, and whether it starts with it.</summary>
-    static IQueryable<SearchMatch> RelatedHits(GameOpsDbContext db, RelatedSearch related, string term)
+    static IQueryable<SearchMatch> RelatedHits(GameOpsDbContext db, RelatedSearch related, string term, string prefix)
     {
         var c = Expression.Parameter(related.ChildType, "c");
         var owner = new ParameterReplacer(related.Owner.Parameters[0], c).Visit(related.Owner.Body);
@@ -78,7 +78,7 @@ public sealed class ResourceQueryBuilder(ResourceCatalog catalog)
         var children = related.Children(db);
         var matching = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [related.ChildType], children.Expression,
             Expression.Quote(Expression.Lambda(LikeCall(db.Provider, text, RelatedPattern(term), contains: true), c)));
-        var hit = Hit(c, owner, LikeCall(db.Provider, text, EscapeLike(term) + "%"));
+        var hit = Hit(c, owner, LikeCall(db.Provider, text, prefix));
         return children.Provider.CreateQuery<SearchMatch>(Expression.Call(typeof(Queryable), nameof(Queryable.Select), [related.ChildType, typeof(SearchMatch)],
             matching, Expression.Quote(hit)));
     }

@@ -67,7 +67,7 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         var selective = await queries.SelectiveSearchAsync<T>(db, resource, query, canSeePersonalData, ct);
         var filtered = ResourceQueryBuilder.Where(db, resource, db.Set<T>().AsNoTracking(), query, canSeePersonalData, selective);
         // The search's own rows are the list's when nothing else filters them: their number is the count.
-        var known = selective is not null && !query.Filters.Concat(query.Scope).Any(f => f.Value.IsSet) ? selective.Ids.Length : (long?)null;
+        var known = selective is not null && !query.HasFilters ? selective.Ids.Length : (long?)null;
         var count = await counter.CountAsync(db, resource, filtered, query, ct, known);
         // Few matches, sorted by the database after it fetched them by id: prefix matches first unless the user picked a sort.
         var rank = selective is null ? null : ResourceQueryBuilder.SearchRank<T>(resource, selective, byPrefix: query.SortField is null);
