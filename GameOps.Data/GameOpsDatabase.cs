@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GameOps.Data;
@@ -59,6 +61,37 @@ public static class GameOpsDatabase
 
     public static IServiceCollection AddGameOpsData(this IServiceCollection services, DatabaseOptions options,
         Action<IServiceProvider, DbContextOptionsBuilder>? extra = null) => services.AddGameOpsData(_ => options, extra);
+
+    /// <summary>
+    /// Contexts that only read, from a pool (EF's <c>PooledDbContextFactory</c>): a list load no longer builds a context's
+    /// services anew, which cost about a fifth of a sub-millisecond list. They track nothing and carry only the given
+    /// interceptors, none that need the caller's scope (those that audit or version a write): a caller that writes takes the
+    /// scoped factory of <see cref="AddGameOpsData(IServiceCollection, Func{IServiceProvider, DatabaseOptions}, Action{IServiceProvider, DbContextOptionsBuilder}?)"/>.
+    /// </summary>
+    public static IDbContextFactory<GameOpsDbContext> CreateReadPool(DatabaseOptions options, params IInterceptor[] interceptors)
+    {
+        if (options.Provider == DatabaseProvider.Postgres)
+            return new PoolOf<PostgresGameOpsDbContext>(new PooledDbContextFactory<PostgresGameOpsDbContext>(
+                ReadOptions(new DbContextOptionsBuilder<PostgresGameOpsDbContext>(), options, interceptors)));
+        return new PoolOf<SqliteGameOpsDbContext>(new PooledDbContextFactory<SqliteGameOpsDbContext>(
+            ReadOptions(new DbContextOptionsBuilder<SqliteGameOpsDbContext>(), options, interceptors)));
+    }
+
+    static DbContextOptions<T> ReadOptions<T>(DbContextOptionsBuilder<T> builder, DatabaseOptions options, IInterceptor[] interceptors) where T : DbContext
+    {
+        Configure(builder, options);
+        builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        builder.AddInterceptors(interceptors);
+        return builder.Options;
+    }
+
+    sealed class PoolOf<T>(IDbContextFactory<T> pool) : IDbContextFactory<GameOpsDbContext> where T : GameOpsDbContext
+    {
+        public GameOpsDbContext CreateDbContext() => pool.CreateDbContext();
+
+        public async Task<GameOpsDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await pool.CreateDbContextAsync(cancellationToken);
+    }
 
     sealed class ContextFactory(IServiceProvider services, DatabaseOptions options, Action<IServiceProvider, DbContextOptionsBuilder>? extra)
         : IDbContextFactory<GameOpsDbContext>

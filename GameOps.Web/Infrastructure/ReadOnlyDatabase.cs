@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GameOps.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -7,7 +8,7 @@ namespace GameOps.Web.Infrastructure;
 /// <summary>
 /// Contexts for reading only: dashboards, exports and the big read-only lists. With
 /// <c>ConnectionStrings:GameOpsReadOnly</c> set (a streaming replica, or a role whose transactions are read-only) they
-/// connect there, track nothing and refuse <c>SaveChanges</c>; without it they are the primary's contexts.
+/// connect there; without it, to the primary. Either way they come from a pool, track nothing and refuse <c>SaveChanges</c>.
 /// Everything that writes takes <see cref="IDbContextFactory{GameOpsDbContext}"/>.
 /// </summary>
 public interface IReadOnlyDbContextFactory : IDbContextFactory<GameOpsDbContext>
@@ -27,46 +28,37 @@ public sealed record ReadOnlyDatabaseOptions(DatabaseOptions? Database)
             : new((DatabaseOptions?)null);
 }
 
-public sealed class ReadOnlyDbContextFactory(ReadOnlyDatabaseOptions options, IDbContextFactory<GameOpsDbContext> primary) : IReadOnlyDbContextFactory
+/// <summary>
+/// Read contexts from a pool, one per database (a pool outlives the scopes that draw from it): the read-only connection when it
+/// is set, else the primary. They track nothing and refuse <c>SaveChanges</c> either way.
+/// </summary>
+public sealed class ReadOnlyDbContextFactory(ReadOnlyDatabaseOptions options, DatabaseOptions primary) : IReadOnlyDbContextFactory
 {
-    static readonly object Gate = new();
-    static (string Key, DbContextOptions Options)? built;
+    static readonly ConcurrentDictionary<(DatabaseProvider, string), IDbContextFactory<GameOpsDbContext>> Pools = new();
 
     public bool IsSeparate => options.Database is not null;
 
-    public GameOpsDbContext CreateDbContext()
+    public GameOpsDbContext CreateDbContext() => Pool().CreateDbContext();
+
+    public Task<GameOpsDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) => Pool().CreateDbContextAsync(cancellationToken);
+
+    IDbContextFactory<GameOpsDbContext> Pool()
     {
-        if (options.Database is not { } database) return primary.CreateDbContext();
-        var contextOptions = Build(database);
-        return database.Provider == DatabaseProvider.Postgres
-            ? new PostgresGameOpsDbContext((DbContextOptions<PostgresGameOpsDbContext>)contextOptions)
-            : new SqliteGameOpsDbContext((DbContextOptions<SqliteGameOpsDbContext>)contextOptions);
+        var database = options.Database ?? primary;
+        return Pools.GetOrAdd((database.Provider, database.ConnectionString), _ => GameOpsDatabase.CreateReadPool(database, new RefuseWrites(IsSeparate)));
     }
 
-    static DbContextOptions Build(DatabaseOptions database)
+    /// <summary>A read context that is asked to save is a bug: say so rather than let the replica (or nobody) refuse it later.</summary>
+    sealed class RefuseWrites(bool separate) : SaveChangesInterceptor
     {
-        var key = database.Provider + "|" + database.ConnectionString;
-        lock (Gate)
-        {
-            if (built is { } cached && cached.Key == key) return cached.Options;
-            DbContextOptionsBuilder builder = database.Provider == DatabaseProvider.Postgres
-                ? new DbContextOptionsBuilder<PostgresGameOpsDbContext>()
-                : new DbContextOptionsBuilder<SqliteGameOpsDbContext>();
-            GameOpsDatabase.Configure(builder, database);
-            builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
-            builder.AddInterceptors(new RefuseWrites());
-            built = (key, builder.Options);
-            return builder.Options;
-        }
-    }
+        string Message => separate
+            ? "This context reads through ConnectionStrings:GameOpsReadOnly and cannot save changes."
+            : "This context is for reading only and cannot save changes: writes take IDbContextFactory<GameOpsDbContext>.";
 
-    /// <summary>A read-only context that is asked to save is a bug: say so rather than let the replica refuse it later.</summary>
-    sealed class RefuseWrites : SaveChangesInterceptor
-    {
         public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
-            throw new InvalidOperationException("This context reads through ConnectionStrings:GameOpsReadOnly and cannot save changes.");
+            throw new InvalidOperationException(Message);
 
         public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
-            throw new InvalidOperationException("This context reads through ConnectionStrings:GameOpsReadOnly and cannot save changes.");
+            throw new InvalidOperationException(Message);
     }
 }

@@ -72,7 +72,7 @@ public sealed class ResourceStore(IDbContextFactory<GameOpsDbContext> contextFac
         // Few matches, sorted by the database after it fetched them by id: prefix matches first unless the user picked a sort.
         var rank = selective is null ? null : ResourceQueryBuilder.SearchRank<T>(resource, selective, byPrefix: query.SortField is null);
         var rows = rank is null && Pager.SeekKeyOf(db.Model, resource, query) is { } seek
-            ? await Pager.PageAsync(resource, query, filtered, seek, ct)
+            ? await Pager.PageAsync(db, resource, query, filtered, seek, ct)
             : await queries.Sort(resource, rank is null ? filtered : filtered.OrderBy(rank), query, ranked: rank is not null)
                 .Skip(query.Page * query.PageSize).Take(query.PageSize).Select(queries.Projection<T>(resource)).ToListAsync(ct);
         return new ResourcePageResult(rows, count.Total, count.IsEstimate, count.IsCapped);

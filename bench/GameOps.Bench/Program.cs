@@ -16,6 +16,7 @@ public static class BenchProgram
                   generate  --provider Postgres|Sqlite --connection <cs> --scale <N> [--connections 3]   fill the schema (scale 1 ≈ 1M players, 10M chat messages)
                   run       --provider Postgres|Sqlite --connection <cs> [--iterations 200] [--out bench/results] [--only dashboards|search|<list, e.g. players>]
                   warmstart --provider Postgres|Sqlite --connection <cs> --app <path to GameOps.Web.dll> [--rounds 2] [--out bench/results]   first vs tenth sign-in and /design/items after a start
+                  loop      --provider Postgres|Sqlite --connection <cs> [--list players] [--case "first page"] [--seconds 20] [--floor true]   one list case in a loop, for a profiler
                   circuits  --provider Postgres|Sqlite --connection <cs> [--pages 50] [--out bench/results] [--gcdump file.gcdump]
                 """);
             return 2;
@@ -34,6 +35,9 @@ public static class BenchProgram
             case "run":
                 return await RunCommand.RunAsync(database, int.Parse(options.Get("iterations", "200"), CultureInfo.InvariantCulture), options.Get("out", "bench/results"),
                     options.Get("only", "") is { Length: > 0 } only ? only : null);
+            case "loop":
+                return await RunCommand.LoopAsync(database, options.Get("list", "players"), options.Get("case", "first page"),
+                    double.Parse(options.Get("seconds", "20"), CultureInfo.InvariantCulture), options.Get("floor", "false") == "true");
             case "warmstart":
                 return await WarmStartCommand.RunAsync(database, options.Get("app", "GameOps.Web/bin/Release/net10.0/GameOps.Web.dll"),
                     int.Parse(options.Get("rounds", "2"), CultureInfo.InvariantCulture), options.Get("out", "bench/results"));

@@ -38,7 +38,7 @@ public sealed class ReadOnlyResourceListTests
         await using var _ = primary;
         var readOnly = new ReadOnlyDbContextFactory(
             new ReadOnlyDatabaseOptions(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = (await ReadOnlyRoles.CreateAsync(replica, "gameops_lists_")).ConnectionString }),
-            services.GetRequiredService<IDbContextFactory<GameOpsDbContext>>());
+            primary.Options);
         await using var scope = services.CreateAsyncScope();
         var store = StoreOver(scope.ServiceProvider, readOnly);
         var players = catalog.For<Player>();
@@ -61,7 +61,7 @@ public sealed class ReadOnlyResourceListTests
         var player = NewPlayer("primary");
         var (primary, services, catalog) = await ArrangeAsync(DatabaseProvider.Postgres, [player], StaffRoles.Admin);
         await using var _ = primary;
-        var readOnly = new ReadOnlyDbContextFactory(new ReadOnlyDatabaseOptions((DatabaseOptions?)null), services.GetRequiredService<IDbContextFactory<GameOpsDbContext>>());
+        var readOnly = new ReadOnlyDbContextFactory(new ReadOnlyDatabaseOptions((DatabaseOptions?)null), primary.Options);
         await using var scope = services.CreateAsyncScope();
         var store = StoreOver(scope.ServiceProvider, readOnly);
 
