@@ -90,7 +90,7 @@ public sealed class KeysetPager(IMemoryCache cache, TableVersions tableVersions,
     /// quarter of a sub-millisecond list page. Nothing varies in it but the page size, its one parameter.
     /// </summary>
     Func<GameOpsDbContext, int, IAsyncEnumerable<KeyedRow>> FirstPage<T>(GameOpsDbContext db, ResourceDescription resource, SeekKey seek) where T : class =>
-        (Func<GameOpsDbContext, int, IAsyncEnumerable<KeyedRow>>)FirstPages.GetOrAdd((db.GetType(), resource.Slug, seek.Property, seek.Descending), _ =>
+        (Func<GameOpsDbContext, int, IAsyncEnumerable<KeyedRow>>)FirstPages.GetOrAdd((db.GetType(), resource, seek.Property, seek.Descending), _ =>
         {
             Expression<Func<GameOpsDbContext, IQueryable<T>>> table = context => context.Set<T>();
             var context = table.Parameters[0];
@@ -101,8 +101,8 @@ public sealed class KeysetPager(IMemoryCache cache, TableVersions tableVersions,
             return EF.CompileAsyncQuery(Expression.Lambda<Func<GameOpsDbContext, int, IQueryable<KeyedRow>>>(rows, context, pageSize));
         });
 
-    /// <summary>Compiled first pages by context type (a provider's model), list and order.</summary>
-    static readonly ConcurrentDictionary<(Type Context, string Slug, string Property, bool Descending), Delegate> FirstPages = new();
+    /// <summary>Compiled first pages by context type (a provider's model), list declaration (its columns) and order.</summary>
+    static readonly ConcurrentDictionary<(Type Context, ResourceDescription Resource, string Property, bool Descending), Delegate> FirstPages = new();
 
     static IQueryable<T> Ordered<T>(IQueryable<T> source, SeekKey seek)
     {
