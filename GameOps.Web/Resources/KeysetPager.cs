@@ -77,8 +77,11 @@ public sealed class KeysetPager(IMemoryCache cache, TableVersions tableVersions,
             source = filtered.Where(After<T>(seek, start));
             skip = 0;
         }
-        var keyed = start is null && skip == 0 && !query.HasCriteria
-            ? await FirstPage<T>(db, resource, seek)(db, query.PageSize).ToListAsync(ct)
+        var compiled = skip != 0 || query.HasCriteria ? null
+            : start is null ? FirstPage<T>(db, resource, seek)(db, query.PageSize).ToListAsync(ct).AsTask()
+            : PageAfter<T>(db, resource, seek, start, query.PageSize, ct);
+        var keyed = compiled is not null
+            ? await compiled
             : await Ordered(source, seek).Skip((int)skip).Take(query.PageSize).Select(KeyedProjection<T>(resource, seek)).ToListAsync(ct);
         if (keyed.Count > 0) anchors[query.Page] = new PageAnchor(keyed[^1].Key, keyed[^1].Row.Id);
         return keyed.Select(k => k.Row).ToList();
@@ -101,6 +104,50 @@ public sealed class KeysetPager(IMemoryCache cache, TableVersions tableVersions,
             return EF.CompileAsyncQuery(Expression.Lambda<Func<GameOpsDbContext, int, IQueryable<KeyedRow>>>(rows, context, pageSize));
         });
 
+    /// <summary>
+    /// The page after a known one on the whole table, as a compiled query with the anchor's key and id as its parameters (see
+    /// <see cref="FirstPage{T}"/>). One typed query per key type; null (the caller takes the dynamic query) for keys it does not cover.
+    /// </summary>
+    Task<List<KeyedRow>>? PageAfter<T>(GameOpsDbContext db, ResourceDescription resource, SeekKey seek, PageAnchor start, int pageSize, CancellationToken ct)
+        where T : class
+    {
+        if (start.Id is not Guid id) return null;
+        if (seek.IsId) return PageAfter<T, Guid>(db, resource, seek, id, id, pageSize, ct);
+        return start.Key switch
+        {
+            DateTime key => PageAfter<T, DateTime>(db, resource, seek, key, id, pageSize, ct),
+            string key => PageAfter<T, string>(db, resource, seek, key, id, pageSize, ct),
+            Guid key => PageAfter<T, Guid>(db, resource, seek, key, id, pageSize, ct),
+            int key => PageAfter<T, int>(db, resource, seek, key, id, pageSize, ct),
+            long key => PageAfter<T, long>(db, resource, seek, key, id, pageSize, ct),
+            decimal key => PageAfter<T, decimal>(db, resource, seek, key, id, pageSize, ct),
+            double key => PageAfter<T, double>(db, resource, seek, key, id, pageSize, ct),
+            _ => null,
+        };
+    }
+
+    Task<List<KeyedRow>>? PageAfter<T, TKey>(GameOpsDbContext db, ResourceDescription resource, SeekKey seek, TKey key, Guid id, int pageSize, CancellationToken ct)
+        where T : class
+    {
+        if (seek.Type != typeof(TKey)) return null;
+        var query = (Func<GameOpsDbContext, TKey, Guid, int, IAsyncEnumerable<KeyedRow>>)NextPages.GetOrAdd((db.GetType(), resource, seek.Property, seek.Descending), _ =>
+        {
+            Expression<Func<GameOpsDbContext, IQueryable<T>>> table = context => context.Set<T>();
+            var context = table.Parameters[0];
+            var keyParameter = Expression.Parameter(typeof(TKey), "key");
+            var idParameter = Expression.Parameter(typeof(Guid), "id");
+            var pageSizeParameter = Expression.Parameter(typeof(int), "pageSize");
+            var after = ((IQueryable<T>)db.Set<T>()).Provider.CreateQuery<T>(table.Body).Where(After<T>(seek, keyParameter, idParameter));
+            var page = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)], Ordered(after, seek).Expression, pageSizeParameter);
+            var rows = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(T), typeof(KeyedRow)], page, Expression.Quote(KeyedProjection<T>(resource, seek)));
+            return EF.CompileAsyncQuery(Expression.Lambda<Func<GameOpsDbContext, TKey, Guid, int, IQueryable<KeyedRow>>>(rows, context, keyParameter, idParameter, pageSizeParameter));
+        });
+        return query(db, key, id, pageSize).ToListAsync(ct).AsTask();
+    }
+
+    /// <summary>Compiled pages after an anchor, keyed like <see cref="FirstPages"/>.</summary>
+    static readonly ConcurrentDictionary<(Type Context, ResourceDescription Resource, string Property, bool Descending), Delegate> NextPages = new();
+
     /// <summary>Compiled first pages by context type (a provider's model), list declaration (its columns) and order.</summary>
     static readonly ConcurrentDictionary<(Type Context, ResourceDescription Resource, string Property, bool Descending), Delegate> FirstPages = new();
 
@@ -112,25 +159,28 @@ public sealed class KeysetPager(IMemoryCache cache, TableVersions tableVersions,
     }
 
     /// <summary><c>key > a || key == a && id > b</c> (reversed for descending), plus <c>key >= a</c> so the index range starts at the anchor.</summary>
-    static Expression<Func<T, bool>> After<T>(SeekKey seek, PageAnchor anchor)
+    static Expression<Func<T, bool>> After<T>(SeekKey seek, PageAnchor anchor) =>
+        After<T>(seek, seek.IsId ? Parameter(anchor.Id, seek.Type) : Parameter(anchor.Key, seek.Type), Parameter(anchor.Id, anchor.Id.GetType()));
+
+    /// <summary><see cref="After{T}(SeekKey, PageAnchor)"/> over the anchor's key and id as expressions (query parameters).</summary>
+    static Expression<Func<T, bool>> After<T>(SeekKey seek, Expression anchorKey, Expression anchorId)
     {
         var e = Expression.Parameter(typeof(T), "e");
         var id = Expression.Property(e, seek.Id);
-        var idAfter = Compare(id, anchor.Id, seek.Descending ? ExpressionType.LessThan : ExpressionType.GreaterThan);
+        var idAfter = Compare(id, anchorId, seek.Descending ? ExpressionType.LessThan : ExpressionType.GreaterThan);
         if (seek.IsId) return Expression.Lambda<Func<T, bool>>(idAfter, e);
         var key = Expression.Property(e, seek.Property);
         var body = Expression.AndAlso(
-            Compare(key, anchor.Key!, seek.Descending ? ExpressionType.LessThanOrEqual : ExpressionType.GreaterThanOrEqual),
+            Compare(key, anchorKey, seek.Descending ? ExpressionType.LessThanOrEqual : ExpressionType.GreaterThanOrEqual),
             Expression.OrElse(
-                Compare(key, anchor.Key!, seek.Descending ? ExpressionType.LessThan : ExpressionType.GreaterThan),
-                Expression.AndAlso(Expression.Equal(key, Parameter(anchor.Key, key.Type)), idAfter)));
+                Compare(key, anchorKey, seek.Descending ? ExpressionType.LessThan : ExpressionType.GreaterThan),
+                Expression.AndAlso(Expression.Equal(key, anchorKey), idAfter)));
         return Expression.Lambda<Func<T, bool>>(body, e);
     }
 
     /// <summary>A comparison EF can translate: operators where C# has them, <c>CompareTo(x) &gt; 0</c> for strings and Guids.</summary>
-    static Expression Compare(Expression member, object value, ExpressionType op)
+    static Expression Compare(Expression member, Expression operand, ExpressionType op)
     {
-        var operand = Parameter(value, member.Type);
         if (member.Type == typeof(string) || member.Type == typeof(Guid))
         {
             var compare = Expression.Call(member, member.Type.GetMethod(nameof(string.CompareTo), [member.Type])!, operand);
