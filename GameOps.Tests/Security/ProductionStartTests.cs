@@ -89,7 +89,7 @@ public sealed partial class ProductionStartTests
                 var request = ViaProxy(HttpMethod.Get, asset);
                 request.Headers.Add("Accept-Encoding", "br");
                 var response = await http.SendAsync(request, Ct);
-                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{asset}: {(int)response.StatusCode}\n{log}");
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{asset}: {(int)response.StatusCode}\n{Text(log)}");
                 Assert.Equal("br", Assert.Single(response.Content.Headers.ContentEncoding));
                 await using var body = new BrotliStream(await response.Content.ReadAsStreamAsync(Ct), CompressionMode.Decompress);
                 var text = await new StreamReader(body).ReadToEndAsync(Ct);
@@ -114,7 +114,7 @@ public sealed partial class ProductionStartTests
                 ["__RequestVerificationToken"] = token, ["Email"] = AdminEmail, ["Password"] = AdminPassword, ["ReturnUrl"] = "/",
             });
             var signedIn = await http.SendAsync(signIn, Ct);
-            Assert.True(signedIn.StatusCode == HttpStatusCode.Redirect, $"sign-in: {(int)signedIn.StatusCode}\n{log}");
+            Assert.True(signedIn.StatusCode == HttpStatusCode.Redirect, $"sign-in: {(int)signedIn.StatusCode}\n{Text(log)}");
             Assert.Equal("/account/security?mustChange=true", signedIn.Headers.Location!.OriginalString);
             var home = await http.SendAsync(ViaProxy(HttpMethod.Get, "/", cookies + "; " + CookiesOf(signedIn)), Ct);
             Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
@@ -160,12 +160,21 @@ public sealed partial class ProductionStartTests
         return await command.ExecuteScalarAsync(Ct);
     }
 
+    /// <summary>
+    /// The app's output so far. It is read under the lock its writers take: an assertion message is built on every check, even one
+    /// that passes, and reading the builder while the app's output thread appends to it threw (CI, 2026-12-04).
+    /// </summary>
+    static string Text(StringBuilder log)
+    {
+        lock (log) return log.ToString();
+    }
+
     static async Task WaitUntilHealthyAsync(HttpClient http, Process app, StringBuilder log)
     {
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (DateTime.UtcNow < deadline)
         {
-            Assert.False(app.HasExited, "the published app exited:\n" + log);
+            Assert.False(app.HasExited, "the published app exited:\n" + Text(log));
             try
             {
                 var response = await http.SendAsync(ViaProxy(HttpMethod.Get, "/healthz"), Ct);
@@ -174,7 +183,7 @@ public sealed partial class ProductionStartTests
             catch (HttpRequestException) { }
             await Task.Delay(250, Ct); // polling for start-up, not a timing assumption
         }
-        Assert.Fail("the published app did not become healthy:\n" + log);
+        Assert.Fail("the published app did not become healthy:\n" + Text(log));
     }
 
     static async Task<(int ExitCode, string Output)> RunAsync(string file, string[] args, string workingDirectory)
